@@ -1,0 +1,51 @@
+# Étude — `make` builds the site into output/, `make test` runs every test.
+SWIFT ?= swift
+PROJECT ?= .
+OUTPUT ?= output
+ETUDE_RELEASE = .build/release/etude
+ETUDE_DEBUG = .build/debug/etude
+SYSTEM_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev
+CHECK_DIR = .build/check-site
+
+.PHONY: all site test unit validate deps clean
+
+all: site
+
+# Installs libcmark-gfm when it is missing: as root with apt-get, otherwise says how.
+deps:
+	@missing=""; for p in $(SYSTEM_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	  else \
+	    echo "libcmark-gfm is missing. Run: sudo apt-get install$$missing" >&2; exit 1; \
+	  fi; \
+	fi
+
+$(ETUDE_RELEASE): deps Package.swift $(shell find Sources -type f)
+	$(SWIFT) build -c release --product etude
+
+site: $(ETUDE_RELEASE)
+	$(ETUDE_RELEASE) build --project $(PROJECT) --output $(OUTPUT)
+
+# Unit, golden and end-to-end tests, then the real validators on the default project.
+test: unit validate
+
+unit: deps
+	$(SWIFT) build --product etude
+	$(SWIFT) test
+
+validate: deps
+	$(SWIFT) build --product etude
+	Tests/Validators/install.sh
+	rm -rf $(CHECK_DIR)
+	$(ETUDE_DEBUG) build --project . --output $(CHECK_DIR)
+	Tests/Validators/nu_check.sh $(CHECK_DIR)
+	Tests/Validators/nu_check.sh Tests/EtudeCoreTests/Fixtures/golden/expected
+	Tests/Validators/axe_check.py $(CHECK_DIR)
+
+clean:
+	rm -rf .build output

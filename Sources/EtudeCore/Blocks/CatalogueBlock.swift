@@ -1,0 +1,42 @@
+/// The ```` ```catalogue ```` block: every example, grouped by family and category,
+/// with an index of anchors so a reader can browse without a script.
+struct CatalogueBlock: BlockRenderer {
+    let catalogue: Catalogue
+    let table: FigureTable
+    let names = ["catalogue"]
+
+    func render(name: String, content: String, file: String, at location: SourcePosition, context: inout BlockContext) throws -> String {
+        guard content.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw Diagnostic(file: file, at: location, message: "the catalogue block takes no options; leave it empty")
+        }
+        guard !catalogue.examples.isEmpty else {
+            throw Diagnostic(file: file, at: location, message: "the catalogue block needs examples in \(Catalogue.path)")
+        }
+        let text = { (value: String) in HTML.escape(FrenchTypography.apply(value)) }
+        var html = "<div class=\"catalogue\">\n<nav class=\"catalogue-index\" aria-label=\"Parcourir le catalogue\">\n<ul>\n"
+        for family in catalogue.families {
+            html += "<li><a href=\"#famille-\(family.id)\">\(text(family.label))</a>\n<ul>\n"
+            for category in catalogue.categories(of: family) {
+                let count = catalogue.examples(of: category).count
+                html += "<li><a href=\"#categorie-\(category.id)\">\(text(category.label))</a> (\(FigureMarkup.span(key: "examples.\(category.id)", text: String(count), table: table)))</li>\n"
+            }
+            html += "</ul>\n</li>\n"
+        }
+        html += "</ul>\n</nav>\n"
+        for family in catalogue.families {
+            html += "<section class=\"catalogue-family\" id=\"famille-\(family.id)\" aria-labelledby=\"famille-\(family.id)-titre\">\n"
+            html += "<h2 id=\"famille-\(family.id)-titre\">\(text(family.label))</h2>\n<p>\(text(family.description))</p>\n"
+            for category in catalogue.categories(of: family) {
+                html += "<section class=\"catalogue-category\" id=\"categorie-\(category.id)\" aria-labelledby=\"categorie-\(category.id)-titre\">\n"
+                html += "<h3 id=\"categorie-\(category.id)-titre\">\(text(category.label))</h3>\n<ul class=\"example-cards\">\n"
+                for example in catalogue.examples(of: category) {
+                    html += "<li class=\"example-card\">\n<h4>\(text(example.title))</h4>\n<p>\(text(example.text))</p>\n</li>\n"
+                }
+                let source = table.dataset.sources[category.sourceID]?.title ?? category.sourceID
+                html += "</ul>\n<p class=\"catalogue-source\">\(text("Source : " + source))</p>\n</section>\n"
+            }
+            html += "</section>\n"
+        }
+        return html + "</div>"
+    }
+}

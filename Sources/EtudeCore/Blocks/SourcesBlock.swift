@@ -1,0 +1,49 @@
+/// The ```` ```sources ```` block: "Sources et méthode", generated from `data/`: every
+/// source with the figures it gives, every assumption, and how computed values are computed.
+struct SourcesBlock: BlockRenderer {
+    let table: FigureTable
+    let names = ["sources"]
+
+    func render(name: String, content: String, file: String, at location: SourcePosition, context: inout BlockContext) throws -> String {
+        guard content.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw Diagnostic(file: file, at: location, message: "the sources block takes no options; leave it empty")
+        }
+        let text = { (value: String) in HTML.escape(FrenchTypography.apply(value)) }
+        let formatter = FigureFormatter(table: table)
+        let dataset = table.dataset
+        var html = "<div class=\"sources\">\n<h2 id=\"sources-et-methode\">Sources et méthode</h2>\n"
+        html += "<h3 id=\"sources-chiffres\">Chiffres publiés et leur source</h3>\n"
+        html += "<table>\n<caption>Chaque chiffre publié, sa valeur, sa base et sa source</caption>\n"
+        html += "<thead><tr><th scope=\"col\">Chiffre</th><th scope=\"col\">Valeur</th><th scope=\"col\">Base</th><th scope=\"col\">Source</th></tr></thead>\n<tbody>\n"
+        for key in dataset.figureOrder {
+            guard let resolved = table.resolved(key),
+                  case .success(let value) = formatter.text(for: FigureReference(key: key, format: .standard, location: .init(line: 0, column: 0)))
+            else { continue }
+            let base = resolved.baseCount.map { FrenchNumberFormatter.count($0, singular: "répondant", plural: "répondants") } ?? "—"
+            let source = dataset.sources[resolved.figure.sourceID]?.title ?? resolved.figure.sourceID
+            html += "<tr><th scope=\"row\">\(text(resolved.figure.label))</th><td>\(FigureMarkup.span(key: key, text: value, table: table))</td><td>\(HTML.escape(base))</td><td>\(text(source))</td></tr>\n"
+        }
+        html += "</tbody>\n</table>\n"
+        let assumptions = (dataset.groupOrder.compactMap { dataset.groups[$0] }.compactMap { group in group.assumption.map { (group.label, $0) } }
+            + dataset.figureOrder.compactMap { dataset.figures[$0] }.filter { $0.group == nil }.compactMap { figure in figure.assumption.map { (figure.label, $0) } })
+        if !assumptions.isEmpty {
+            html += "<h3 id=\"sources-hypotheses\">Hypothèses</h3>\n<dl>\n"
+            var seen = Set<String>()
+            for (label, assumption) in assumptions {
+                html += "<dt>\(text(label))</dt>\n"
+                if seen.insert(assumption).inserted { html += "<dd>\(text(assumption))</dd>\n" } else { html += "<dd>Même hypothèse que ci-dessus.</dd>\n" }
+            }
+            html += "</dl>\n"
+        }
+        html += "<h3 id=\"sources-calculs\">Valeurs calculées</h3>\n<ul>\n"
+        html += "<li>\(text("Marge d’erreur : demi-largeur de l’intervalle de confiance de Wilson à 95 % (z = 1,96), calculée pour la base indiquée ; elle suppose un échantillon aléatoire et n’est qu’un ordre de grandeur.")) </li>\n"
+        html += "<li>\(text("Parts calculées à partir d’effectifs : arrondies à l’unité par la méthode du plus fort reste, pour que les parts d’une répartition totalisent 100 %.")) </li>\n"
+        html += "<li>\(text("Effectifs calculés à partir d’une part : part × base, arrondi à l’unité la plus proche (une demie arrondie au-dessus).")) </li>\n"
+        html += "<li>\(text("Écart entre deux parts d’une répartition : significatif au seuil de 5 % lorsque l’intervalle de Wilson de la plus grande part exclut 50 %.")) </li>\n"
+        html += "</ul>\n<h3 id=\"sources-documents\">Sources</h3>\n<ul>\n"
+        for id in dataset.sourceOrder {
+            html += "<li id=\"source-\(HTML.escape(id))\">\(text(dataset.sources[id]!.title))</li>\n"
+        }
+        return html + "</ul>\n</div>"
+    }
+}

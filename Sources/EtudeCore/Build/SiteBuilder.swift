@@ -1,0 +1,66 @@
+import Foundation
+
+/// The whole pipeline, in the order data flows: load and check everything, then render,
+/// then write. Nothing touches the output folder unless every step succeeded.
+public struct SiteBuilder {
+    public let project: Project
+
+    public init(project: Project) {
+        self.project = project
+    }
+
+    /// What a build produced, before it is written.
+    public struct Result {
+        public var pages: [RenderedPage]
+        /// Every output file by path relative to the output root.
+        public var files: [String: Data]
+    }
+
+    /// Loads, checks and renders the project; throws `BuildFailure` listing every problem.
+    public func render() throws -> Result {
+        var collector = DiagnosticCollector()
+        let site = collector.collect { try SiteConfig.load(from: project.directory) }
+        let dataset = collector.collect { try DatasetLoader(dataDirectory: project.data).load() }
+        let pages = collector.collect { try ContentLoader(contentDirectory: project.content).load() }
+        let templates = collector.collect { try TemplateLibrary(projectTemplates: project.templates) }
+        try collector.throwIfAny()
+        let catalogue = try CatalogueLoader(dataDirectory: project.data).load(sources: dataset!.sources)
+        let table = try StatisticsCalculator().compute(dataset!, extraCounts: catalogue.counts)
+        let blocks: [any BlockRenderer] = [
+            CatalogueBlock(catalogue: catalogue, table: table),
+            SourcesBlock(table: table),
+        ]
+        let ordered = readingOrder(pages!)
+        let rendered = try PageRenderer(table: table, blocks: blocks).render(ordered)
+        let navigation = Navigation(pages: rendered)
+        let contexts = PageContextBuilder(site: site!, navigation: navigation)
+        var files: [String: Data] = [:]
+        for page in rendered {
+            let html = try templates!.render(contexts.context(for: page), template: "layout")
+            files[page.page.outputPath] = Data(html.utf8)
+        }
+        for (path, url) in templates!.assets {
+            files["assets/" + path] = try Data(contentsOf: url)
+        }
+        return Result(pages: rendered, files: files)
+    }
+
+    /// Renders, then swaps the result into `output`.
+    @discardableResult
+    public func build(into output: URL) throws -> Result {
+        let result = try render()
+        try OutputWriter(destination: output).write(result.files)
+        return result
+    }
+
+    /// Pages in the order a reader meets them: the menu's order, which numbers the figures.
+    private func readingOrder(_ pages: [Page]) -> [Page] {
+        let provisional = pages.map {
+            RenderedPage(page: $0, title: $0.frontMatter.title, description: nil, contentHTML: "", toc: [], figureKeys: [], charts: [])
+        }
+        let order = Navigation(pages: provisional).readingOrder
+        return pages.sorted { a, b in
+            (order.firstIndex(of: a.outputPath) ?? Int.max, a.outputPath) < (order.firstIndex(of: b.outputPath) ?? Int.max, b.outputPath)
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+
+/// Loads every `content/**/*.md` page, sorted by path, reporting all problems at once.
+public struct ContentLoader {
+    let contentDirectory: URL
+
+    public init(contentDirectory: URL) {
+        self.contentDirectory = contentDirectory
+    }
+
+    public func load() throws -> [Page] {
+        guard FileManager.default.fileExists(atPath: contentDirectory.path) else {
+            throw Diagnostic(file: "content", message: "no content folder; create content/index.md with a title in its front matter")
+        }
+        var collector = DiagnosticCollector()
+        var pages: [Page] = []
+        var outputs: [String: String] = [:]
+        for relative in try markdownFiles() {
+            let shown = "content/\(relative)"
+            guard let page = collector.collect({ try loadPage(relative, shownAs: shown) }) else { continue }
+            if let other = outputs[page.outputPath] {
+                collector.report(Diagnostic(file: shown, line: 1, column: 1, message: "this page and \(other) would both be written to \(page.outputPath); change a slug"))
+                continue
+            }
+            outputs[page.outputPath] = shown
+            pages.append(page)
+        }
+        try collector.throwIfAny()
+        if pages.isEmpty {
+            throw Diagnostic(file: "content", message: "no page found; add a Markdown file such as content/index.md")
+        }
+        return pages
+    }
+
+    private func markdownFiles() throws -> [String] {
+        let base = contentDirectory.standardizedFileURL.path
+        guard let enumerator = FileManager.default.enumerator(atPath: base) else { return [] }
+        return enumerator.compactMap { $0 as? String }
+            .filter { $0.hasSuffix(".md") && !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
+            .sorted()
+    }
+
+    private func loadPage(_ relative: String, shownAs shown: String) throws -> Page {
+        let text = try TextFileReader.read(contentDirectory.appendingPathComponent(relative), shownAs: shown)
+        let (matter, body, offset) = try FrontMatterParser.parse(text, file: shown)
+        var components = relative.split(separator: "/").map(String.init)
+        let fileName = String(components.removeLast().dropLast(3))
+        let isIndex = fileName == "index"
+        for folder in components where folder.wholeMatch(of: /[a-z0-9]+(-[a-z0-9]+)*/) == nil {
+            throw Diagnostic(file: shown, message: "folder name '\(folder)' must be lowercase letters and digits separated by '-', as it becomes part of the URL")
+        }
+        var name = matter.slug ?? fileName
+        if isIndex && matter.slug != nil {
+            throw Diagnostic(file: shown, message: "an index page cannot have a slug: it is its folder's page; rename the folder instead")
+        }
+        if matter.slug == nil && name.wholeMatch(of: /[a-z0-9]+(-[a-z0-9]+)*/) == nil {
+            name = HeadingIDGenerator.slug(name)
+        }
+        return Page(sourcePath: shown, outputPath: (components + [name + ".html"]).joined(separator: "/"),
+                    section: components, isSectionIndex: isIndex && !components.isEmpty,
+                    frontMatter: matter, body: body, bodyLineOffset: offset)
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+
+/// The catalogue of example innovations (`data/examples.yaml`): families, their
+/// categories, and the examples of each, in file order.
+public struct Catalogue: Equatable, Sendable {
+    public struct Family: Equatable, Sendable {
+        public var id, label, description, sourceID: String
+    }
+
+    public struct Category: Equatable, Sendable {
+        public var id, family, label, sourceID: String
+    }
+
+    public struct Example: Equatable, Sendable {
+        public var category, title, text: String
+    }
+
+    public static let path = "data/examples.yaml"
+    public var families: [Family] = []
+    public var categories: [Category] = []
+    public var examples: [Example] = []
+
+    public init() {}
+
+    public func categories(of family: Family) -> [Category] { categories.filter { $0.family == family.id } }
+    public func examples(of category: Category) -> [Example] { examples.filter { $0.category == category.id } }
+
+    /// Counts computed from the catalogue, published as `examples.total`,
+    /// `examples.<family>` and `examples.<category>`.
+    public var counts: [DerivedValue] {
+        func count(_ key: String, _ label: String, _ value: Int, owner: String) -> DerivedValue {
+            DerivedValue(key: "examples.\(key)", label: label, value: Double(value), decimals: 0, unit: .count,
+                         text: nil, ownerKey: owner, method: "nombre d’exemples du catalogue")
+        }
+        var values = [count("total", "Exemples d’innovations du catalogue", examples.count, owner: "examples")]
+        for family in families {
+            let total = categories(of: family).reduce(0) { $0 + examples(of: $1).count }
+            values.append(count(family.id, "Exemples : \(family.label)", total, owner: "examples.\(family.id)"))
+        }
+        for category in categories {
+            values.append(count(category.id, "Exemples : \(category.label)", examples(of: category).count, owner: "examples.\(category.id)"))
+        }
+        return values
+    }
+}
+
+/// Loads and checks `data/examples.yaml`; a project without it has an empty catalogue.
+public struct CatalogueLoader {
+    let dataDirectory: URL
+
+    public init(dataDirectory: URL) {
+        self.dataDirectory = dataDirectory
+    }
+
+    public func load(sources: [String: DataSource]) throws -> Catalogue {
+        let url = dataDirectory.appendingPathComponent("examples.yaml")
+        var catalogue = Catalogue()
+        guard FileManager.default.fileExists(atPath: url.path) else { return catalogue }
+        let reader = YAMLReader(file: Catalogue.path)
+        guard let root = try reader.parse(try TextFileReader.read(url, shownAs: reader.file)) else { return catalogue }
+        let sections = try reader.entries(of: root, reader.file)
+        try reader.checkKeys(sections, allowed: ["families", "categories", "examples"], in: reader.file)
+        let section = { (name: String) in sections.first { $0.key == name }?.value }
+        func fields(_ entry: YAMLReader.Entry, _ what: String, _ allowed: [String]) throws -> [String: String] {
+            let entries = try reader.entries(of: entry.value, what)
+            try reader.checkKeys(entries, allowed: allowed, in: what)
+            var values: [String: String] = [:]
+            for name in allowed {
+                guard let field = entries.first(where: { $0.key == name }) else {
+                    throw reader.error("\(what) has no \(name); add '\(name): …'", at: entry.location)
+                }
+                values[name] = try reader.text(field.value, name)
+            }
+            if let source = values["source"], sources[source] == nil {
+                throw reader.error("unknown source '\(source)' in \(what)\(Suggestion.didYouMean(source, among: sources.keys))", at: entry.location)
+            }
+            return values
+        }
+        for entry in try section("families").map({ try reader.entries(of: $0, "families") }) ?? [] {
+            let values = try fields(entry, "family '\(entry.key)'", ["label", "description", "source"])
+            catalogue.families.append(.init(id: entry.key, label: values["label"]!, description: values["description"]!, sourceID: values["source"]!))
+        }
+        for entry in try section("categories").map({ try reader.entries(of: $0, "categories") }) ?? [] {
+            let values = try fields(entry, "category '\(entry.key)'", ["family", "label", "source"])
+            guard catalogue.families.contains(where: { $0.id == values["family"] }) else {
+                throw reader.error("unknown family '\(values["family"]!)' in category '\(entry.key)'\(Suggestion.didYouMean(values["family"]!, among: catalogue.families.map(\.id)))", at: entry.location)
+            }
+            catalogue.categories.append(.init(id: entry.key, family: values["family"]!, label: values["label"]!, sourceID: values["source"]!))
+        }
+        guard let examples = section("examples") else { return catalogue }
+        guard let list = examples.sequence else { throw reader.error("examples must be a list of '- category: …' items", at: examples) }
+        for (index, node) in list.enumerated() {
+            let entry = YAMLReader.Entry(key: "\(index + 1)", value: node, location: reader.location(of: node) ?? SourcePosition(line: 1, column: 1))
+            let values = try fields(entry, "example \(index + 1)", ["category", "title", "text"])
+            guard catalogue.categories.contains(where: { $0.id == values["category"] }) else {
+                throw reader.error("unknown category '\(values["category"]!)'\(Suggestion.didYouMean(values["category"]!, among: catalogue.categories.map(\.id)))", at: node)
+            }
+            catalogue.examples.append(.init(category: values["category"]!, title: values["title"]!, text: values["text"]!))
+        }
+        return catalogue
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+
+/// Reads the parts of a split or multiple-answer figure from counts:
+/// a CSV with the columns `key,label,count,base`, one row per answer option.
+struct CountsCSVReader {
+    static let columns = ["key", "label", "count", "base"]
+    let dataDirectory: URL
+
+    func parts(file: String, of group: Figure, base: FigureBase?) throws -> [Figure] {
+        let path = "data/\(file)"
+        let text = try TextFileReader.read(dataDirectory.appendingPathComponent(file), shownAs: path)
+        let rows = CSVParser.rows(of: text)
+        guard let header = rows.first, !header.fields.isEmpty else {
+            throw Diagnostic(file: path, line: 1, message: "the CSV file is empty; its first line must be \(Self.columns.joined(separator: ","))")
+        }
+        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        for column in Self.columns where !names.contains(column) {
+            throw Diagnostic(file: path, line: 1, column: 1, message: "missing column '\(column)'; the header must name \(Self.columns.joined(separator: ", "))")
+        }
+        let index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+        var counts: [(figure: Figure, count: Double, base: Double)] = []
+        for row in rows.dropFirst() where !(row.fields.count == 1 && row.fields[0].isEmpty) {
+            guard row.fields.count == names.count else {
+                throw Diagnostic(file: path, line: row.line, message: "row has \(row.fields.count) fields but the header has \(names.count); check for a missing or extra comma")
+            }
+            let value = { (name: String) in row.fields[index[name]!].trimmingCharacters(in: .whitespaces) }
+            guard let count = Double(value("count")), count >= 0, count == count.rounded() else {
+                throw Diagnostic(file: path, line: row.line, message: "count '\(value("count"))' is not a whole number")
+            }
+            guard let rowBase = Double(value("base")), rowBase > 0 else {
+                throw Diagnostic(file: path, line: row.line, message: "base '\(value("base"))' is not a number above 0")
+            }
+            guard count <= rowBase else {
+                throw Diagnostic(file: path, line: row.line, message: "count \(value("count")) is larger than its base \(value("base"))")
+            }
+            var figure = group
+            figure.key = "\(group.key).\(value("key"))"
+            figure.label = value("label")
+            figure.kind = .share
+            figure.group = group.key
+            figure.base = .number(rowBase)
+            figure.file = path
+            figure.location = SourcePosition(line: row.line, column: 1)
+            guard FigureKey.isValid(value("key")) && !value("key").contains("."), !figure.label.isEmpty else {
+                throw Diagnostic(file: path, line: row.line, message: "each row needs a key (lowercase letters, digits, '_' or '-') and a label")
+            }
+            counts.append((figure, count, rowBase))
+        }
+        guard !counts.isEmpty else { throw Diagnostic(file: path, line: 1, message: "the CSV file has no rows of counts") }
+        var shares = counts.map { $0.count / $0.base * 100 }
+        if group.kind == .split {
+            guard Set(counts.map(\.base)).count == 1 else {
+                throw Diagnostic(file: path, message: "the rows of split '\(group.key)' have different bases; a split shares one base")
+            }
+            guard counts.reduce(0, { $0 + $1.count }) == counts[0].base else {
+                throw Diagnostic(file: path, message: "the counts of split '\(group.key)' do not add up to the base \(FrenchNumberFormatter.number(counts[0].base)); use kind 'multiple' if several answers were possible")
+            }
+            shares = LargestRemainder.round(shares, total: 100)
+        } else {
+            shares = shares.map { $0.rounded(.toNearestOrAwayFromZero) }
+        }
+        return zip(counts, shares).map { item, share in
+            var figure = item.figure
+            figure.value = share
+            return figure
+        }
+    }
+}
+
+/// A minimal RFC 4180 reader: commas, double-quoted fields, doubled quotes, CRLF.
+enum CSVParser {
+    struct Row {
+        var fields: [String]
+        var line: Int
+    }
+
+    static func rows(of text: String) -> [Row] {
+        var rows: [Row] = []
+        var fields: [String] = []
+        var field = ""
+        var quoted = false
+        var line = 1
+        var rowLine = 1
+        var iterator = text.makeIterator()
+        while let character = iterator.next() {
+            if quoted {
+                if character == "\"" {
+                    quoted = false
+                } else {
+                    if character == "\n" { line += 1 }
+                    field.append(character)
+                }
+                continue
+            }
+            switch character {
+            case "\"":
+                if field.hasSuffix("\"") || !field.isEmpty { field.append("\"") }
+                quoted = true
+            case ",":
+                fields.append(field)
+                field = ""
+            case "\n", "\r\n":
+                fields.append(field)
+                rows.append(Row(fields: fields, line: rowLine))
+                fields = []
+                field = ""
+                line += 1
+                rowLine = line
+            default:
+                field.append(character)
+            }
+        }
+        if !field.isEmpty || !fields.isEmpty {
+            fields.append(field)
+            rows.append(Row(fields: fields, line: rowLine))
+        }
+        return rows
+    }
+}

@@ -1,0 +1,95 @@
+/// The unit a figure is counted in; it decides how the figure is written.
+public enum FigureUnit: String, CaseIterable, Sendable {
+    case percent, respondents, count, year, fraction
+}
+
+/// What a figure is, which decides what can be computed from it.
+public enum FigureKind: String, CaseIterable, Sendable {
+    /// A number of things (respondents, examples, a year).
+    case count
+    /// One share of a base.
+    case share
+    /// Parts of one whole: they sum to 100.
+    case split
+    /// Shares where several answers were possible: they need not sum to 100.
+    case multiple
+    /// "More than" or "less than" a value.
+    case bound
+}
+
+/// The n a share is computed on: a number, or the key of a count or share figure.
+public enum FigureBase: Equatable, Sendable {
+    case number(Double)
+    case key(String)
+}
+
+/// A typed figure of `data/`, with where it was written and where it comes from.
+public struct Figure: Equatable, Sendable {
+    public var key: String
+    public var label: String
+    /// Percent figures hold 0–100; fractions hold their ratio (2/3 → 0.666…).
+    public var value: Double
+    /// Decimals as typed (or as computed), the default precision of the written value.
+    public var decimals: Int
+    public var fraction: Fraction?
+    public var unit: FigureUnit
+    public var kind: FigureKind
+    public var bound: Bound?
+    public var base: FigureBase?
+    public var sourceID: String
+    public var assumption: String?
+    /// For a count computed from a share (`from: key`): that share's key. Its value is
+    /// set by the statistics stage, never typed.
+    public var computedFrom: String?
+    /// The key of the split or multiple-answer group this figure is a part of.
+    public var group: String?
+    public var file: String
+    public var location: SourcePosition
+
+    public struct Fraction: Equatable, Sendable {
+        public var numerator: Int
+        public var denominator: Int
+    }
+
+    public enum Bound: String, CaseIterable, Sendable {
+        case moreThan = "more-than"
+        case lessThan = "less-than"
+    }
+}
+
+/// A split or a set of multiple-answer shares: parts that share label, base and source.
+public struct FigureGroup: Equatable, Sendable {
+    public var key: String
+    public var label: String
+    public var kind: FigureKind
+    public var unit: FigureUnit
+    public var partKeys: [String]
+    public var base: FigureBase?
+    public var sourceID: String
+    public var assumption: String?
+    public var file: String
+    public var location: SourcePosition
+}
+
+/// Where figures come from, e.g. a slide of the deck.
+public struct DataSource: Equatable, Sendable {
+    public var id: String
+    public var title: String
+}
+
+/// Every typed figure, group and source of a project, in file order.
+public struct Dataset: Equatable, Sendable {
+    public var figures: [String: Figure] = [:]
+    public var figureOrder: [String] = []
+    public var groups: [String: FigureGroup] = [:]
+    public var groupOrder: [String] = []
+    public var sources: [String: DataSource] = [:]
+    public var sourceOrder: [String] = []
+
+    public init() {}
+
+    mutating func add(_ figure: Figure) {
+        figures[figure.key] = figure
+        figureOrder.append(figure.key)
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import Yams
+
+/// Reads YAML with positions, turning every problem into a `Diagnostic` for `file`.
+struct YAMLReader {
+    /// Path shown in messages, relative to the project.
+    let file: String
+    /// Lines before the YAML text in its file (front matter starts after `---`).
+    var lineOffset = 0
+
+    /// One key of a mapping with its value and where the key was written.
+    struct Entry {
+        let key: String
+        let value: Node
+        let location: SourcePosition
+    }
+
+    func parse(_ text: String) throws -> Node? {
+        do {
+            return try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw diagnostic(for: error)
+        }
+    }
+
+    func location(of node: Node) -> SourcePosition? {
+        node.mark.map { SourcePosition(line: $0.line + lineOffset, column: $0.column) }
+    }
+
+    func error(_ message: String, at node: Node?) -> Diagnostic {
+        Diagnostic(file: file, at: node.flatMap(location(of:)), message: message)
+    }
+
+    func error(_ message: String, at location: SourcePosition?) -> Diagnostic {
+        Diagnostic(file: file, at: location, message: message)
+    }
+
+    /// The entries of a mapping in file order; a repeated key is an error.
+    func entries(of node: Node, _ what: String) throws -> [Entry] {
+        guard let mapping = node.mapping else {
+            throw error("\(what) must be a mapping of 'key: value' lines", at: node)
+        }
+        var seen: [String: SourcePosition?] = [:]
+        var result: [Entry] = []
+        for (keyNode, value) in mapping {
+            guard let key = keyNode.string else { throw error("a key in \(what) is not text", at: keyNode) }
+            if let first = seen[key] {
+                let line = first.map { " (first defined on line \($0.line))" } ?? ""
+                throw error("duplicate key '\(key)' in \(what)\(line); keep one of them", at: keyNode)
+            }
+            seen[key] = location(of: keyNode)
+            result.append(Entry(key: key, value: value, location: location(of: keyNode) ?? SourcePosition(line: 1, column: 1)))
+        }
+        return result
+    }
+
+    /// Rejects keys outside `allowed`, suggesting the closest allowed one.
+    func checkKeys(_ entries: [Entry], allowed: [String], in what: String) throws {
+        for entry in entries where !allowed.contains(entry.key) {
+            throw error(
+                "unknown key '\(entry.key)' in \(what)\(Suggestion.didYouMean(entry.key, among: allowed))"
+                    + " (allowed: \(allowed.joined(separator: ", ")))",
+                at: entry.location)
+        }
+    }
+
+    func text(_ node: Node, _ what: String) throws -> String {
+        guard let scalar = node.scalar, node.null == nil || !scalar.string.isEmpty else {
+            throw error("\(what) must be text", at: node)
+        }
+        let value = scalar.string.trimmingCharacters(in: .whitespaces)
+        if value.isEmpty { throw error("\(what) is empty; write a value or remove the line", at: node) }
+        return value
+    }
+
+    private func diagnostic(for error: YamlError) -> Diagnostic {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+             .composer(_, let problem, let mark, _):
+            return Diagnostic(file: file, line: mark.line + lineOffset, column: mark.column,
+                              message: "invalid YAML: \(problem)")
+        case .reader(let problem, _, _, _):
+            return Diagnostic(file: file, message: "cannot read YAML: \(problem)")
+        default:
+            return Diagnostic(file: file, message: "invalid YAML: \(error)")
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+
+/// One problem in the user's project, printed like a compiler's:
+/// `content/resultats.md:12:8: error: unknown figure 'x'; did you mean 'y'?`
+public struct Diagnostic: Error, Equatable, Sendable, CustomStringConvertible {
+    /// Path relative to the project folder, as the user wrote it.
+    public var file: String
+    public var line: Int?
+    public var column: Int?
+    public var message: String
+
+    public init(file: String, line: Int? = nil, column: Int? = nil, message: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    public init(file: String, at location: SourcePosition?, message: String) {
+        self.init(file: file, line: location?.line, column: location?.column, message: message)
+    }
+
+    public var description: String {
+        var position = file
+        if let line { position += ":\(line)" }
+        if let line = line, line > 0, let column { position += ":\(column)" }
+        return "\(position): error: \(message)"
+    }
+}
+
+/// A build or check that found one or more problems; each is reported, none is fatal alone.
+public struct BuildFailure: Error, Equatable, Sendable, LocalizedError, CustomStringConvertible {
+    public var diagnostics: [Diagnostic]
+
+    public init(_ diagnostics: [Diagnostic]) {
+        self.diagnostics = diagnostics
+    }
+
+    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+    public var errorDescription: String? { description }
+}
+
+/// Collects diagnostics so that one run reports every problem it can, not just the first.
+struct DiagnosticCollector {
+    private(set) var diagnostics: [Diagnostic] = []
+
+    mutating func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+
+    /// Runs `body`, recording a thrown `Diagnostic` or `BuildFailure` instead of stopping.
+    mutating func collect<T>(_ body: () throws -> T) -> T? {
+        do {
+            return try body()
+        } catch let diagnostic as Diagnostic {
+            diagnostics.append(diagnostic)
+        } catch let failure as BuildFailure {
+            diagnostics.append(contentsOf: failure.diagnostics)
+        } catch {
+            diagnostics.append(Diagnostic(file: "", message: "\(error)"))
+        }
+        return nil
+    }
+
+    /// Throws every collected diagnostic at once, if any.
+    func throwIfAny() throws {
+        if !diagnostics.isEmpty { throw BuildFailure(diagnostics) }
+    }
+}
+
+/// Suggests the closest known name for a misspelt one (Levenshtein distance).
+enum Suggestion {
+    static func closest(to name: String, among candidates: some Sequence<String>) -> String? {
+        var best: (String, Int)?
+        for candidate in candidates {
+            let distance = editDistance(Array(name), Array(candidate))
+            if best == nil || distance < best!.1 || (distance == best!.1 && candidate < best!.0) {
+                best = (candidate, distance)
+            }
+        }
+        if let (candidate, distance) = best, distance <= max(2, name.count / 2) { return candidate }
+        // A truncated or extended name: the candidate sharing the longest prefix with it.
+        return candidates.filter { $0.hasPrefix(name) || name.hasPrefix($0) }
+            .max { ($0.commonPrefix(with: name).count, $1) < ($1.commonPrefix(with: name).count, $0) }
+    }
+
+    /// Appends "; did you mean 'x'?" when a close candidate exists.
+    static func didYouMean(_ name: String, among candidates: some Sequence<String>) -> String {
+        closest(to: name, among: candidates).map { "; did you mean '\($0)'?" } ?? ""
+    }
+
+    private static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1,
+                                 previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}

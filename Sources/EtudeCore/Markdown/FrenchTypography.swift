@@ -1,0 +1,53 @@
+/// French typographic spacing and quotes for prose text.
+///
+/// Writers type ordinary spaces; the output gets a narrow no-break space (U+202F)
+/// before `; : ! ? %` and inside « », a no-break space between a number and the word
+/// after it, and typographic apostrophes and quotes.
+public enum FrenchTypography {
+    static let narrow: Character = "\u{202F}"
+    static let noBreak: Character = "\u{00A0}"
+
+    /// Applies the rules to one text node. Inside a link only spacing that is already
+    /// typed is changed, so URLs shown as text stay intact.
+    public static func apply(_ text: String, insideLink: Bool = false) -> String {
+        let characters = Array(text)
+        var result: [Character] = []
+        result.reserveCapacity(characters.count + 8)
+        for (index, character) in characters.enumerated() {
+            let next = index + 1 < characters.count ? characters[index + 1] : nil
+            switch character {
+            case "'":
+                result.append("’")
+            case "“", "«":
+                result.append("«")
+                result.append(narrow)
+            case "”", "»":
+                dropTrailingSpace(&result)
+                if result.last != narrow { result.append(narrow) }
+                result.append("»")
+            case " ", noBreak, narrow:
+                if let next, [";", ":", "!", "?", "%", "»", "”"].contains(next) {
+                    result.append(narrow)
+                } else if result.last == narrow || result.last == "«" {
+                    continue  // the space after « is already the narrow one
+                } else if let previous = result.last, previous.isNumber, let next, next.isLetter {
+                    result.append(noBreak)
+                } else {
+                    result.append(character)
+                }
+            case ";", "!", "?":
+                if !insideLink, let previous = result.last, previous.isLetter || previous == "»" {
+                    result.append(narrow)
+                }
+                result.append(character)
+            default:
+                result.append(character)
+            }
+        }
+        return String(result)
+    }
+
+    private static func dropTrailingSpace(_ characters: inout [Character]) {
+        while let last = characters.last, last == " " || last == noBreak { characters.removeLast() }
+    }
+}

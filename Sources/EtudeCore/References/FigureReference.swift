@@ -1,0 +1,76 @@
+/// A reference to a figure written in prose: `{{ key }}` or `{{ key | format }}`.
+public struct FigureReference: Equatable, Sendable {
+    public var key: String
+    public var format: ReferenceFormat
+    /// Where `{{` stands in the source text.
+    public var location: SourcePosition
+}
+
+/// How a referenced figure is written.
+public enum ReferenceFormat: Equatable, Sendable {
+    /// The figure's own unit and precision: `78 %`, `311`, `plus des deux tiers`.
+    case standard
+    /// A given number of decimals: `{{ k | decimals: 1 }}` → `78,0 %`.
+    case decimals(Int)
+    /// With its 95 % margin: `78 % (± 6,5 points)`.
+    case margin
+    /// As a number of respondents (share × base): `122 répondants`.
+    case respondents
+    /// As a fraction in words: `deux tiers`.
+    case fraction
+    /// A rank as an ordinal: `premier`, or `première` with `ordinal-f`.
+    case ordinal(feminine: Bool)
+    /// The bare number without its unit.
+    case number
+
+    static let names = ["decimals", "margin", "respondents", "fraction", "ordinal", "ordinal-f", "number"]
+}
+
+/// Finds `{{ … }}` references in a text and parses them.
+public enum ReferenceParser {
+    /// A reference found in text: its range there and what it says, or why it cannot be read.
+    public struct Match {
+        public var range: Range<String.Index>
+        public var result: Result<FigureReference, Diagnostic>
+    }
+
+    /// Every `{{ … }}` of `text`; `origin` is where the text starts in `file`.
+    public static func matches(in text: String, file: String, origin: SourcePosition) -> [Match] {
+        text.matches(of: /\{\{([^{}]*)\}\}/).map { match in
+            let column = origin.column + text.utf8.distance(from: text.startIndex, to: match.range.lowerBound)
+            let location = SourcePosition(line: origin.line, column: column)
+            return Match(range: match.range, result: parse(String(match.output.1), file: file, at: location))
+        }
+    }
+
+    static func parse(_ body: String, file: String, at location: SourcePosition) -> Result<FigureReference, Diagnostic> {
+        let pieces = body.split(separator: "|", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        let key = pieces.first ?? ""
+        guard !key.isEmpty, FigureKey.isValid(key) else {
+            return .failure(Diagnostic(file: file, at: location, message: "'{{\(body)}}' does not name a figure; write {{ key }} or {{ key | format }}"))
+        }
+        guard pieces.count == 2 else { return .success(FigureReference(key: key, format: .standard, location: location)) }
+        let formatText = pieces[1]
+        let nameAndArgument = formatText.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        let format: ReferenceFormat?
+        switch nameAndArgument[0] {
+        case "decimals":
+            format = nameAndArgument.count == 2 ? Int(nameAndArgument[1]).flatMap { (0...3).contains($0) ? .decimals($0) : nil } : nil
+            if format == nil {
+                return .failure(Diagnostic(file: file, at: location, message: "format 'decimals' needs a number of decimals from 0 to 3, as in {{ \(key) | decimals: 1 }}"))
+            }
+        case "margin": format = .margin
+        case "respondents": format = .respondents
+        case "fraction": format = .fraction
+        case "ordinal": format = .ordinal(feminine: false)
+        case "ordinal-f": format = .ordinal(feminine: true)
+        case "number": format = .number
+        default: format = nil
+        }
+        guard let format else {
+            let name = nameAndArgument[0]
+            return .failure(Diagnostic(file: file, at: location, message: "unknown format '\(name)'\(Suggestion.didYouMean(name, among: ReferenceFormat.names)) (formats: \(ReferenceFormat.names.joined(separator: ", ")))"))
+        }
+        return .success(FigureReference(key: key, format: format, location: location))
+    }
+}

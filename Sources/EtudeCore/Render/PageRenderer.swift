@@ -1,0 +1,59 @@
+/// Renders pages to HTML in reading order, so figure numbers run across the publication.
+public struct PageRenderer {
+    let formatter: FigureFormatter
+    let blocks: [String: any BlockRenderer]
+
+    public init(table: FigureTable, blocks: [any BlockRenderer]) {
+        formatter = FigureFormatter(table: table)
+        var byName: [String: any BlockRenderer] = [:]
+        for block in blocks { for name in block.names { byName[name] = block } }
+        self.blocks = byName
+    }
+
+    /// Renders `pages` in the given order, reporting every problem of every page.
+    public func render(_ pages: [Page]) throws -> [RenderedPage] {
+        var collector = DiagnosticCollector()
+        var context = BlockContext()
+        var rendered: [RenderedPage] = []
+        for page in pages {
+            context.root = String(repeating: "../", count: page.section.count)
+            if let result = collector.collect({ try render(page, context: &context) }) { rendered.append(result) }
+        }
+        try collector.throwIfAny()
+        return rendered
+    }
+
+    private func render(_ page: Page, context: inout BlockContext) throws -> RenderedPage {
+        let chartsBefore = context.figures.count
+        var rewriter = PageRewriter(file: page.sourcePath, formatter: formatter, blocks: blocks, context: context)
+        let title = expandPlain(page.frontMatter.title, at: page.frontMatter.titleLocation, file: page.sourcePath, collector: &rewriter.collector)
+        let description = page.frontMatter.description.map {
+            expandPlain($0, at: page.frontMatter.descriptionLocation ?? page.frontMatter.titleLocation, file: page.sourcePath, collector: &rewriter.collector)
+        }
+        let rendered = try MarkdownRenderer.render(page.body, lineOffset: page.bodyLineOffset, rewriter: &rewriter)
+        try rewriter.collector.throwIfAny()
+        context = rewriter.context
+        return RenderedPage(
+            page: page, title: title, description: description,
+            contentHTML: rewriter.placeholders.html(from: rendered), toc: rewriter.toc,
+            figureKeys: rewriter.figureKeys, charts: Array(context.figures[chartsBefore...]))
+    }
+
+    /// Expands references in front-matter text, as plain text with French typography.
+    private func expandPlain(_ text: String, at location: SourcePosition, file: String, collector: inout DiagnosticCollector) -> String {
+        var result = ""
+        var index = text.startIndex
+        for match in ReferenceParser.matches(in: text, file: file, origin: location) {
+            result += text[index..<match.range.lowerBound]
+            index = match.range.upperBound
+            switch match.result.flatMap({ reference in
+                formatter.text(for: reference).mapError { Diagnostic(file: file, at: reference.location, message: $0.message) }
+            }) {
+            case .success(let value): result += value
+            case .failure(let diagnostic): collector.report(diagnostic)
+            }
+        }
+        result += text[index...]
+        return FrenchTypography.apply(result)
+    }
+}

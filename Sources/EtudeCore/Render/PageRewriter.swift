@@ -1,0 +1,88 @@
+/// Rewrites a page's Markdown tree: figure references become formatted values in a
+/// `<span data-figure>`, known fenced blocks become their HTML, headings get ids, and
+/// prose gets French typography.
+struct PageRewriter: MarkdownRewriter {
+    let file: String
+    let formatter: FigureFormatter
+    let blocks: [String: any BlockRenderer]
+    var context: BlockContext
+    var placeholders = PlaceholderTable()
+    var ids = HeadingIDGenerator(reserved: PageRewriter.layoutIDs)
+    var toc: [TOCEntry] = []
+    var figureKeys: [String] = []
+    var collector = DiagnosticCollector()
+
+    /// Ids the layout itself uses, never given to a heading.
+    static let layoutIDs: Set<String> = ["contenu", "navigation", "sommaire"]
+
+    mutating func rewriteText(_ text: String, at location: SourcePosition, insideLink: Bool) throws -> String {
+        var result = ""
+        var index = text.startIndex
+        for match in ReferenceParser.matches(in: text, file: file, origin: location) {
+            result += FrenchTypography.apply(String(text[index..<match.range.lowerBound]), insideLink: insideLink)
+            index = match.range.upperBound
+            switch match.result {
+            case .failure(let diagnostic):
+                collector.report(diagnostic)
+            case .success(let reference):
+                switch formatter.text(for: reference) {
+                case .failure(let problem):
+                    collector.report(Diagnostic(file: file, at: reference.location, message: problem.message))
+                case .success(let value):
+                    figureKeys.append(reference.key)
+                    result += placeholders.add(.inline(html: FigureMarkup.span(key: reference.key, text: value, table: formatter.table), plain: value))
+                }
+            }
+        }
+        result += FrenchTypography.apply(String(text[index...]), insideLink: insideLink)
+        return result
+    }
+
+    mutating func replaceCodeBlock(info: String, content: String, at location: SourcePosition) throws -> String? {
+        let name = info.split(separator: " ").first.map(String.init) ?? ""
+        guard let renderer = blocks[name] else { return nil }
+        do {
+            let html = try renderer.render(name: name, content: content, file: file, at: location, context: &context)
+            return placeholders.add(.block(html: html))
+        } catch let diagnostic as Diagnostic {
+            collector.report(diagnostic)
+        } catch let failure as BuildFailure {
+            failure.diagnostics.forEach { collector.report($0) }
+        }
+        return nil
+    }
+
+    mutating func markHeading(level: Int, plainText: String, at location: SourcePosition) throws -> String {
+        let title = placeholders.plainText(plainText)
+        let id = ids.makeID(for: title)
+        if level == 2 || level == 3 { toc.append(TOCEntry(id: id, title: title, level: level)) }
+        return placeholders.add(.headingID(id))
+    }
+}
+
+/// The markup of a published figure: its value, with its key and source kept in the HTML.
+enum FigureMarkup {
+    static func span(key: String, text: String, table: FigureTable) -> String {
+        let source = table.source(of: key).map { " title=\"Source : \(HTML.escape($0.title))\"" } ?? ""
+        return "<span class=\"figure\" data-figure=\"\(HTML.escape(key))\"\(source)>\(HTML.escape(text))</span>"
+    }
+}
+
+/// Escaping for text and attribute values.
+public enum HTML {
+    public static func escape(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.count)
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,44 @@
+/// An entry of a page's table of contents.
+public struct TOCEntry: Equatable, Sendable {
+    public var id: String
+    public var title: String
+    public var level: Int
+}
+
+/// A page after Markdown, references and blocks have become HTML.
+public struct RenderedPage: Equatable, Sendable {
+    public var page: Page
+    /// Title and description with references expanded, as plain text.
+    public var title: String
+    public var description: String?
+    public var contentHTML: String
+    public var toc: [TOCEntry]
+    /// Keys of every figure the page publishes, in order of appearance.
+    public var figureKeys: [String]
+    /// Numbered figures (charts) the page holds, in order.
+    public var charts: [NumberedFigure]
+}
+
+/// A chart with its number in the publication: Figure 1, Figure 2…
+public struct NumberedFigure: Equatable, Sendable {
+    public var number: Int
+    public var anchor: String
+    public var title: String
+}
+
+/// Renders a fenced block (`chart`, `catalogue`, `sources`…) of a page to HTML.
+public protocol BlockRenderer {
+    /// Info strings this renderer handles, such as `chart`.
+    var names: [String] { get }
+    /// The HTML that replaces the block. `context` numbers figures across the publication.
+    func render(name: String, content: String, file: String, at location: SourcePosition, context: inout BlockContext) throws -> String
+}
+
+/// State shared by the blocks of a whole publication, in reading order.
+public struct BlockContext: Sendable {
+    /// Numbered figures so far, across pages.
+    public var figures: [NumberedFigure] = []
+    /// Prefix that leads from the page being rendered to the site root ("" or "../").
+    public var root = ""
+    public init() {}
+}

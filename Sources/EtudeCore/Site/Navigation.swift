@@ -1,0 +1,41 @@
+/// The site's menu: top-level pages and sections (folders), each ordered by `order`, then title.
+public struct Navigation: Equatable, Sendable {
+    public struct Item: Equatable, Sendable {
+        public var title: String
+        /// Output path of the page the item opens, relative to the site root.
+        public var path: String
+        /// For a section: its folder; nil for a page.
+        public var folder: String?
+        public var children: [Item]
+    }
+
+    public var items: [Item]
+
+    /// Builds the menu. A folder's `index.md` names and orders its section; a folder
+    /// without one is named after the folder and opens its first page.
+    public init(pages: [RenderedPage]) {
+        var entries: [(key: (Int, String), item: Item)] = []
+        let topLevel = pages.filter { $0.page.section.isEmpty }
+        for page in topLevel {
+            entries.append((page.page.sortKey, Item(title: page.title, path: page.page.outputPath, folder: nil, children: [])))
+        }
+        let folders = Set(pages.compactMap(\.page.section.first)).sorted()
+        for folder in folders {
+            let inside = pages.filter { $0.page.section.first == folder }
+            let index = inside.first { $0.page.isSectionIndex && $0.page.section.count == 1 }
+            let children = inside.filter { $0 != index }
+                .sorted { $0.page.sortKey < $1.page.sortKey }
+                .map { Item(title: $0.title, path: $0.page.outputPath, folder: nil, children: []) }
+            let title = index?.title ?? folder.prefix(1).uppercased() + folder.dropFirst().replacingOccurrences(of: "-", with: " ")
+            let key = index?.page.sortKey ?? (Int.max, title)
+            entries.append((key, Item(title: title, path: index?.page.outputPath ?? children.first?.path ?? "", folder: folder, children: children)))
+        }
+        items = entries.sorted { $0.key < $1.key }.map(\.item)
+    }
+
+    /// Pages in menu order: the order of the printable report and of figure numbers.
+    public var readingOrder: [String] {
+        items.flatMap { item in [item.path] + item.children.map(\.path) }
+            .reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+    }
+}

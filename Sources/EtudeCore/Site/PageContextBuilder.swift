@@ -1,0 +1,40 @@
+/// Builds the values a page's templates see (names documented in README.md).
+struct PageContextBuilder {
+    let site: SiteConfig
+    let navigation: Navigation
+
+    func context(for page: RenderedPage) -> [String: Any] {
+        let path = page.page.outputPath
+        let root = String(repeating: "../", count: path.split(separator: "/").count - 1)
+        let nav: [[String: Any]] = navigation.items.map { item in
+            let isOpen = item.path == path || item.children.contains { $0.path == path }
+            return [
+                "title": item.title, "url": root + item.path, "isCurrent": item.path == path,
+                "isSection": item.folder != nil, "isOpen": isOpen,
+                "children": item.children.map { child -> [String: Any] in
+                    ["title": child.title, "url": root + child.path, "isCurrent": child.path == path]
+                },
+            ]
+        }
+        return [
+            "site": [
+                "title": site.title, "subtitle": site.subtitle ?? "", "description": site.description ?? "",
+                "publisher": site.publisher ?? "", "language": "fr",
+            ],
+            "page": [
+                "title": page.title,
+                "description": page.description ?? site.description ?? "",
+                "canonicalURL": site.baseURL + (path == "index.html" ? "" : path),
+                "path": path,
+                "contentHTML": page.contentHTML,
+                "isHome": path == "index.html",
+                "hasTOC": page.toc.count >= 2,
+                "toc": page.toc.map { ["id": $0.id, "title": $0.title, "level": $0.level, "isSub": $0.level == 3] as [String: Any] },
+            ],
+            "root": root,
+            "nav": nav,
+            "report": ["url": root + "rapport.html"],
+            "generator": "Étude",
+        ]
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+
+/// The site's settings, from `data/site.yaml`.
+public struct SiteConfig: Equatable, Sendable {
+    public static let path = "data/site.yaml"
+    static let keys = ["title", "subtitle", "description", "base_url", "publisher"]
+
+    public var title: String
+    public var subtitle: String?
+    public var description: String?
+    /// Absolute URL the site is published at, ending with `/`.
+    public var baseURL: String
+    public var publisher: String?
+
+    public static func load(from projectDirectory: URL) throws -> SiteConfig {
+        let url = projectDirectory.appendingPathComponent(path)
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw Diagnostic(file: path, message: "missing site settings; create \(path) with at least 'title:' and 'base_url:'")
+        }
+        let reader = YAMLReader(file: path)
+        guard let root = try reader.parse(try TextFileReader.read(url, shownAs: path)) else {
+            throw Diagnostic(file: path, line: 1, message: "the file is empty; add 'title:' and 'base_url:'")
+        }
+        let entries = try reader.entries(of: root, path)
+        try reader.checkKeys(entries, allowed: keys, in: path)
+        let text = { (name: String) throws -> String? in
+            try entries.first { $0.key == name }.map { try reader.text($0.value, name) }
+        }
+        guard let title = try text("title") else { throw reader.error("missing 'title:'", at: root) }
+        guard var baseURL = try text("base_url") else { throw reader.error("missing 'base_url:', the address the site is published at (https://…/)", at: root) }
+        guard let parsed = URL(string: baseURL), ["http", "https"].contains(parsed.scheme ?? ""), parsed.host != nil else {
+            let node = entries.first { $0.key == "base_url" }!.value
+            throw reader.error("base_url '\(baseURL)' is not an absolute http(s) address", at: node)
+        }
+        if !baseURL.hasSuffix("/") { baseURL += "/" }
+        return SiteConfig(title: title, subtitle: try text("subtitle"), description: try text("description"),
+                          baseURL: baseURL, publisher: try text("publisher"))
+    }
+}

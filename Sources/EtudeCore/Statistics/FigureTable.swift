@@ -1,0 +1,75 @@
+/// A value computed from typed figures, never typed itself: a margin, a rank, a count.
+public struct DerivedValue: Equatable, Sendable {
+    public enum Unit: String, Sendable {
+        case percent, points, count, rank, text
+    }
+
+    public var key: String
+    public var label: String
+    public var value: Double
+    public var decimals: Int
+    public var unit: Unit
+    /// For `.text`: the words to publish.
+    public var text: String?
+    /// The typed figure or group it is computed from (its source is theirs).
+    public var ownerKey: String
+    /// How it was computed, in French, for the sources and method section.
+    public var method: String
+}
+
+/// A typed figure with what the statistics stage resolved for it.
+public struct ResolvedFigure: Equatable, Sendable {
+    public var figure: Figure
+    /// The n the share is computed on, once a base key is followed.
+    public var baseCount: Double?
+    /// The 95 % Wilson interval, for a share with a base.
+    public var interval: WilsonInterval?
+    /// 1 for the largest part of its group; ties share a rank.
+    public var rank: Int?
+}
+
+/// Every figure a reference may name, typed or computed, by key.
+public struct FigureTable: Equatable, Sendable {
+    public enum Entry: Equatable, Sendable {
+        case typed(ResolvedFigure)
+        case derived(DerivedValue)
+    }
+
+    public var dataset: Dataset
+    public private(set) var entries: [String: Entry] = [:]
+    /// Keys in publication order: typed figures in file order, each followed by its derived values.
+    public private(set) var order: [String] = []
+
+    init(dataset: Dataset) {
+        self.dataset = dataset
+    }
+
+    mutating func add(_ figure: ResolvedFigure) {
+        entries[figure.figure.key] = .typed(figure)
+        order.append(figure.figure.key)
+    }
+
+    mutating func add(_ value: DerivedValue) {
+        entries[value.key] = .derived(value)
+        order.append(value.key)
+    }
+
+    public subscript(key: String) -> Entry? { entries[key] }
+
+    public func resolved(_ key: String) -> ResolvedFigure? {
+        if case .typed(let figure) = entries[key] { return figure }
+        return nil
+    }
+
+    /// The source of a typed figure, or of the figure a derived value is computed from.
+    public func source(of key: String) -> DataSource? {
+        switch entries[key] {
+        case .typed(let resolved): return dataset.sources[resolved.figure.sourceID]
+        case .derived(let value):
+            if let owner = resolved(value.ownerKey) { return dataset.sources[owner.figure.sourceID] }
+            if let group = dataset.groups[value.ownerKey] { return dataset.sources[group.sourceID] }
+            return nil
+        case nil: return nil
+        }
+    }
+}

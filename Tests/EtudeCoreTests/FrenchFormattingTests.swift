@@ -1,0 +1,52 @@
+import Testing
+@testable import EtudeCore
+
+@Suite struct FrenchFormattingTests {
+    @Test(arguments: [
+        (78.0, 0, "78"), (1234.5, 1, "1\u{202F}234,5"), (1_000_000, 0, "1\u{202F}000\u{202F}000"),
+        (6.45, 1, "6,5"), (0.05, 1, "0,1"), (-3.25, 1, "−3,3"), (999, 0, "999"),
+    ])
+    func numbers(value: Double, decimals: Int, expected: String) {
+        #expect(FrenchNumberFormatter.number(value, decimals: decimals) == expected)
+    }
+
+    @Test func percentUsesNarrowNoBreakSpace() {
+        #expect(FrenchNumberFormatter.percent(78) == "78\u{202F}%")
+        #expect(FrenchNumberFormatter.percent(62.5, decimals: 1) == "62,5\u{202F}%")
+    }
+
+    @Test func countsAgreeInNumber() {
+        #expect(FrenchNumberFormatter.count(1, singular: "répondant", plural: "répondants") == "1\u{00A0}répondant")
+        #expect(FrenchNumberFormatter.count(311, singular: "répondant", plural: "répondants") == "311\u{00A0}répondants")
+    }
+
+    @Test func fractionsAndOrdinals() {
+        #expect(FrenchNumberFormatter.fractionWords(numerator: 2, denominator: 3) == "deux tiers")
+        #expect(FrenchNumberFormatter.fractionWords(numerator: 1, denominator: 2) == "la moitié")
+        #expect(FrenchNumberFormatter.fractionWords(numerator: 3, denominator: 4) == "trois quarts")
+        #expect(FrenchNumberFormatter.ordinal(1, feminine: true) == "première")
+        #expect(FrenchNumberFormatter.ordinal(2, feminine: false) == "deuxième")
+    }
+
+    @Test func typographyOfPunctuationAndQuotes() {
+        let n = "\u{202F}"
+        #expect(FrenchTypography.apply("Pourquoi ? Voici : ceci ; cela !") == "Pourquoi\(n)? Voici\(n): ceci\(n); cela\(n)!")
+        #expect(FrenchTypography.apply("Vraiment?") == "Vraiment\(n)?")
+        #expect(FrenchTypography.apply("« top management »") == "«\(n)top management\(n)»")
+        #expect(FrenchTypography.apply("“citée”") == "«\(n)citée\(n)»")
+        #expect(FrenchTypography.apply("l'étude") == "l’étude")
+        #expect(FrenchTypography.apply("3 pages") == "3\u{00A0}pages")
+    }
+
+    @Test func typographyLeavesLinkTextAlone() {
+        #expect(FrenchTypography.apply("https://example.org/?q=1;2", insideLink: true) == "https://example.org/?q=1;2")
+    }
+
+    @Test func headingIDsAreTransliteratedAndUnique() {
+        var generator = HeadingIDGenerator(reserved: ["contenu"])
+        #expect(generator.makeID(for: "Résultats clés : l’œuvre") == "resultats-cles-l-oeuvre")
+        #expect(generator.makeID(for: "Résultats clés : l’œuvre") == "resultats-cles-l-oeuvre-2")
+        #expect(generator.makeID(for: "Contenu") == "contenu-2")
+        #expect(generator.makeID(for: "!!!") == "section")
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+@testable import EtudeCore
+
+@Suite struct ReferenceTests {
+    @Test func referenceBecomesFormattedSpanWithProvenance() throws {
+        let page = try TestSupport.renderMarkdown("Oui à {{ choice.yes }}.\n", figures: sampleFigures)
+        #expect(page.contentHTML.contains("<span class=\"figure\" data-figure=\"choice.yes\" title=\"Source : Source d’essai\">62,5\u{202F}%</span>"))
+        #expect(page.figureKeys == ["choice.yes"])
+    }
+
+    @Test func unknownKeyIsAnErrorWithPositionAndSuggestion() throws {
+        #expect(throws: BuildFailure([Diagnostic(file: "content/index.md", line: 6, column: 10, message: "unknown figure 'choice.yess'; did you mean 'choice.yes'?")])) {
+            try TestSupport.renderMarkdown("Intro.\n\nUn texte {{ choice.yess }} ici.\n", figures: sampleFigures)
+        }
+    }
+
+    @Test func referencesInCodeAreLeftAlone() throws {
+        let page = try TestSupport.renderMarkdown("Écrire `{{ nope }}` puis :\n\n```\n{{ nope.either }}\n```\n", figures: sampleFigures)
+        #expect(page.contentHTML.contains("<code>{{ nope }}</code>"))
+        #expect(page.contentHTML.contains("{{ nope.either }}"))
+    }
+
+    @Test func referencesInHeadingsTablesAndTitles() throws {
+        let project = try TestSupport.makeProject([
+            "data/figures.yaml": sampleFigures, "data/site.yaml": TestSupport.minimalSite,
+            "content/index.md": "---\ntitle: \"{{ choice.yes }} de oui\"\ndescription: Sur {{ people }} personnes\n---\n## {{ choice.no }} de non\n\n| Réponse | Part |\n|---|---|\n| Oui | {{ choice.yes }} |\n",
+        ])
+        let page = try SiteBuilder(project: Project(directory: project)).render().pages[0]
+        #expect(page.title == "62,5\u{202F}% de oui")
+        #expect(page.description == "Sur 1\u{202F}200\u{00A0}personnes")
+        #expect(page.contentHTML.contains("<h2 id=\"37-5-de-non\"><span class=\"figure\" data-figure=\"choice.no\""))
+        #expect(page.toc == [TOCEntry(id: "37-5-de-non", title: "37,5\u{202F}% de non", level: 2)])
+        #expect(page.contentHTML.contains("<td><span class=\"figure\" data-figure=\"choice.yes\""))
+    }
+
+    @Test(arguments: [
+        ("{{ people }}", "1\u{202F}200"),
+        ("{{ people | respondents }}", "1\u{202F}200\u{00A0}répondants"),
+        ("{{ choice.yes | decimals: 0 }}", "63\u{202F}%"),
+        ("{{ reasons.time | margin }}", "70\u{202F}% (±\u{00A0}6,3\u{00A0}points)"),
+        ("{{ reasons.time.margin }}", "6,3\u{00A0}points"),
+        ("{{ reasons.time | respondents }}", "140\u{00A0}répondants"),
+        ("{{ reasons.time.rank | ordinal-f }}", "première"),
+        ("{{ reasons.price.rank | ordinal }}", "deuxième"),
+        ("{{ most }}", "plus des trois quarts"),
+        ("{{ most | fraction }}", "trois quarts"),
+        ("{{ choice.difference }}", "25,0\u{00A0}points"),
+        ("{{ choice.significance }}", "significatif au seuil de 5\u{202F}%"),
+    ])
+    func formats(reference: String, expected: String) throws {
+        let page = try TestSupport.renderMarkdown(reference + "\n", figures: sampleFigures)
+        #expect(page.contentHTML.contains(">\(expected)</span>"), "\(page.contentHTML)")
+    }
+
+    @Test(arguments: [
+        ("{{ people | margin }}", "'people' has no margin of error: it needs a percentage with a base; add 'base:' to it in data/figures.yaml"),
+        ("{{ people | marign }}", "unknown format 'marign'; did you mean 'margin'? (formats: decimals, margin, respondents, fraction, ordinal, ordinal-f, number)"),
+        ("{{ most.margin }}", "unknown figure 'most.margin'; did you mean 'most'?"),
+        ("{{ Choice }}", "'{{ Choice }}' does not name a figure; write {{ key }} or {{ key | format }}"),
+    ])
+    func formatErrors(reference: String, message: String) throws {
+        #expect(throws: BuildFailure([Diagnostic(file: "content/index.md", line: 4, column: 1, message: message)])) {
+            try TestSupport.renderMarkdown(reference + "\n", figures: sampleFigures)
+        }
+    }
+}
