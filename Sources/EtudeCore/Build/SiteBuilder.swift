@@ -29,6 +29,7 @@ public struct SiteBuilder {
         let blocks: [any BlockRenderer] = [
             CatalogueBlock(catalogue: catalogue, table: table),
             SourcesBlock(table: table),
+            ChartBlock(table: table),
         ]
         let ordered = readingOrder(pages!)
         let rendered = try PageRenderer(table: table, blocks: blocks).render(ordered)

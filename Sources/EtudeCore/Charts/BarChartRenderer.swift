@@ -1,0 +1,54 @@
+/// Horizontal bars for shares where several answers were possible: sorted, each labelled
+/// with its French value, on an axis from 0 to 100 %; optional 95 % whiskers.
+/// Labels sit above their bar and wrap, so long French labels never shrink or overflow.
+struct BarChartRenderer {
+    static let width = 640.0
+    static let left = 8.0
+    static let plotWidth = 540.0
+    static let fontSize = 15.0
+    static let lineHeight = 19.0
+    static let barHeight = 24.0
+    /// Characters per label line: about 0.52 em per character at 15 px.
+    static let wrapWidth = Int((width - 2 * left) / (fontSize * 0.52))
+
+    func svg(bars unsorted: [ChartBar], id: String, title: String, description: String) -> String {
+        let bars = unsorted.enumerated().sorted { ($1.element.value, $0.offset) < ($0.element.value, $1.offset) }.map(\.element)
+        var rows = ""
+        var y = 12.0
+        for bar in bars {
+            let lines = SVG.wrap(bar.label, width: Self.wrapWidth)
+            rows += SVG.text(lines, x: Self.left, y: y + Self.fontSize, lineHeight: Self.lineHeight, className: "chart-label")
+            y += Double(lines.count) * Self.lineHeight + 6
+            let length = Self.plotWidth * bar.value / 100
+            rows += "<rect class=\"chart-bar\" x=\"\(SVG.number(Self.left))\" y=\"\(SVG.number(y))\" width=\"\(SVG.number(length))\" height=\"\(SVG.number(Self.barHeight))\" fill=\"#2b5fd9\" data-value=\"\(SVG.number(bar.value))\"/>"
+            var labelX = Self.left + length + 6
+            if let low = bar.low, let high = bar.high {
+                let x1 = Self.left + Self.plotWidth * low / 100, x2 = Self.left + Self.plotWidth * high / 100
+                let middle = y + Self.barHeight / 2
+                rows += "<path class=\"chart-whisker\" d=\"M\(SVG.number(x1)) \(SVG.number(middle))H\(SVG.number(x2))M\(SVG.number(x1)) \(SVG.number(middle - 6))V\(SVG.number(middle + 6))M\(SVG.number(x2)) \(SVG.number(middle - 6))V\(SVG.number(middle + 6))\" stroke=\"#1b1e23\" stroke-width=\"2\" fill=\"none\"/>"
+                labelX = max(labelX, x2 + 6)
+            }
+            rows += "<text class=\"chart-value\" x=\"\(SVG.number(labelX))\" y=\"\(SVG.number(y + Self.barHeight / 2 + 5))\">\(SVG.escape(bar.valueText))</text>"
+            y += Self.barHeight + 16
+        }
+        let axisY = y
+        var axis = ""
+        for tick in stride(from: 0, through: 100, by: 25) {
+            let x = Self.left + Self.plotWidth * Double(tick) / 100
+            axis += "<line class=\"chart-grid\" x1=\"\(SVG.number(x))\" y1=\"4\" x2=\"\(SVG.number(x))\" y2=\"\(SVG.number(axisY))\" stroke=\"#c8cdd5\" stroke-width=\"1\"/>"
+            axis += "<text class=\"chart-tick\" x=\"\(SVG.number(x))\" y=\"\(SVG.number(axisY + 18))\" text-anchor=\"\(tick == 0 ? "start" : "middle")\">\(SVG.escape(FrenchNumberFormatter.percent(Double(tick))))</text>"
+        }
+        axis += "<line class=\"chart-axis\" x1=\"\(SVG.number(Self.left))\" y1=\"\(SVG.number(axisY))\" x2=\"\(SVG.number(Self.left + Self.plotWidth))\" y2=\"\(SVG.number(axisY))\" stroke=\"#5b6371\" stroke-width=\"1\"/>"
+        let height = axisY + 28
+        return ChartSVG.wrap(id: id, title: title, description: description, height: height, body: axis + rows)
+    }
+}
+
+/// The outer `<svg>` shared by every chart: accessible name, description, viewBox only.
+enum ChartSVG {
+    static func wrap(id: String, title: String, description: String, height: Double, body: String) -> String {
+        "<svg class=\"chart-svg\" role=\"img\" aria-labelledby=\"\(id)-titre-svg \(id)-desc\" viewBox=\"0 0 \(SVG.number(BarChartRenderer.width)) \(SVG.number(height))\" xmlns=\"http://www.w3.org/2000/svg\">"
+            + "<title id=\"\(id)-titre-svg\">\(SVG.escape(title))</title><desc id=\"\(id)-desc\">\(SVG.escape(description))</desc>"
+            + body + "</svg>"
+    }
+}

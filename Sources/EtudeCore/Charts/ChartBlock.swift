@@ -1,0 +1,73 @@
+/// The ```` ```chart ```` block: a numbered `<figure>` holding the SVG, its caption
+/// (title, base, "plusieurs réponses possibles", source) and the same data as a table.
+struct ChartBlock: BlockRenderer {
+    let table: FigureTable
+    let names = ["chart"]
+
+    func render(name: String, content: String, file: String, at location: SourcePosition, context: inout BlockContext) throws -> String {
+        let spec = try ChartSpec.parse(content, file: file, at: location)
+        let dataset = table.dataset
+        guard let group = dataset.groups[spec.figure] else {
+            throw Diagnostic(file: file, at: location, message: "unknown chart figure '\(spec.figure)'\(Suggestion.didYouMean(spec.figure, among: dataset.groupOrder)); a chart shows a split or multiple group of data/figures.yaml")
+        }
+        let formatter = FigureFormatter(table: table)
+        // Multiple-answer bars are read from the largest down; a split keeps its order.
+        let ordered = group.kind == .multiple
+            ? group.partKeys.enumerated().sorted { a, b in
+                let va = table.resolved(a.element)?.figure.value ?? 0, vb = table.resolved(b.element)?.figure.value ?? 0
+                return va != vb ? va > vb : a.offset < b.offset
+            }.map(\.element)
+            : group.partKeys
+        let bars = ordered.compactMap { table.resolved($0) }.map { resolved -> ChartBar in
+            let value = (try? formatter.text(for: FigureReference(key: resolved.figure.key, format: .standard, location: location)).get()) ?? ""
+            let interval = spec.margin ? resolved.interval : nil
+            return ChartBar(key: resolved.figure.key, label: FrenchTypography.apply(resolved.figure.label), value: resolved.figure.value, valueText: value,
+                            low: interval?.low, high: interval?.high,
+                            marginText: resolved.interval.map { "±" + FrenchNumberFormatter.noBreakSpace + FrenchNumberFormatter.number($0.margin, decimals: 1) + FrenchNumberFormatter.noBreakSpace + "points" })
+        }
+        if spec.margin && bars.contains(where: { $0.marginText == nil }) {
+            throw Diagnostic(file: file, at: location, message: "'\(group.key)' has no base, so the chart cannot show margins of error; add 'base:' to it or remove 'margin: true'")
+        }
+        let number = context.figures.count + 1
+        let id = "figure-\(number)"
+        let title = FrenchTypography.apply(spec.title)
+        context.figures.append(NumberedFigure(number: number, anchor: id, title: title))
+        let description = describe(group: group, bars: bars, margin: spec.margin)
+        let svg = group.kind == .split
+            ? SplitBarRenderer().svg(parts: bars, id: id, title: title, description: description)
+            : BarChartRenderer().svg(bars: bars, id: id, title: title, description: description)
+        return "<figure class=\"chart chart-\(group.kind.rawValue)\" id=\"\(id)\" data-figure=\"\(HTML.escape(group.key))\">\n"
+            + caption(number: number, title: title, group: group) + "\n" + svg + "\n" + dataTable(id: id, title: title, bars: bars) + "\n</figure>"
+    }
+
+    /// Every value in words, for screen readers: the SVG's `<desc>`.
+    private func describe(group: FigureGroup, bars: [ChartBar], margin: Bool) -> String {
+        let kind = group.kind == .split ? "Barre empilée à 100 %" : "Diagramme en barres horizontales, plusieurs réponses possibles"
+        let items = bars.map { bar in
+            "\(bar.label) : \(bar.valueText)" + (margin ? " (marge d’erreur \(bar.marginText ?? ""))" : "")
+        }
+        return FrenchTypography.apply("\(kind). " + items.joined(separator: " ; ") + ".")
+    }
+
+    private func caption(number: Int, title: String, group: FigureGroup) -> String {
+        var notes: [String] = []
+        if let base = table.resolved(group.partKeys.first ?? "")?.baseCount {
+            notes.append("Base : " + FrenchNumberFormatter.count(base, singular: "répondant", plural: "répondants")
+                         + (group.assumption != nil ? " (hypothèse, voir Sources et méthode)" : ""))
+        }
+        if group.kind == .multiple { notes.append("Plusieurs réponses possibles : le total dépasse 100 %") }
+        if let source = table.dataset.sources[group.sourceID] { notes.append("Source : " + source.title) }
+        let details = notes.map { HTML.escape(FrenchTypography.apply($0)) }.joined(separator: ". ")
+        return "<figcaption><span class=\"chart-number\">Figure \(number)\u{202F}:</span> \(HTML.escape(title))"
+            + "<span class=\"chart-notes\">\(details).</span></figcaption>"
+    }
+
+    private func dataTable(id: String, title: String, bars: [ChartBar]) -> String {
+        var html = "<details class=\"chart-data\"><summary>Données de la figure (tableau)</summary>\n<table>\n<caption>\(HTML.escape(title))</caption>\n"
+        html += "<thead><tr><th scope=\"col\">Réponse</th><th scope=\"col\">Part</th><th scope=\"col\">Marge d’erreur à 95\u{202F}%</th></tr></thead>\n<tbody>\n"
+        for bar in bars {
+            html += "<tr><th scope=\"row\">\(HTML.escape(bar.label))</th><td>\(FigureMarkup.span(key: bar.key, text: bar.valueText, table: table))</td><td>\(HTML.escape(bar.marginText ?? "—"))</td></tr>\n"
+        }
+        return html + "</tbody>\n</table>\n</details>"
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+@testable import EtudeCore
+
+@Suite struct ChartTests {
+    static func figures(_ a: Int, _ b: Int, label: String = "Le prix") -> String {
+        """
+        sources:
+          s1: { title: "Source d’essai" }
+        figures:
+          reasons:
+            label: Raisons
+            kind: multiple
+            unit: percent
+            base: 200
+            source: s1
+            parts:
+              price: { label: "\(label)", value: \(a) }
+              time: { label: "Le temps, une raison dont le libellé est assez long pour passer à la ligne dans le graphique", value: \(b) }
+          choice:
+            label: Choix
+            kind: split
+            unit: percent
+            base: 400
+            source: s1
+            parts:
+              yes: { label: Oui, value: 53 }
+              no: { label: Non, value: 47 }
+        """
+    }
+
+    func chartHTML(_ figures: String, _ block: String) throws -> String {
+        try TestSupport.renderMarkdown("Avant.\n\n```chart\n\(block)\n```\n", figures: figures).contentHTML
+    }
+
+    func svg(in html: String) -> String {
+        String(html[html.range(of: "<svg")!.lowerBound..<html.range(of: "</svg>")!.upperBound])
+    }
+
+    /// (data-value, width) of every bar or segment.
+    func bars(in svg: String) -> [(value: Double, width: Double)] {
+        svg.matches(of: /<rect class="chart-(?:bar|segment[^"]*)"[^>]*width="([0-9.]+)"[^>]*data-value="([0-9.]+)"/).map {
+            (Double($0.output.2)!, Double($0.output.1)!)
+        }
+    }
+
+    @Test(arguments: [("bars", "figure: reasons\ntitle: Les raisons\nmargin: true"), ("split", "figure: choice\ntitle: Le choix")])
+    func goldenSVG(name: String, block: String) throws {
+        let actual = svg(in: try chartHTML(Self.figures(40, 70), block))
+        let url = TestSupport.fixtures.appendingPathComponent("charts/\(name).svg")
+        if GoldenTests.record { try Data(actual.utf8).write(to: url) }
+        #expect(actual == (try String(contentsOf: url, encoding: .utf8)))
+    }
+
+    @Test func barsAreSortedAndProportional() throws {
+        let found = bars(in: svg(in: try chartHTML(Self.figures(40, 70), "figure: reasons\ntitle: T")))
+        #expect(found.map(\.value) == [70, 40])
+        for bar in found { #expect(abs(bar.width - BarChartRenderer.plotWidth * bar.value / 100) < 0.05) }
+        let split = bars(in: svg(in: try chartHTML(Self.figures(40, 70), "figure: choice\ntitle: T")))
+        #expect(split.map(\.value) == [53, 47])
+        #expect(abs(split[0].width / split[1].width - 53.0 / 47.0) < 0.001)
+    }
+
+    @Test func dataChangeMovesBarsAndLabels() throws {
+        let before = try chartHTML(Self.figures(40, 70), "figure: reasons\ntitle: T")
+        let after = try chartHTML(Self.figures(55, 70), "figure: reasons\ntitle: T")
+        #expect(bars(in: svg(in: before)).map(\.width) == [378, 216])
+        #expect(bars(in: svg(in: after)).map(\.width) == [378, 297])
+        #expect(before.contains(">40\u{202F}%</text>") && !after.contains(">40\u{202F}%</text>"))
+        #expect(after.contains(">55\u{202F}%</text>"))
+    }
+
+    @Test func svgIsWellFormedXMLAndEscapesLabels() throws {
+        let html = try chartHTML(Self.figures(40, 70, label: "Prix < 5 € & \\\"qualité\\\""), "figure: reasons\ntitle: A & B <c>")
+        let svgText = svg(in: html)
+        #expect(svgText.contains("Prix &lt; 5 € &amp; «\u{202F}qualité\u{202F}»") || svgText.contains("Prix &lt; 5 € &amp; &quot;qualité&quot;"))
+        #expect(svgText.contains("<title id=\"figure-1-titre-svg\">A &amp; B &lt;c&gt;</title>"))
+        let parser = XMLParser(data: Data(svgText.utf8))
+        #expect(parser.parse(), "\(parser.parserError.map { "\($0)" } ?? "")")
+    }
+
+    @Test func figureIsAccessibleNumberedAndCaptioned() throws {
+        let html = try chartHTML(Self.figures(40, 70), "figure: reasons\ntitle: Les raisons\nmargin: true")
+        #expect(html.contains("<figure class=\"chart chart-multiple\" id=\"figure-1\" data-figure=\"reasons\">"))
+        #expect(html.contains("role=\"img\" aria-labelledby=\"figure-1-titre-svg figure-1-desc\""))
+        #expect(html.contains("<desc id=\"figure-1-desc\">Diagramme en barres horizontales, plusieurs réponses possibles. Le temps, une raison dont le libellé est assez long pour passer à la ligne dans le graphique\u{202F}: 70\u{202F}% (marge d’erreur ±\u{00A0}6,3\u{00A0}points)\u{202F}; Le prix\u{202F}: 40\u{202F}% (marge d’erreur ±\u{00A0}6,7\u{00A0}points).</desc>"))
+        #expect(html.contains("Figure 1\u{202F}:</span> Les raisons"))
+        #expect(html.contains("Base\u{202F}: 200\u{00A0}répondants"))
+        #expect(html.contains("Plusieurs réponses possibles"))
+        #expect(html.contains("<th scope=\"row\">Le prix</th>"))
+        #expect(!html.contains("width=\"100%\"") && html.contains("viewBox=\"0 0 640 "))
+    }
+
+    @Test func longLabelsWrapIntoLines() throws {
+        let svgText = svg(in: try chartHTML(Self.figures(40, 70), "figure: reasons\ntitle: T"))
+        let label = svgText.firstMatch(of: /<text class="chart-label"[^>]*>(.*?)<\/text>/)!.output.1
+        #expect(label.matches(of: /<tspan/).count >= 2)
+    }
+
+    @Test func figuresAreNumberedAcrossPagesInMenuOrder() throws {
+        let project = try TestSupport.makeProject([
+            "data/site.yaml": TestSupport.minimalSite, "data/figures.yaml": Self.figures(40, 70),
+            "content/index.md": "---\ntitle: Accueil\norder: 1\n---\n```chart\nfigure: choice\ntitle: Un\n```\n",
+            "content/a.md": "---\ntitle: Suite\norder: 2\n---\n```chart\nfigure: reasons\ntitle: Deux\n```\n",
+        ])
+        let pages = try SiteBuilder(project: Project(directory: project)).render().pages
+        #expect(pages.map(\.page.outputPath) == ["index.html", "a.html"])
+        #expect(pages.flatMap(\.charts).map { "\($0.number) \($0.anchor) \($0.title)" } == ["1 figure-1 Un", "2 figure-2 Deux"])
+    }
+}
