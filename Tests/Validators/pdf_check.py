@@ -250,7 +250,7 @@ def main(argv):
         url = f"http://127.0.0.1:{server.server_address[1]}/{REPORT}"
         print_to_pdf(url, out)
         pages, sizes = page_count_and_sizes(out)
-        raw, texts = page_texts(out)
+        _, texts = page_texts(out)
     except RuntimeError as e:
         print(f"pdf: {e}", file=sys.stderr)
         return 1

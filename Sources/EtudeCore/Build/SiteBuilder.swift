@@ -32,13 +32,19 @@ public struct SiteBuilder {
             ChartBlock(table: table),
         ]
         let ordered = readingOrder(pages!)
-        let rendered = try PageRenderer(table: table, blocks: blocks).render(ordered)
+        let renderer = PageRenderer(table: table, blocks: blocks)
+        let rendered = try renderer.render(ordered)
+        let coverLines = try site!.cover.map { try renderer.expandSetting($0.text, at: $0.position, file: SiteConfig.path) }
         let navigation = Navigation(pages: rendered)
         let contexts = PageContextBuilder(site: site!, navigation: navigation)
         var files: [String: Data] = [:]
         for page in rendered {
             let html = try templates!.render(contexts.context(for: page), template: "layout")
             files[page.page.outputPath] = Data(html.utf8)
+        }
+        if templates!.has("report") {
+            let report = ReportBuilder(site: site!, templates: templates!, coverLines: coverLines)
+            files[ReportBuilder.outputPath] = Data(try report.render(pages: rendered).utf8)
         }
         for (path, url) in templates!.assets {
             files["assets/" + path] = try Data(contentsOf: url)

@@ -39,6 +39,14 @@ public struct PageRenderer {
             figureKeys: rewriter.figureKeys, charts: Array(context.figures[chartsBefore...]))
     }
 
+    /// Expands references in a line of settings text (the report's cover), as plain text.
+    public func expandSetting(_ text: String, at position: SourcePosition, file: String) throws -> String {
+        var collector = DiagnosticCollector()
+        let result = expandPlain(text, at: position, file: file, collector: &collector)
+        try collector.throwIfAny()
+        return result
+    }
+
     /// Expands references in front-matter text, as plain text with French typography.
     private func expandPlain(_ text: String, at location: SourcePosition, file: String, collector: inout DiagnosticCollector) -> String {
         var result = ""

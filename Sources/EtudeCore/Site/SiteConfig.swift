@@ -3,7 +3,7 @@ import Foundation
 /// The site's settings, from `data/site.yaml`.
 public struct SiteConfig: Equatable, Sendable {
     public static let path = "data/site.yaml"
-    static let keys = ["title", "subtitle", "description", "base_url", "publisher"]
+    static let keys = ["title", "subtitle", "description", "base_url", "publisher", "cover"]
 
     public var title: String
     public var subtitle: String?
@@ -11,6 +11,13 @@ public struct SiteConfig: Equatable, Sendable {
     /// Absolute URL the site is published at, ending with `/`.
     public var baseURL: String
     public var publisher: String?
+    /// Lines of the report's cover, each with where it was written (references allowed).
+    public var cover: [(text: String, position: SourcePosition)] = []
+
+    public static func == (a: SiteConfig, b: SiteConfig) -> Bool {
+        (a.title, a.subtitle, a.description, a.baseURL, a.publisher) == (b.title, b.subtitle, b.description, b.baseURL, b.publisher)
+            && a.cover.map(\.text) == b.cover.map(\.text)
+    }
 
     public static func load(from projectDirectory: URL) throws -> SiteConfig {
         let url = projectDirectory.appendingPathComponent(path)
@@ -33,7 +40,12 @@ public struct SiteConfig: Equatable, Sendable {
             throw reader.error("base_url '\(baseURL)' is not an absolute http(s) address", at: node)
         }
         if !baseURL.hasSuffix("/") { baseURL += "/" }
-        return SiteConfig(title: title, subtitle: try text("subtitle"), description: try text("description"),
-                          baseURL: baseURL, publisher: try text("publisher"))
+        var config = SiteConfig(title: title, subtitle: try text("subtitle"), description: try text("description"),
+                                baseURL: baseURL, publisher: try text("publisher"))
+        if let cover = entries.first(where: { $0.key == "cover" })?.value {
+            guard let lines = cover.sequence else { throw reader.error("cover must be a list of lines ('- …')", at: cover) }
+            config.cover = try lines.map { (try reader.text($0, "a cover line"), reader.location(of: $0) ?? SourcePosition(line: 1, column: 1)) }
+        }
+        return config
     }
 }

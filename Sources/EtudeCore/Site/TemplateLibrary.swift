@@ -41,6 +41,8 @@ public struct TemplateLibrary {
         self.assets = assets
     }
 
+    public func has(_ template: String) -> Bool { library.getTemplate(named: template) != nil }
+
     public func render(_ context: [String: Any], template: String) throws -> String {
         guard let html = library.render(context, withTemplate: template) else {
             throw Diagnostic(file: "templates/\(template).mustache", message: "no such template")

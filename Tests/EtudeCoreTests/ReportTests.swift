@@ -1,0 +1,31 @@
+import Foundation
+import Testing
+@testable import EtudeCore
+
+@Suite struct ReportTests {
+    func report() throws -> String {
+        let project = try TestSupport.makeProject([
+            "data/site.yaml": TestSupport.minimalSite + "cover:\n  - \"{{ people | respondents }}\"\n",
+            "data/figures.yaml": ChartTests.figures(40, 70) + "\n  people: { label: Personnes, value: 200, unit: respondents, kind: count, source: s1 }\n",
+            "content/index.md": "---\ntitle: Accueil\norder: 1\n---\n## Début\n\nVoir [la suite](guide/a.html#detail) et une note[^n].\n\n```chart\nfigure: choice\ntitle: Un\n```\n\n[^n]: Note.\n",
+            "content/guide/a.md": "---\ntitle: Suite\norder: 2\n---\n## Détail\n\nRetour à [l’accueil](../index.html), une note[^n].\n\n```chart\nfigure: reasons\ntitle: Deux\n```\n\n[^n]: Autre note.\n",
+        ])
+        let files = try SiteBuilder(project: Project(directory: project)).render().files
+        return String(decoding: try #require(files["rapport.html"]), as: UTF8.self)
+    }
+
+    @Test func chaptersInMenuOrderWithUniqueIdsAndInPageLinks() throws {
+        let html = try report()
+        #expect(html.contains("<p>200\u{00A0}répondants</p>"))
+        let accueil = try #require(html.range(of: "id=\"chapitre-index\""))
+        let suite = try #require(html.range(of: "id=\"chapitre-guide-a\""))
+        #expect(accueil.lowerBound < suite.lowerBound)
+        #expect(html.contains("<h3 id=\"chapitre-index--debut\">"))
+        #expect(html.contains("href=\"#chapitre-guide-a--detail\""))
+        #expect(html.contains("href=\"#chapitre-index\""))
+        let ids = html.matches(of: /\sid="([^"]+)"/).map { String($0.output.1) }
+        #expect(ids.count == Set(ids).count, "duplicate ids: \(ids)")
+        // Figure numbers are the site's.
+        #expect(html.contains("id=\"figure-1\"") && html.contains("Figure 2\u{202F}:</span> Deux"))
+    }
+}
