@@ -13,6 +13,11 @@ import Testing
         try compare(project: folder.appendingPathComponent("project"), expected: folder.appendingPathComponent("expected"))
     }
 
+    /// The study itself: the whole site and report the repository's default project builds.
+    @Test func defaultProjectMatchesItsRecordedOutput() throws {
+        try compare(project: TestSupport.repositoryRoot, expected: TestSupport.fixtures.appendingPathComponent("default-expected"))
+    }
+
     @Test func twoBuildsAreByteIdentical() throws {
         let project = Project(directory: TestSupport.fixtures.appendingPathComponent("golden/project"))
         let first = try SiteBuilder(project: project).render().files
