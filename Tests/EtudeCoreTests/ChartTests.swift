@@ -76,7 +76,9 @@ import Testing
     @Test func svgIsWellFormedXMLAndEscapesLabels() throws {
         let html = try chartHTML(Self.figures(40, 70, label: "Prix < 5 € & \\\"qualité\\\""), "figure: reasons\ntitle: A & B <c>")
         let svgText = svg(in: html)
-        #expect(svgText.contains("Prix &lt; 5 € &amp; «\u{202F}qualité\u{202F}»") || svgText.contains("Prix &lt; 5 € &amp; &quot;qualité&quot;"))
+        // Straight quotes in a data label become French quotes; < and & are escaped.
+        #expect(svgText.contains("Prix &lt; 5\u{00A0}€ &amp; «\u{202F}qualité\u{202F}»"))
+        #expect(SVG.escape("a\"b'c<d>&") == "a&quot;b&#39;c&lt;d&gt;&amp;")
         #expect(svgText.contains("<title id=\"figure-1-titre-svg\">A &amp; B &lt;c&gt;</title>"))
         let parser = XMLParser(data: Data(svgText.utf8))
         #expect(parser.parse(), "\(parser.parserError.map { "\($0)" } ?? "")")

@@ -16,9 +16,8 @@ struct SourcesBlock: BlockRenderer {
         html += "<table>\n<caption>Chaque chiffre publié, sa valeur, sa base et sa source</caption>\n"
         html += "<thead><tr><th scope=\"col\">Chiffre</th><th scope=\"col\">Valeur</th><th scope=\"col\">Base</th><th scope=\"col\">Source</th></tr></thead>\n<tbody>\n"
         for key in dataset.figureOrder {
-            guard let resolved = table.resolved(key),
-                  case .success(let value) = formatter.text(for: FigureReference(key: key, format: .standard, location: .init(line: 0, column: 0)))
-            else { continue }
+            guard let resolved = table.resolved(key) else { continue }
+            let value = formatter.standardText(of: resolved.figure)
             let base = resolved.baseCount.map { FrenchNumberFormatter.count($0, singular: "répondant", plural: "répondants") } ?? "—"
             let source = dataset.sources[resolved.figure.sourceID]?.title ?? resolved.figure.sourceID
             html += "<tr><th scope=\"row\">\(text(resolved.figure.label))</th><td>\(FigureMarkup.span(key: key, text: value, table: table))</td><td>\(HTML.escape(base))</td><td>\(text(source))</td></tr>\n"

@@ -1,4 +1,4 @@
-/// Horizontal bars for shares where several answers were possible: sorted, each labelled
+/// Horizontal bars for shares where several answers were possible, in the given order, each labelled
 /// with its French value, on an axis from 0 to 100 %; optional 95 % whiskers.
 /// Labels sit above their bar and wrap, so long French labels never shrink or overflow.
 struct BarChartRenderer {
@@ -11,8 +11,7 @@ struct BarChartRenderer {
     /// Characters per label line: about 0.52 em per character at 15 px.
     static let wrapWidth = Int((width - 2 * left) / (fontSize * 0.52))
 
-    func svg(bars unsorted: [ChartBar], id: String, title: String, description: String) -> String {
-        let bars = unsorted.enumerated().sorted { ($1.element.value, $0.offset) < ($0.element.value, $1.offset) }.map(\.element)
+    func svg(bars: [ChartBar], id: String, title: String, description: String) -> String {
         var rows = ""
         var y = 12.0
         for bar in bars {

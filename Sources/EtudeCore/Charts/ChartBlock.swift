@@ -11,19 +11,15 @@ struct ChartBlock: BlockRenderer {
             throw Diagnostic(file: file, at: location, message: "unknown chart figure '\(spec.figure)'\(Suggestion.didYouMean(spec.figure, among: dataset.groupOrder)); a chart shows a split or multiple group of data/figures.yaml")
         }
         let formatter = FigureFormatter(table: table)
-        // Multiple-answer bars are read from the largest down; a split keeps its order.
-        let ordered = group.kind == .multiple
-            ? group.partKeys.enumerated().sorted { a, b in
-                let va = table.resolved(a.element)?.figure.value ?? 0, vb = table.resolved(b.element)?.figure.value ?? 0
-                return va != vb ? va > vb : a.offset < b.offset
-            }.map(\.element)
-            : group.partKeys
-        let bars = ordered.compactMap { table.resolved($0) }.map { resolved -> ChartBar in
-            let value = (try? formatter.text(for: FigureReference(key: resolved.figure.key, format: .standard, location: location)).get()) ?? ""
+        var bars = group.partKeys.compactMap { table.resolved($0) }.map { resolved -> ChartBar in
             let interval = spec.margin ? resolved.interval : nil
-            return ChartBar(key: resolved.figure.key, label: FrenchTypography.apply(resolved.figure.label), value: resolved.figure.value, valueText: value,
-                            low: interval?.low, high: interval?.high,
-                            marginText: resolved.interval.map { "±" + FrenchNumberFormatter.noBreakSpace + FrenchNumberFormatter.number($0.margin, decimals: 1) + FrenchNumberFormatter.noBreakSpace + "points" })
+            return ChartBar(key: resolved.figure.key, label: FrenchTypography.apply(resolved.figure.label), value: resolved.figure.value,
+                            valueText: formatter.standardText(of: resolved.figure), low: interval?.low, high: interval?.high,
+                            marginText: resolved.interval.map(FigureFormatter.marginText))
+        }
+        // Multiple-answer bars are read from the largest down (ties in file order); a split keeps its order.
+        if group.kind == .multiple {
+            bars = bars.enumerated().sorted { ($1.element.value, $0.offset) < ($0.element.value, $1.offset) }.map(\.element)
         }
         if spec.margin && bars.contains(where: { $0.marginText == nil }) {
             throw Diagnostic(file: file, at: location, message: "'\(group.key)' has no base, so the chart cannot show margins of error; add 'base:' to it or remove 'margin: true'")

@@ -18,7 +18,12 @@ public enum FrenchTypography {
             switch character {
             case "'":
                 result.append("’")
-            case "“", "«":
+            case "\"" where result.last.map({ !$0.isWhitespace && !"([«".contains($0) }) == true:
+                // A straight quote after a word closes: ».
+                dropTrailingSpace(&result)
+                if result.last != narrow { result.append(narrow) }
+                result.append("»")
+            case "“", "«", "\"":
                 result.append("«")
                 result.append(narrow)
             case "”", "»":
@@ -30,7 +35,7 @@ public enum FrenchTypography {
                     result.append(narrow)
                 } else if result.last == narrow || result.last == "«" {
                     continue  // the space after « is already the narrow one
-                } else if let previous = result.last, previous.isNumber, let next, next.isLetter {
+                } else if let previous = result.last, previous.isNumber, let next, next.isLetter || next.isCurrencySymbol {
                     result.append(noBreak)
                 } else {
                     result.append(character)

@@ -33,7 +33,7 @@ public struct FigureFormatter {
             guard let interval = resolved.interval else {
                 return .failure("'\(figure.key)' has no margin of error: it needs a percentage with a base; add 'base:' to it in data/figures.yaml")
             }
-            return .success(standard(figure, decimals: figure.decimals) + " (±" + F.noBreakSpace + F.number(interval.margin, decimals: 1) + F.noBreakSpace + "points)")
+            return .success(standard(figure, decimals: figure.decimals) + " (" + Self.marginText(interval) + ")")
         case .respondents:
             guard let n = resolved.baseCount else {
                 if figure.unit == .respondents { return .success(F.count(figure.value, singular: "répondant", plural: "répondants")) }
@@ -49,6 +49,16 @@ public struct FigureFormatter {
         case .ordinal:
             return .failure("'\(figure.key)' is not a rank; use '\(figure.key).rank' with 'ordinal'")
         }
+    }
+
+    /// A typed figure in its own unit and precision, as `{{ key }}` writes it.
+    public func standardText(of figure: Figure) -> String {
+        standard(figure, decimals: figure.decimals)
+    }
+
+    /// The "±" of a 95 % interval: `± 6,5 points`.
+    public static func marginText(_ interval: WilsonInterval) -> String {
+        "±" + F.noBreakSpace + F.number(interval.margin, decimals: 1) + F.noBreakSpace + "points"
     }
 
     private func standard(_ figure: Figure, decimals: Int) -> String {

@@ -9,6 +9,13 @@ struct ReportAssembler {
     }
 
     let pages: [RenderedPage]
+    /// Output paths of the pages, the only links made into in-page anchors.
+    private let known: Set<String>
+
+    init(pages: [RenderedPage]) {
+        self.pages = pages
+        known = Set(pages.map(\.page.outputPath))
+    }
 
     /// The chapter id of a page: `constats/processus.html` → `chapitre-constats-processus`.
     static func chapterID(_ outputPath: String) -> String {
@@ -40,7 +47,6 @@ struct ReportAssembler {
             " aria-labelledby=\"" + match.output.1.split(separator: " ").map { prefixed(String($0), chapter: chapter) }.joined(separator: " ") + "\""
         }
         result = result.replacing(/\ href="#([^"]+)"/) { " href=\"#\(prefixed(String($0.output.1), chapter: chapter))\"" }
-        let known = Set(pages.map(\.page.outputPath))
         return result.replacing(/\ href="([^"#:\/][^"#:]*\.html)(?:#([^"]*))?"/) { match in
             guard let target = resolve(String(match.output.1), from: page.outputPath), known.contains(target) else {
                 return String(match.output.0)

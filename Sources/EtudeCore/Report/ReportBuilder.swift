@@ -9,10 +9,7 @@ struct ReportBuilder {
     func render(pages: [RenderedPage]) throws -> String {
         let chapters = ReportAssembler(pages: pages).chapters()
         let context: [String: Any] = [
-            "site": [
-                "title": site.title, "subtitle": site.subtitle ?? "", "description": site.description ?? "",
-                "publisher": site.publisher ?? "", "language": "fr",
-            ],
+            "site": site.templateValues,
             "report": [
                 "title": site.title, "coverLines": coverLines,
                 "canonicalURL": site.baseURL + Self.outputPath,

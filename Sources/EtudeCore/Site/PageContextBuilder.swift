@@ -17,10 +17,7 @@ struct PageContextBuilder {
             ]
         }
         return [
-            "site": [
-                "title": site.title, "subtitle": site.subtitle ?? "", "description": site.description ?? "",
-                "publisher": site.publisher ?? "", "language": "fr",
-            ],
+            "site": site.templateValues,
             "page": [
                 "title": page.title,
                 "description": page.description ?? site.description ?? "",

@@ -11,12 +11,19 @@ public struct SiteConfig: Equatable, Sendable {
     /// Absolute URL the site is published at, ending with `/`.
     public var baseURL: String
     public var publisher: String?
-    /// Lines of the report's cover, each with where it was written (references allowed).
-    public var cover: [(text: String, position: SourcePosition)] = []
+    /// Lines of the report's cover (references allowed).
+    public var cover: [CoverLine] = []
 
-    public static func == (a: SiteConfig, b: SiteConfig) -> Bool {
-        (a.title, a.subtitle, a.description, a.baseURL, a.publisher) == (b.title, b.subtitle, b.description, b.baseURL, b.publisher)
-            && a.cover.map(\.text) == b.cover.map(\.text)
+    /// A line of the report's cover and where it was written.
+    public struct CoverLine: Equatable, Sendable {
+        public var text: String
+        public var position: SourcePosition
+    }
+
+    /// The `site` values every template sees.
+    var templateValues: [String: Any] {
+        ["title": title, "subtitle": subtitle ?? "", "description": description ?? "",
+         "publisher": publisher ?? "", "language": "fr"]
     }
 
     public static func load(from projectDirectory: URL) throws -> SiteConfig {
@@ -44,7 +51,9 @@ public struct SiteConfig: Equatable, Sendable {
                                 baseURL: baseURL, publisher: try text("publisher"))
         if let cover = entries.first(where: { $0.key == "cover" })?.value {
             guard let lines = cover.sequence else { throw reader.error("cover must be a list of lines ('- …')", at: cover) }
-            config.cover = try lines.map { (try reader.text($0, "a cover line"), reader.location(of: $0) ?? SourcePosition(line: 1, column: 1)) }
+            config.cover = try lines.map {
+                CoverLine(text: try reader.text($0, "a cover line"), position: reader.location(of: $0) ?? SourcePosition(line: 1, column: 1))
+            }
         }
         return config
     }
