@@ -20,6 +20,7 @@ struct BuildCommand: ParsableCommand {
         let result = try reportingFailures { try SiteBuilder(project: project).build(into: destination) }
         let milliseconds = (ContinuousClock.now - start).components.attoseconds / 1_000_000_000_000_000
             + (ContinuousClock.now - start).components.seconds * 1000
+        for warning in result.warnings { printError(warning.description) }
         let pages = result.pages.count
         print("Built \(pages) page\(pages == 1 ? "" : "s") in \(milliseconds) ms")
     }

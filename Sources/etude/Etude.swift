@@ -5,7 +5,7 @@ struct Etude: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "etude",
         abstract: "Builds a survey study's website and printable report from Markdown and data.",
-        subcommands: [BuildCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 }

@@ -11,13 +11,14 @@ struct ProjectOptions: ParsableArguments {
 }
 
 /// Prints each diagnostic on stderr as `file:line:col: error: …` and exits 1.
-func reportingFailures<T>(_ body: () throws -> T) throws -> T {
+/// `trailer` follows the count of errors.
+func reportingFailures<T>(trailer: String = "; nothing was written.", _ body: () throws -> T) throws -> T {
     do {
         return try body()
     } catch let failure as BuildFailure {
         for diagnostic in failure.diagnostics { printError(diagnostic.description) }
         let count = failure.diagnostics.count
-        printError("\(count) error\(count == 1 ? "" : "s"); nothing was written.")
+        printError("\(count) error\(count == 1 ? "" : "s")\(trailer.isEmpty ? "." : trailer)")
         throw ExitCode.failure
     } catch let diagnostic as Diagnostic {
         printError(diagnostic.description)

@@ -31,7 +31,7 @@ import Testing
     }
 
     @Test func helpOnEveryCommand() throws {
-        for arguments in [["--help"], ["build", "--help"]] {
+        for arguments in [["--help"], ["build", "--help"], ["check", "--help"]] {
             let result = try TestSupport.runEtude(arguments)
             #expect(result.status == 0)
             #expect(result.stdout.contains("USAGE: etude"))

@@ -13,6 +13,9 @@ struct SourcesBlock: BlockRenderer {
         let dataset = table.dataset
         var html = "<div class=\"sources\">\n<h2 id=\"sources-et-methode\">Sources et méthode</h2>\n"
         html += "<h3 id=\"sources-chiffres\">Chiffres publiés et leur source</h3>\n"
+        html += "<p>Ces chiffres et toutes les valeurs calculées à partir d’eux sont aussi publiés en fichiers de données : "
+            + "<a href=\"\(context.root)\(FigureExport.csvPath)\">figures.csv</a> (pour un tableur) et "
+            + "<a href=\"\(context.root)\(FigureExport.jsonPath)\">figures.json</a>.</p>\n"
         html += "<table>\n<caption>Chaque chiffre publié, sa valeur, sa base et sa source</caption>\n"
         html += "<thead><tr><th scope=\"col\">Chiffre</th><th scope=\"col\">Valeur</th><th scope=\"col\">Base</th><th scope=\"col\">Source</th></tr></thead>\n<tbody>\n"
         for key in dataset.figureOrder {

@@ -14,6 +14,10 @@ public struct SiteBuilder {
         public var pages: [RenderedPage]
         /// Every output file by path relative to the output root.
         public var files: [String: Data]
+        /// Every figure, typed and computed.
+        public var table: FigureTable
+        /// Problems that do not stop the build, such as figures typed by hand in prose.
+        public var warnings: [Diagnostic]
     }
 
     /// Loads, checks and renders the project; throws `BuildFailure` listing every problem.
@@ -49,7 +53,11 @@ public struct SiteBuilder {
         for (path, url) in templates!.assets {
             files["assets/" + path] = try Data(contentsOf: url)
         }
-        return Result(pages: rendered, files: files)
+        files.merge(try FigureExport(table: table).files()) { _, new in new }
+        var links = LinkChecker(files: files, pages: rendered)
+        try BuildFailure.throwIfAny(links.check())
+        let warnings = LiteralFigureFinder(table: table).warnings(in: ordered)
+        return Result(pages: rendered, files: files, table: table, warnings: warnings)
     }
 
     /// Renders, then swaps the result into `output`.

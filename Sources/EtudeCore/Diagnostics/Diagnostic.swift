@@ -8,12 +8,24 @@ public struct Diagnostic: Error, Equatable, Sendable, CustomStringConvertible {
     public var line: Int?
     public var column: Int?
     public var message: String
+    public var severity: Severity = .error
+
+    /// An error stops a build; a warning is printed and the build goes on.
+    public enum Severity: String, Sendable {
+        case error, warning
+    }
 
     public init(file: String, line: Int? = nil, column: Int? = nil, message: String) {
         self.file = file
         self.line = line
         self.column = column
         self.message = message
+    }
+
+    static func warning(file: String, at location: SourcePosition?, _ message: String) -> Diagnostic {
+        var diagnostic = Diagnostic(file: file, at: location, message: message)
+        diagnostic.severity = .warning
+        return diagnostic
     }
 
     public init(file: String, at location: SourcePosition?, message: String) {
@@ -24,7 +36,7 @@ public struct Diagnostic: Error, Equatable, Sendable, CustomStringConvertible {
         var position = file
         if let line { position += ":\(line)" }
         if let line = line, line > 0, let column { position += ":\(column)" }
-        return "\(position): error: \(message)"
+        return "\(position): \(severity.rawValue): \(message)"
     }
 }
 
@@ -38,6 +50,10 @@ public struct BuildFailure: Error, Equatable, Sendable, LocalizedError, CustomSt
 
     public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
     public var errorDescription: String? { description }
+
+    static func throwIfAny(_ diagnostics: [Diagnostic]) throws {
+        if !diagnostics.isEmpty { throw BuildFailure(diagnostics) }
+    }
 }
 
 /// Collects diagnostics so that one run reports every problem it can, not just the first.

@@ -23,6 +23,12 @@ public protocol MarkdownRewriter {
     mutating func replaceCodeBlock(info: String, content: String, at location: SourcePosition) throws -> String?
     /// Returns text to put at the start of a heading, given its plain text after rewriting.
     mutating func markHeading(level: Int, plainText: String, at location: SourcePosition) throws -> String
+    /// Sees the destination of every link and image, where it is written.
+    mutating func noteLink(_ destination: String, at location: SourcePosition)
+}
+
+extension MarkdownRewriter {
+    public mutating func noteLink(_ destination: String, at location: SourcePosition) {}
 }
 
 /// The one place that talks to libcmark-gfm: parses GFM, lets a rewriter change the
@@ -94,6 +100,9 @@ public enum MarkdownRenderer {
             switch cmark_node_get_type(node) {
             case CMARK_NODE_LINK:
                 linkDepth += enter ? 1 : -1
+                if enter { rewriter.noteLink(string(cmark_node_get_url(node)), at: location(of: node, lineOffset: lineOffset)) }
+            case CMARK_NODE_IMAGE where enter:
+                rewriter.noteLink(string(cmark_node_get_url(node)), at: location(of: node, lineOffset: lineOffset))
             case CMARK_NODE_TEXT:
                 let text = string(cmark_node_get_literal(node))
                 let new = try rewriter.rewriteText(

@@ -36,7 +36,7 @@ public struct PageRenderer {
         return RenderedPage(
             page: page, title: title, description: description,
             contentHTML: rewriter.placeholders.html(from: rendered), toc: rewriter.toc,
-            figureKeys: rewriter.figureKeys, charts: Array(context.figures[chartsBefore...]))
+            figureKeys: rewriter.figureKeys, charts: Array(context.figures[chartsBefore...]), links: rewriter.links)
     }
 
     /// Expands references in a line of settings text (the report's cover), as plain text.

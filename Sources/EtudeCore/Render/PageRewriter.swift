@@ -10,6 +10,7 @@ struct PageRewriter: MarkdownRewriter {
     var ids = HeadingIDGenerator(reserved: PageRewriter.layoutIDs)
     var toc: [TOCEntry] = []
     var figureKeys: [String] = []
+    var links: [ContentLink] = []
     var collector = DiagnosticCollector()
 
     /// Ids the layout itself uses, never given to a heading.
@@ -57,6 +58,10 @@ struct PageRewriter: MarkdownRewriter {
         let id = ids.makeID(for: title)
         if level == 2 || level == 3 { toc.append(TOCEntry(id: id, title: title, level: level)) }
         return placeholders.add(.headingID(id))
+    }
+
+    mutating func noteLink(_ destination: String, at location: SourcePosition) {
+        links.append(ContentLink(destination: destination, location: location))
     }
 }
 

@@ -17,6 +17,14 @@ public struct RenderedPage: Equatable, Sendable {
     public var figureKeys: [String]
     /// Numbered figures (charts) the page holds, in order.
     public var charts: [NumberedFigure]
+    /// Links and images written in the page's Markdown, where they are written.
+    public var links: [ContentLink] = []
+}
+
+/// A link or image destination of a page's Markdown.
+public struct ContentLink: Equatable, Sendable {
+    public var destination: String
+    public var location: SourcePosition
 }
 
 /// A chart with its number in the publication: Figure 1, Figure 2…

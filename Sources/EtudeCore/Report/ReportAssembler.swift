@@ -47,26 +47,19 @@ struct ReportAssembler {
             " aria-labelledby=\"" + match.output.1.split(separator: " ").map { prefixed(String($0), chapter: chapter) }.joined(separator: " ") + "\""
         }
         result = result.replacing(/\ href="#([^"]+)"/) { " href=\"#\(prefixed(String($0.output.1), chapter: chapter))\"" }
-        return result.replacing(/\ href="([^"#:\/][^"#:]*\.html)(?:#([^"]*))?"/) { match in
-            guard let target = resolve(String(match.output.1), from: page.outputPath), known.contains(target) else {
+        return result.replacing(/\ (href|src)="([^"#]+)(?:#([^"]*))?"/) { match in
+            let attribute = match.output.1, link = String(match.output.2)
+            guard !SitePath.isExternal(link), let target = SitePath.resolve(link, from: page.outputPath) else {
                 return String(match.output.0)
             }
-            let targetChapter = Self.chapterID(target)
-            let anchor = match.output.2.map { prefixed(String($0), chapter: targetChapter) } ?? targetChapter
-            return " href=\"#\(anchor)\""
-        }
-    }
-
-    /// Resolves a relative link of the page at `from` to an output path: `../a.html` from `b/c.html` → `a.html`.
-    private func resolve(_ link: String, from: String) -> String? {
-        var parts = from.split(separator: "/").dropLast().map(String.init)
-        for component in link.split(separator: "/") {
-            switch component {
-            case ".": continue
-            case "..": if parts.isEmpty { return nil } else { parts.removeLast() }
-            default: parts.append(String(component))
+            let folderIndex = (target.isEmpty || target.hasSuffix("/") ? target : target + "/") + "index.html"
+            guard let page = known.contains(target) ? target : known.contains(folderIndex) ? folderIndex : nil else {
+                // Another file of the site: the same file, seen from the report at the root.
+                return " \(attribute)=\"\(target.isEmpty ? "./" : target)\(match.output.3.map { "#\($0)" } ?? "")\""
             }
+            let targetChapter = Self.chapterID(page)
+            let anchor = match.output.3.map { prefixed(String($0), chapter: targetChapter) } ?? targetChapter
+            return " \(attribute)=\"#\(anchor)\""
         }
-        return parts.joined(separator: "/")
     }
 }

@@ -1,0 +1,113 @@
+import Foundation
+
+/// Checks that every link between the built files leads somewhere: a file of the site,
+/// and, after `#`, an element with that id. A broken link written in Markdown is reported
+/// at its line; one from a template or raw HTML, on the page it appears in.
+struct LinkChecker {
+    let files: [String: Data]
+    let pages: [RenderedPage]
+    private var idCache: [String: Set<String>] = [:]
+
+    init(files: [String: Data], pages: [RenderedPage]) {
+        self.files = files
+        self.pages = pages
+    }
+
+    mutating func check() -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let pagePaths = Set(pages.map(\.page.outputPath))
+        for page in pages {
+            let path = page.page.outputPath
+            var written = Set<String>()
+            for link in page.links {
+                written.insert(Self.decoded(link.destination))
+                if var problem = problem(with: link.destination, in: path) {
+                    if problem.hasSuffix("of the site") {
+                        problem += "; each page content/<name>.md is published as <name>.html, linked relative to the linking page"
+                    }
+                    diagnostics.append(Diagnostic(file: page.page.sourcePath, at: link.location, message: problem))
+                }
+            }
+            for link in Self.links(in: files[path]) where !written.contains(Self.decoded(link)) {
+                if let problem = problem(with: link, in: path) {
+                    diagnostics.append(Diagnostic(file: page.page.sourcePath,
+                        message: "in \(path), built from this page with its template, \(problem); fix the template in templates/ or the HTML written in this page"))
+                }
+            }
+        }
+        // Other HTML files (the report) repeat the pages' links: checked once those are right.
+        guard diagnostics.isEmpty else { return diagnostics }
+        for path in files.keys.sorted() where path.hasSuffix(".html") && !pagePaths.contains(path) {
+            for link in Self.links(in: files[path]) {
+                if let problem = problem(with: link, in: path) {
+                    diagnostics.append(Diagnostic(file: path, message: "in this built file, \(problem); fix its template in templates/"))
+                }
+            }
+        }
+        return diagnostics
+    }
+
+    /// Why `link`, written in the file at `path`, leads nowhere; nil when it is fine.
+    private mutating func problem(with link: String, in path: String) -> String? {
+        guard !link.isEmpty, !SitePath.isExternal(link) else { return nil }
+        let hash = link.firstIndex(of: "#")
+        let address = Self.decoded(String(link[..<(hash ?? link.endIndex)]).split(separator: "?", omittingEmptySubsequences: false)[0])
+        let fragment = hash.map { Self.decoded(String(link[link.index(after: $0)...])) } ?? ""
+        var target = path
+        if !address.isEmpty {
+            guard let resolved = SitePath.resolve(address, from: path) else {
+                return "link to '\(link)' leads outside the site"
+            }
+            target = resolved
+            if files[target] == nil, files[Self.index(of: target)] != nil { target = Self.index(of: target) }
+            guard files[target] != nil else {
+                return "link to '\(link)' leads to no page or file of the site\(suggestion(for: address, from: path))"
+            }
+        }
+        guard !fragment.isEmpty, target.hasSuffix(".html") else { return nil }
+        let ids = ids(of: target)
+        guard !ids.contains(fragment) else { return nil }
+        return "link to '\(link)' leads to no element with id '\(fragment)' in \(target)\(Suggestion.didYouMean(fragment, among: ids))"
+    }
+
+    /// The page whose link, without `.html`, is closest to the one written.
+    private func suggestion(for address: String, from path: String) -> String {
+        func stem(_ link: String) -> String { link.hasSuffix(".html") ? String(link.dropLast(5)) : link }
+        let links = files.keys.filter { $0.hasSuffix(".html") }.map { SitePath.relative(to: $0, from: path) }
+        let name = address.split(separator: "/").last.map(String.init) ?? address
+        if let sameName = links.filter({ $0.split(separator: "/").last.map(String.init) == name }).min(by: { ($0.count, $0) < ($1.count, $1) }) {
+            return "; did you mean '\(sameName)'?"
+        }
+        let stems = Dictionary(links.map { (stem($0), $0) }, uniquingKeysWith: min)
+        return Suggestion.closest(to: stem(address), among: stems.keys).map { "; did you mean '\(stems[$0]!)'?" } ?? ""
+    }
+
+    private static func index(of folder: String) -> String {
+        folder.isEmpty || folder.hasSuffix("/") ? folder + "index.html" : folder + "/index.html"
+    }
+
+    private mutating func ids(of path: String) -> Set<String> {
+        if let cached = idCache[path] { return cached }
+        let html = String(decoding: files[path] ?? Data(), as: UTF8.self)
+        let ids = Set(html.matches(of: /\sid=["']([^"']*)["']/).map { Self.decoded(String($0.output.1)) })
+        idCache[path] = ids
+        return ids
+    }
+
+    /// The `href` and `src` values of an HTML file, entities decoded.
+    static func links(in data: Data?) -> [String] {
+        guard let data else { return [] }
+        let html = String(decoding: data, as: UTF8.self)
+        return html.matches(of: /\s(?:href|src)=(?:"([^"]*)"|'([^']*)')/).map { match in
+            String(match.output.1 ?? match.output.2 ?? "")
+                .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+                .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+                .replacingOccurrences(of: "&amp;", with: "&")
+        }
+    }
+
+    /// A link as the browser reads it: percent-escapes decoded (`caf%C3%A9` → `café`).
+    static func decoded(_ text: some StringProtocol) -> String {
+        String(text).removingPercentEncoding ?? String(text)
+    }
+}

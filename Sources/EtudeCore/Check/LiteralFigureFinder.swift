@@ -1,0 +1,164 @@
+import Foundation
+
+/// Finds numbers typed by hand in prose that equal a figure of `data/`: they would not
+/// change with the data, so each is reported as a warning naming the key to write instead.
+public struct LiteralFigureFinder: Sendable {
+    /// A number the prose may hold, and the figures it would stand for.
+    struct Candidate: Sendable {
+        enum Shape: Sendable { case percent, number, fraction(Int, Int) }
+        var shape: Shape
+        var value: Double
+        var key: String
+        var text: String
+    }
+
+    let candidates: [Candidate]
+
+    public init(table: FigureTable) {
+        let formatter = FigureFormatter(table: table)
+        var candidates: [Candidate] = []
+        for key in table.order {
+            switch table[key] {
+            case .typed(let resolved):
+                let figure = resolved.figure
+                let text = formatter.standardText(of: figure)
+                switch figure.unit {
+                case .percent: candidates.append(Candidate(shape: .percent, value: Self.rounded(figure.value, figure.decimals), key: key, text: text))
+                case .fraction:
+                    if let fraction = figure.fraction {
+                        candidates.append(Candidate(shape: .fraction(fraction.numerator, fraction.denominator), value: figure.value, key: key, text: text))
+                    }
+                case .respondents, .count, .year:
+                    candidates.append(Candidate(shape: .number, value: Self.rounded(figure.value, figure.decimals), key: key, text: text))
+                }
+            case .derived(let value) where value.unit == .count && !key.hasSuffix(".base"):
+                candidates.append(Candidate(shape: .number, value: value.value, key: key, text: FrenchNumberFormatter.number(value.value)))
+            default:
+                continue
+            }
+        }
+        self.candidates = candidates
+    }
+
+    /// One warning per number typed by hand, at its line and column, in page order.
+    public func warnings(in pages: [Page]) -> [Diagnostic] {
+        pages.flatMap { page in
+            var warnings: [Diagnostic] = []
+            let title = page.frontMatter
+            for (text, location) in [(title.title, title.titleLocation), (title.description ?? "", title.descriptionLocation ?? title.titleLocation)] {
+                for found in findings(in: text) {
+                    warnings.append(.warning(file: page.sourcePath, at: location, found.message))
+                }
+            }
+            var fence: String?
+            for (offset, line) in page.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let trimmed = line.drop { $0 == " " }
+                if let open = fence {
+                    if trimmed.hasPrefix(open) { fence = nil }
+                    continue
+                }
+                if let marker = trimmed.prefixMatch(of: /```+|~~~+/) {
+                    fence = String(marker.output)
+                    continue
+                }
+                for found in findings(in: String(line)) {
+                    let position = SourcePosition(line: page.bodyLineOffset + offset + 1, column: found.column)
+                    warnings.append(.warning(file: page.sourcePath, at: position, found.message))
+                }
+            }
+            return warnings
+        }
+    }
+
+    struct Finding {
+        var column: Int
+        var message: String
+    }
+
+    /// The numbers of one line of prose that equal figures; references, code, link
+    /// destinations, HTML tags and list markers are not prose.
+    func findings(in line: String) -> [Finding] {
+        var prose = line
+        for pattern in [/\{\{[^}]*\}\}/, /`[^`]*`/, /\]\([^)]*\)/, /<[^>]*>/, /^\s*\d+[.)]\s/] as [Regex<Substring>] {
+            prose = prose.replacing(pattern) { String(repeating: " ", count: $0.output.utf8.count) }
+        }
+        var findings: [Finding] = []
+        let number = /\d{1,3}(?:[ \u{00A0}\u{202F}]\d{3})+(?:,\d+)?(?!\d)|\d+(?:[.,]\d+)?/
+        let fraction = /(\d+)\s?\/\s?(\d+)/
+        var fractionRanges: [Range<String.Index>] = []
+        for match in prose.matches(of: fraction) where isolated(match.range, in: prose) {
+            fractionRanges.append(match.range)
+            let (n, d) = (Int(match.output.1) ?? 0, Int(match.output.2) ?? 0)
+            report(String(match.output.0), at: match.range, in: prose, matching: candidates.filter {
+                if case .fraction(n, d) = $0.shape { return true } else { return false }
+            }, into: &findings)
+        }
+        for match in prose.matches(of: number) where isolated(match.range, in: prose) {
+            guard !fractionRanges.contains(where: { $0.overlaps(match.range) }) else { continue }
+            let digits = match.output.filter { $0.isNumber || $0 == "," || $0 == "." }.replacingOccurrences(of: ",", with: ".")
+            guard let value = Double(digits) else { continue }
+            let rest = prose[match.range.upperBound...]
+            let isPercent = rest.prefixMatch(of: /[ \u{00A0}\u{202F}]?%/) != nil
+            let matching = candidates.filter {
+                switch $0.shape {
+                case .percent: return isPercent && $0.value == value
+                case .number: return !isPercent && $0.value == value
+                case .fraction: return false
+                }
+            }
+            let end = isPercent ? prose[match.range.upperBound...].firstIndex(of: "%").map { prose.index(after: $0) } ?? match.range.upperBound : match.range.upperBound
+            report(String(prose[match.range.lowerBound..<end]), at: match.range, in: prose, matching: matching, into: &findings)
+        }
+        for (words, candidate) in fractionWords() {
+            for match in prose.ranges(of: Regex<Substring>(verbatim: words).ignoresCase()) {
+                let column = prose.utf8.distance(from: prose.startIndex, to: match.lowerBound) + 1
+                findings.append(Finding(column: column, message: message(for: String(prose[match]), matching: [candidate])))
+            }
+        }
+        return findings.sorted { $0.column < $1.column }
+    }
+
+    private func report(_ text: String, at range: Range<String.Index>, in prose: String, matching: [Candidate], into findings: inout [Finding]) {
+        guard !matching.isEmpty else { return }
+        let column = prose.utf8.distance(from: prose.startIndex, to: range.lowerBound) + 1
+        findings.append(Finding(column: column, message: message(for: text, matching: matching)))
+    }
+
+    private func message(for text: String, matching: [Candidate]) -> String {
+        let typed = text.replacingOccurrences(of: "\u{00A0}", with: " ").replacingOccurrences(of: "\u{202F}", with: " ")
+        let first = matching[0]
+        var message = "'\(typed)' is typed by hand and equals the figure '\(first.key)'"
+        if matching.count > 1 {
+            message += " (and " + matching.dropFirst().prefix(2).map { "'\($0.key)'" }.joined(separator: ", ")
+                + (matching.count > 3 ? ", …" : "") + ")"
+        }
+        return message + "; write {{ \(first.key) }} so that it follows data/"
+    }
+
+    /// A number standing alone: not part of a word, a version or a longer number.
+    private func isolated(_ range: Range<String.Index>, in text: String) -> Bool {
+        if range.lowerBound > text.startIndex {
+            let before = text[text.index(before: range.lowerBound)]
+            if before.isLetter || before.isNumber || before == "." || before == "," || before == "/" || before == "_" { return false }
+        }
+        if range.upperBound < text.endIndex {
+            let after = text[range.upperBound]
+            if after.isLetter || after.isNumber || after == "/" || after == "_" { return false }
+        }
+        return true
+    }
+
+    /// Fractions of data/ in words, as prose writes them: `deux tiers`.
+    private func fractionWords() -> [(String, Candidate)] {
+        candidates.compactMap { candidate in
+            guard case .fraction(let n, let d) = candidate.shape,
+                  let words = FrenchNumberFormatter.fractionWords(numerator: n, denominator: d) else { return nil }
+            return (words, candidate)
+        }
+    }
+
+    private static func rounded(_ value: Double, _ decimals: Int) -> Double {
+        let scale = pow(10, Double(decimals))
+        return (value * scale).rounded(.toNearestOrAwayFromZero) / scale
+    }
+}

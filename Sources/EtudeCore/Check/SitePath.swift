@@ -1,0 +1,37 @@
+import Foundation
+
+/// Paths inside the built site, relative to its root, as links between its files need them.
+enum SitePath {
+    /// The folder part of an output path: `constats/processus.html` → `["constats"]`.
+    static func folder(of path: String) -> [String] {
+        path.split(separator: "/").dropLast().map(String.init)
+    }
+
+    /// Resolves a link's path, written in the file at `from`, to a path from the site root;
+    /// nil when it climbs above the root. `/x` starts from the root.
+    static func resolve(_ link: String, from: String) -> String? {
+        var parts = link.hasPrefix("/") ? [] : folder(of: from)
+        for component in link.split(separator: "/", omittingEmptySubsequences: true) {
+            switch component {
+            case ".": continue
+            case "..": if parts.isEmpty { return nil } else { parts.removeLast() }
+            default: parts.append(String(component))
+            }
+        }
+        return parts.joined(separator: "/") + (link.hasSuffix("/") && !parts.isEmpty ? "/" : "")
+    }
+
+    /// The relative link from the file at `from` to the site path `to`.
+    static func relative(to target: String, from: String) -> String {
+        let base = folder(of: from)
+        let parts = target.split(separator: "/").map(String.init)
+        var common = 0
+        while common < base.count, common < parts.count - 1, base[common] == parts[common] { common += 1 }
+        return String(repeating: "../", count: base.count - common) + parts[common...].joined(separator: "/")
+    }
+
+    /// True for a link that leaves the site: `https:`, `mailto:`, `//host`.
+    static func isExternal(_ link: String) -> Bool {
+        link.hasPrefix("//") || link.contains(/^[A-Za-z][A-Za-z0-9+.\-]*:/)
+    }
+}

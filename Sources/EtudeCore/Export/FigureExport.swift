@@ -1,0 +1,137 @@
+import Foundation
+
+/// `donnees/figures.json` and `donnees/figures.csv`: every figure of the publication, typed
+/// or computed, with its published text, its base and its source, for readers who want
+/// the numbers rather than the prose.
+public struct FigureExport {
+    public static let jsonPath = "donnees/figures.json"
+    public static let csvPath = "donnees/figures.csv"
+
+    /// One figure as exported. Values are plain numbers (dot as decimal separator);
+    /// `text` is the value as the site writes it, in French.
+    struct Row: Encodable, Equatable {
+        var key: String
+        var label: String
+        /// `typed` in data/, or `computed` by Étude.
+        var origin: String
+        var value: Double
+        var text: String
+        var unit: String
+        var kind: String?
+        var group: String?
+        var bound: String?
+        var fraction: String?
+        var base: Double?
+        var baseKey: String?
+        var computedFrom: String?
+        var method: String?
+        var source: String?
+        var sourceTitle: String?
+        var assumption: String?
+        var file: String?
+        var line: Int?
+
+        enum CodingKeys: String, CodingKey {
+            case key, label, origin, value, text, unit, kind, group, bound, fraction, base
+            case baseKey = "base_key", computedFrom = "computed_from", method, source
+            case sourceTitle = "source_title", assumption, file, line
+        }
+
+        static let csvColumns = CodingKeys.allColumns
+    }
+
+    struct Document: Encodable {
+        struct Source: Encodable {
+            var id: String
+            var title: String
+        }
+
+        var sources: [Source]
+        var figures: [Row]
+    }
+
+    let table: FigureTable
+
+    public init(table: FigureTable) {
+        self.table = table
+    }
+
+    /// Both files, by output path.
+    public func files() throws -> [String: Data] {
+        [Self.jsonPath: try json(), Self.csvPath: Data(csv().utf8)]
+    }
+
+    /// Every entry of the table, in publication order.
+    var rows: [Row] {
+        let formatter = FigureFormatter(table: table)
+        let dataset = table.dataset
+        return table.order.compactMap { key -> Row? in
+            let source = table.source(of: key)
+            switch table[key] {
+            case .typed(let resolved):
+                let figure = resolved.figure
+                let group = figure.group.flatMap { dataset.groups[$0] }
+                var baseKey: String?
+                if case .key(let key) = figure.base ?? group?.base { baseKey = key }
+                return Row(
+                    key: key, label: figure.label, origin: "typed", value: figure.value,
+                    text: formatter.standardText(of: figure), unit: figure.unit.rawValue, kind: figure.kind.rawValue,
+                    group: figure.group, bound: figure.bound?.rawValue,
+                    fraction: figure.fraction.map { "\($0.numerator)/\($0.denominator)" },
+                    base: resolved.baseCount, baseKey: baseKey, computedFrom: figure.computedFrom,
+                    method: figure.computedFrom == nil ? nil : "part × base, arrondi à l’unité",
+                    source: source?.id, sourceTitle: source?.title,
+                    assumption: figure.assumption ?? group?.assumption, file: figure.file, line: figure.location.line)
+            case .derived(let value):
+                let text = (try? formatter.text(for: FigureReference(key: key, format: .standard, location: SourcePosition(line: 0, column: 0))).get()) ?? ""
+                return Row(
+                    key: key, label: value.label, origin: "computed", value: value.value, text: text,
+                    unit: value.unit.rawValue, computedFrom: value.ownerKey, method: value.method,
+                    source: source?.id, sourceTitle: source?.title)
+            case nil:
+                return nil
+            }
+        }
+    }
+
+    func json() throws -> Data {
+        let dataset = table.dataset
+        let document = Document(
+            sources: dataset.sourceOrder.compactMap { dataset.sources[$0] }.map { Document.Source(id: $0.id, title: $0.title) },
+            figures: rows)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(document) + Data("\n".utf8)
+    }
+
+    /// RFC 4180: comma-separated, CRLF line ends, fields quoted when they need it, UTF-8.
+    func csv() -> String {
+        var lines = [Row.csvColumns.joined(separator: ",")]
+        for row in rows {
+            let fields: [String?] = [
+                row.key, row.label, row.origin, Self.number(row.value), row.text, row.unit, row.kind, row.group,
+                row.bound, row.fraction, row.base.map(Self.number), row.baseKey, row.computedFrom, row.method,
+                row.source, row.sourceTitle, row.assumption, row.file, row.line.map(String.init),
+            ]
+            lines.append(fields.map { CSVField.quoted($0 ?? "") }.joined(separator: ","))
+        }
+        return lines.map { $0 + "\r\n" }.joined()
+    }
+
+    /// A number as a machine reads it: `53`, `62.5`, `0.6666666666666666`.
+    static func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : "\(value)"
+    }
+}
+
+extension FigureExport.Row.CodingKeys: CaseIterable {
+    static var allColumns: [String] { allCases.map(\.stringValue) }
+}
+
+/// Quoting of one CSV field (RFC 4180).
+enum CSVField {
+    static func quoted(_ field: String) -> String {
+        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
