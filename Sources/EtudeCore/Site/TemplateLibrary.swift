@@ -26,14 +26,17 @@ public struct TemplateLibrary {
             }
         }
         var library = MustacheLibrary()
+        var collector = DiagnosticCollector()
         for (name, file) in templates.sorted(by: { $0.key < $1.key }) {
-            let text = try TextFileReader.read(file.url, shownAs: file.shown)
+            guard let text = collector.collect({ try TextFileReader.read(file.url, shownAs: file.shown) }) else { continue }
             do {
                 library.register(try MustacheTemplate(string: text), named: name)
             } catch {
-                throw Diagnostic(file: file.shown, message: "invalid Mustache template: \(error)")
+                collector.report(TemplateProblem.diagnostic(for: error, file: file.shown))
             }
+            TemplateProblem.unknownPartials(in: text, file: file.shown, known: Set(templates.keys)).forEach { collector.report($0) }
         }
+        try collector.throwIfAny()
         guard library.getTemplate(named: "layout") != nil else {
             throw Diagnostic(file: "templates/layout.mustache", message: "no layout template; the theme needs layout.mustache")
         }
