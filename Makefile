@@ -7,7 +7,7 @@ ETUDE_DEBUG = .build/debug/etude
 SYSTEM_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev
 CHECK_DIR = .build/check-site
 
-.PHONY: all site test unit validate deps clean
+.PHONY: all site pdf test unit validate deps clean
 
 all: site
 
@@ -31,6 +31,10 @@ $(ETUDE_RELEASE): deps Package.swift $(shell find Sources -type f)
 site: $(ETUDE_RELEASE)
 	$(ETUDE_RELEASE) build --project $(PROJECT) --output $(OUTPUT)
 
+# The site, then the report printed to output/rapport.pdf with headless Chromium.
+pdf: $(ETUDE_RELEASE)
+	$(ETUDE_RELEASE) pdf --project $(PROJECT) --output $(OUTPUT)
+
 # Unit, golden and end-to-end tests, then the real validators on the default project.
 test: unit validate
 
@@ -42,11 +46,12 @@ validate: deps
 	$(SWIFT) build --product etude
 	Tests/Validators/install.sh
 	rm -rf $(CHECK_DIR)
-	$(ETUDE_DEBUG) build --project . --output $(CHECK_DIR)
+	$(ETUDE_DEBUG) check --strict --project .
+	$(ETUDE_DEBUG) pdf --project . --output $(CHECK_DIR)
 	Tests/Validators/nu_check.sh $(CHECK_DIR)
 	Tests/Validators/nu_check.sh Tests/EtudeCoreTests/Fixtures/golden/expected
 	Tests/Validators/axe_check.py $(CHECK_DIR)
-	Tests/Validators/pdf_check.py $(CHECK_DIR) --min-pages 6 --max-pages 30 \
+	Tests/Validators/pdf_check.py $(CHECK_DIR) --from-pdf $(CHECK_DIR)/rapport.pdf --min-pages 6 --max-pages 30 \
 	  --expect "311 répondants" --expect "2017" --expect "2018" --expect "53 %" --expect "47 %" \
 	  --expect "78 %" --expect "60 %" --expect "40 %" --expect "50 %" --expect "plus des deux tiers" \
 	  --same-page "Figure 1 :|Innovation sociétale" --same-page "Figure 2 :|La proposition d’agents" \

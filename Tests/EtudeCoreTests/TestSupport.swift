@@ -54,10 +54,11 @@ enum TestSupport {
     }
 
     /// Runs the built `etude` binary; returns exit status, stdout and stderr.
-    static func runEtude(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+    static func runEtude(_ arguments: [String], environment: [String: String]? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
         let process = Process()
         process.executableURL = etudeBinary
         process.arguments = arguments
+        if let environment { process.environment = environment }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

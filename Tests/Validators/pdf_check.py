@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Prints the printable report to PDF with headless Chromium and checks it.
 
-    Tests/Validators/pdf_check.py REPORT_HTML_DIR [--pdf OUT]
+    Tests/Validators/pdf_check.py REPORT_HTML_DIR [--pdf OUT | --from-pdf PDF]
         [--min-pages 4] [--max-pages 40]
         [--expect TEXT]... [--same-page "A|B"]...
 
@@ -21,7 +21,8 @@ Texts are compared after turning U+202F and U+00A0 (and thin, figure spaces)
 into plain spaces, undoing typographic ligatures and collapsing any run of
 white space, line breaks included, to one space.
 
-Writes the PDF to --pdf OUT, or to a temporary file that is removed on
+With --from-pdf PDF it checks that PDF (printed by `etude pdf`) instead of
+printing one. Writes the PDF to --pdf OUT, or to a temporary file that is removed on
 success (kept, and named, on failure). Prints each failure and exits 1 on
 any; on success prints `pdf: N pages, A4, all checks passed`.
 
@@ -195,6 +196,9 @@ def parse_args(argv):
                    help="folder holding rapport.html and its assets/")
     p.add_argument("--pdf", metavar="OUT", type=Path,
                    help="where to write the PDF (default: a temporary file)")
+    p.add_argument("--from-pdf", metavar="PDF", type=Path,
+                   help="check this PDF (as `etude pdf` printed it) instead of "
+                   "printing REPORT_HTML_DIR/rapport.html")
     p.add_argument("--min-pages", type=int, default=4, metavar="N",
                    help="fewest pages allowed (default 4)")
     p.add_argument("--max-pages", type=int, default=40, metavar="N",
@@ -226,13 +230,18 @@ def main(argv):
             print(f"pdf: {tool} not found (apt-get install poppler-utils)",
                   file=sys.stderr)
             return 1
-    if not os.access(CHROMIUM, os.X_OK):
+    if not args.from_pdf and not os.access(CHROMIUM, os.X_OK):
         print(f"pdf: {CHROMIUM} not found (apt-get install chromium)",
               file=sys.stderr)
         return 1
 
     temp_dir = None
-    if args.pdf:
+    if args.from_pdf:
+        out = args.from_pdf.resolve()
+        if not out.is_file():
+            print(f"pdf: {out} not found", file=sys.stderr)
+            return 1
+    elif args.pdf:
         out = args.pdf.resolve()
         out.parent.mkdir(parents=True, exist_ok=True)
     else:
@@ -245,18 +254,20 @@ def main(argv):
         failures.append(message)
         print(f"pdf: FAIL {message}", file=sys.stderr)
 
-    server = start_server(directory.resolve())
     try:
-        url = f"http://127.0.0.1:{server.server_address[1]}/{REPORT}"
-        print_to_pdf(url, out)
+        if not args.from_pdf:
+            server = start_server(directory.resolve())
+            try:
+                url = f"http://127.0.0.1:{server.server_address[1]}/{REPORT}"
+                print_to_pdf(url, out)
+            finally:
+                server.shutdown()
+                server.server_close()
         pages, sizes = page_count_and_sizes(out)
         _, texts = page_texts(out)
     except RuntimeError as e:
         print(f"pdf: {e}", file=sys.stderr)
         return 1
-    finally:
-        server.shutdown()
-        server.server_close()
 
     # Paper size.
     wrong = [

@@ -60,11 +60,12 @@ public struct SiteBuilder {
         return Result(pages: rendered, files: files, table: table, warnings: warnings)
     }
 
-    /// Renders, then swaps the result into `output`.
+    /// Renders, then swaps the result into `output`. `finish` may add files to the staged
+    /// output (the PDF of the report) before the swap.
     @discardableResult
-    public func build(into output: URL) throws -> Result {
+    public func build(into output: URL, finish: (URL) throws -> Void = { _ in }) throws -> Result {
         let result = try render()
-        try OutputWriter(destination: output).write(result.files)
+        try OutputWriter(destination: output).write(result.files, finish: finish)
         return result
     }
 

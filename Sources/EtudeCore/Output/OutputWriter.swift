@@ -10,8 +10,9 @@ public struct OutputWriter {
         self.destination = destination
     }
 
-    /// Files by path relative to the output root.
-    public func write(_ files: [String: Data]) throws {
+    /// Files by path relative to the output root. `finish` may add files to the complete
+    /// staged folder before it is swapped in; if it throws, nothing is swapped.
+    public func write(_ files: [String: Data], finish: (URL) throws -> Void = { _ in }) throws {
         let fileManager = FileManager.default
         let parent = destination.deletingLastPathComponent()
         let name = destination.lastPathComponent
@@ -26,6 +27,7 @@ public struct OutputWriter {
                 try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try data.write(to: url)
             }
+            try finish(staging)
             if fileManager.fileExists(atPath: destination.path) {
                 try? fileManager.removeItem(at: previous)
                 try fileManager.moveItem(at: destination, to: previous)
@@ -39,6 +41,9 @@ public struct OutputWriter {
             } else {
                 try fileManager.moveItem(at: staging, to: destination)
             }
+        } catch let diagnostic as Diagnostic {
+            try? fileManager.removeItem(at: staging)
+            throw diagnostic
         } catch {
             try? fileManager.removeItem(at: staging)
             throw Diagnostic(file: destination.path, message: "cannot write the output: \(error.localizedDescription)")
