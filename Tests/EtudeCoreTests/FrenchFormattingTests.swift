@@ -34,6 +34,9 @@ import Testing
         #expect(FrenchTypography.apply("Vraiment?") == "Vraiment\(n)?")
         #expect(FrenchTypography.apply("« top management »") == "«\(n)top management\(n)»")
         #expect(FrenchTypography.apply("“citée”") == "«\(n)citée\(n)»")
+        // A quote within a quote takes “ ”, without inner spaces.
+        #expect(FrenchTypography.apply("« Un “top management” volontariste »") == "«\(n)Un “top management” volontariste\(n)»")
+        #expect(FrenchTypography.apply("\"Un \"mot\" cité\"") == "«\(n)Un “mot” cité\(n)»")
         #expect(FrenchTypography.apply("un \"smart management\" (dit \"lab\")") == "un «\(n)smart management\(n)» (dit «\(n)lab\(n)»)")
         #expect(FrenchTypography.apply("l'étude") == "l’étude")
         #expect(FrenchTypography.apply("3 pages") == "3\u{00A0}pages")

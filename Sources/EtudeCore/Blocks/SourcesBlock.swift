@@ -3,6 +3,11 @@
 struct SourcesBlock: BlockRenderer {
     let table: FigureTable
     let names = ["sources"]
+    /// The id of the section, which marks the page that holds it.
+    static let anchor = "id=\"sources-et-methode\""
+
+    /// The id of a source's entry in the list of sources.
+    static func sourceID(_ id: String) -> String { "source-" + HTML.escape(id) }
 
     func render(name: String, content: String, file: String, at location: SourcePosition, context: inout BlockContext) throws -> String {
         guard content.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
@@ -11,7 +16,7 @@ struct SourcesBlock: BlockRenderer {
         let text = { (value: String) in HTML.escape(FrenchTypography.apply(value)) }
         let formatter = FigureFormatter(table: table)
         let dataset = table.dataset
-        var html = "<div class=\"sources\">\n<h2 id=\"sources-et-methode\">Sources et méthode</h2>\n"
+        var html = "<div class=\"sources\">\n<h2 \(Self.anchor)>Sources et méthode</h2>\n"
         html += "<h3 id=\"sources-chiffres\">Chiffres publiés et leur source</h3>\n"
         html += "<p>Ces chiffres et toutes les valeurs calculées à partir d’eux sont aussi publiés en fichiers de données : "
             + "<a href=\"\(context.root)\(FigureExport.csvPath)\">figures.csv</a> (pour un tableur) et "
@@ -44,7 +49,7 @@ struct SourcesBlock: BlockRenderer {
         html += "<li>\(text("Écart entre deux parts d’une répartition : significatif au seuil de 5 % lorsque l’intervalle de Wilson de la plus grande part exclut 50 %.")) </li>\n"
         html += "</ul>\n<h3 id=\"sources-documents\">Sources</h3>\n<ul>\n"
         for id in dataset.sourceOrder {
-            html += "<li id=\"source-\(HTML.escape(id))\">\(text(dataset.sources[id]!.title))</li>\n"
+            html += "<li id=\"\(Self.sourceID(id))\">\(text(dataset.sources[id]!.title))</li>\n"
         }
         return html + "</ul>\n</div>"
     }

@@ -37,7 +37,7 @@ public struct SiteBuilder {
         ]
         let ordered = readingOrder(pages!)
         let renderer = PageRenderer(table: table, blocks: blocks)
-        let rendered = try renderer.render(ordered)
+        let rendered = PageSourcesNote.adding(to: try renderer.render(ordered), table: table)
         let coverLines = try site!.cover.map { try renderer.expandSetting($0.text, at: $0.position, file: SiteConfig.path) }
         let navigation = Navigation(pages: rendered)
         let contexts = PageContextBuilder(site: site!, navigation: navigation)

@@ -2,7 +2,8 @@
 ///
 /// Writers type ordinary spaces; the output gets a narrow no-break space (U+202F)
 /// before `; : ! ? %` and inside « », a no-break space between a number and the word
-/// after it, and typographic apostrophes and quotes.
+/// after it, and typographic apostrophes and quotes: « » outside, “ ” for a quote
+/// within a quote.
 public enum FrenchTypography {
     static let narrow: Character = "\u{202F}"
     static let noBreak: Character = "\u{00A0}"
@@ -13,27 +14,36 @@ public enum FrenchTypography {
         let characters = Array(text)
         var result: [Character] = []
         result.reserveCapacity(characters.count + 8)
+        var depth = 0
         for (index, character) in characters.enumerated() {
             let next = index + 1 < characters.count ? characters[index + 1] : nil
             switch character {
             case "'":
                 result.append("’")
-            case "\"" where result.last.map({ !$0.isWhitespace && !"([«".contains($0) }) == true:
-                // A straight quote after a word closes: ».
+            case "\"" where result.last.map({ !$0.isWhitespace && !"([«“".contains($0) }) == true,
+                 "”", "»":
+                // A closing quote, or a straight quote after a word: » at the first level,
+                // ” inside « », as French nests quotes.
+                depth = max(0, depth - 1)
                 dropTrailingSpace(&result)
-                if result.last != narrow { result.append(narrow) }
-                result.append("»")
+                if depth > 0 {
+                    result.append("”")
+                } else {
+                    if result.last != narrow { result.append(narrow) }
+                    result.append("»")
+                }
             case "“", "«", "\"":
-                result.append("«")
-                result.append(narrow)
-            case "”", "»":
-                dropTrailingSpace(&result)
-                if result.last != narrow { result.append(narrow) }
-                result.append("»")
-            case " ", noBreak, narrow:
-                if let next, [";", ":", "!", "?", "%", "»", "”"].contains(next) {
+                if depth > 0 {
+                    result.append("“")
+                } else {
+                    result.append("«")
                     result.append(narrow)
-                } else if result.last == narrow || result.last == "«" {
+                }
+                depth += 1
+            case " ", noBreak, narrow:
+                if let next, [";", ":", "!", "?", "%", "»"].contains(next) || (next == "”" && depth <= 1) {
+                    result.append(narrow)
+                } else if result.last == narrow || result.last == "«" || result.last == "“" {
                     continue  // the space after « is already the narrow one
                 } else if let previous = result.last, previous.isNumber, let next, next.isLetter || next.isCurrencySymbol {
                     result.append(noBreak)

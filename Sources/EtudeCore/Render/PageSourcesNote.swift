@@ -1,0 +1,28 @@
+/// The note that closes a page whose prose cites figures: the sources they come from,
+/// each linked to its entry in « Sources et méthode », so that the provenance of every
+/// number is visible on screen and in print, not only in a `title` attribute.
+enum PageSourcesNote {
+    /// Adds the note to each page that cites figures in its prose.
+    static func adding(to pages: [RenderedPage], table: FigureTable) -> [RenderedPage] {
+        let sourcesPage = pages.first { $0.contentHTML.contains(SourcesBlock.anchor) }?.page.outputPath
+        return pages.map { page in
+            var page = page
+            if let note = html(for: page, table: table, sourcesPage: sourcesPage) { page.contentHTML += "\n" + note }
+            return page
+        }
+    }
+
+    static func html(for page: RenderedPage, table: FigureTable, sourcesPage: String?) -> String? {
+        var seen = Set<String>()
+        let sources = page.figureKeys.compactMap { table.source(of: $0) }.filter { seen.insert($0.id).inserted }
+        guard !sources.isEmpty else { return nil }
+        let items = sources.map { source -> String in
+            let title = HTML.escape(FrenchTypography.apply(source.title))
+            guard let sourcesPage else { return title }
+            let path = sourcesPage == page.page.outputPath ? "" : SitePath.relative(to: sourcesPage, from: page.page.outputPath)
+            return "<a href=\"\(path)#\(SourcesBlock.sourceID(source.id))\">\(title)</a>"
+        }
+        let label = sources.count == 1 ? "Source des chiffres de cette page" : "Sources des chiffres de cette page"
+        return "<p class=\"page-sources\">\(label) : \(items.joined(separator: " ; ")).</p>"
+    }
+}
