@@ -31,6 +31,8 @@ struct IdentityRewriter: MarkdownRewriter {
         #expect(output.contains("<a href=\"https://example.org\">https://example.org</a>"))
         #expect(output.contains("class=\"footnotes\""))
         #expect(output.contains("La note."))
+        #expect(output.contains("aria-label=\"Retour au texte\">↩</a>"))
+        #expect(!output.contains("Back to content"))
     }
 
     @Test func tagFilterIsOn() throws {

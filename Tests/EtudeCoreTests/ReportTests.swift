@@ -28,4 +28,25 @@ import Testing
         // Figure numbers are the site's.
         #expect(html.contains("id=\"figure-1\"") && html.contains("Figure 2\u{202F}:</span> Deux"))
     }
+
+    /// One file that stands alone: the theme's styles inlined, no script, nothing external to load.
+    @Test func selfContainedWithInlineStylesAndNoScript() throws {
+        let html = try report()
+        #expect(!html.contains("<link rel=\"stylesheet\""))
+        #expect(!html.contains("<script"))
+        #expect(html.contains("<style>\n/* assets/style.css */"))
+        #expect(html.contains("/* assets/report.css */"))
+        #expect(html.contains("@page"))
+        #expect(html.matches(of: /\ssrc="/).isEmpty)
+    }
+
+    @Test func aStylesheetThatWouldCloseTheStyleElementIsAnError() throws {
+        let project = try TestSupport.makeProject([
+            "data/site.yaml": TestSupport.minimalSite,
+            "content/index.md": "---\ntitle: Accueil\n---\nBonjour.\n",
+            "templates/assets/report.css": "body { color: red } </style><script>x</script>\n",
+        ])
+        let error = #expect(throws: Diagnostic.self) { try SiteBuilder(project: Project(directory: project)).render() }
+        #expect(error?.description == "assets/report.css: error: the stylesheet contains '</style', which would end the report's inline styles; remove it")
+    }
 }

@@ -68,7 +68,9 @@ public enum MarkdownRenderer {
             fatalError("cmark_render_html failed: out of memory")
         }
         defer { free(html) }
-        return String(cString: html)
+        // libcmark-gfm writes the footnote back-link's label in English; the site is French.
+        return String(cString: html).replacingOccurrences(
+            of: "aria-label=\"Back to content\"", with: "aria-label=\"Retour au texte\"")
     }
 
     private static func location(of node: OpaquePointer, lineOffset: Int) -> SourcePosition {

@@ -6,12 +6,26 @@ struct ReportBuilder {
     /// Cover lines of `data/site.yaml`, references already expanded.
     let coverLines: [String]
 
+    /// The theme's stylesheets the report inlines, in cascade order, so that `rapport.html`
+    /// is one self-contained file that can be sent or printed alone.
+    static let stylesheets = ["style.css", "report.css"]
+
     func render(pages: [RenderedPage]) throws -> String {
         let chapters = ReportAssembler(pages: pages).chapters()
+        var styles: [String] = []
+        for name in Self.stylesheets {
+            guard let url = templates.assets[name] else { continue }
+            let shown = "assets/" + name
+            let css = try TextFileReader.read(url, shownAs: shown)
+            guard !css.lowercased().contains("</style") else {
+                throw Diagnostic(file: shown, message: "the stylesheet contains '</style', which would end the report's inline styles; remove it")
+            }
+            styles.append("/* \(shown) */\n" + css.trimmingCharacters(in: .newlines))
+        }
         let context: [String: Any] = [
             "site": site.templateValues,
             "report": [
-                "title": site.title, "coverLines": coverLines,
+                "title": site.title, "coverLines": coverLines, "styles": styles.joined(separator: "\n\n"),
                 "canonicalURL": site.baseURL + Self.outputPath,
             ],
             "chapters": chapters.map { chapter -> [String: Any] in
