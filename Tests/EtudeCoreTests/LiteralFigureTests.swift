@@ -4,7 +4,7 @@ import Testing
 
 /// Numbers typed by hand in prose that equal a figure of data/ are reported with the key to use.
 @Suite struct LiteralFigureTests {
-    static let finder: LiteralFigureFinder = {
+    static func makeFinder() -> LiteralFigureFinder {
         let figures = sampleFigures + """
 
           launched:
@@ -17,10 +17,12 @@ import Testing
         let project = try! TestSupport.makeProject(["data/figures.yaml": figures])
         let dataset = try! DatasetLoader(dataDirectory: project.appendingPathComponent("data")).load()
         return LiteralFigureFinder(table: try! StatisticsCalculator().compute(dataset))
-    }()
+    }
+
+    let finder = makeFinder()
 
     func found(_ line: String) -> [String] {
-        Self.finder.findings(in: line).map { "\($0.column): \($0.message)" }
+        finder.findings(in: line).map { "\($0.column): \($0.message)" }
     }
 
     /// Columns count bytes, as every diagnostic does: "Déjà " is 7 bytes long.
@@ -65,7 +67,7 @@ import Testing
         let page = try TestSupport.renderMarkdown("", figures: sampleFigures).page
         var withBody = page
         withBody.body = "Intro.\n\n```chart\ntitle: 1200\n```\n\nSur 1200 personnes.\n"
-        let warnings = Self.finder.warnings(in: [withBody])
+        let warnings = finder.warnings(in: [withBody])
         #expect(warnings.map(\.description) == [
             "content/index.md:\(page.bodyLineOffset + 7):5: warning: '1200' is typed by hand and equals the figure 'people'; write {{ people }} so that it follows data/"])
     }

@@ -89,7 +89,7 @@ struct LinkChecker {
     private mutating func ids(of path: String) -> Set<String> {
         if let cached = idCache[path] { return cached }
         let html = String(decoding: files[path] ?? Data(), as: UTF8.self)
-        let ids = Set(html.matches(of: /\sid=["']([^"']*)["']/).map { Self.decoded(String($0.output.1)) })
+        let ids = Set(HTMLText.attributes(["id"], in: html).map { Self.entitiesDecoded($0.value) })
         idCache[path] = ids
         return ids
     }
@@ -98,16 +98,19 @@ struct LinkChecker {
     static func links(in data: Data?) -> [String] {
         guard let data else { return [] }
         let html = String(decoding: data, as: UTF8.self)
-        return html.matches(of: /\s(?:href|src)=(?:"([^"]*)"|'([^']*)')/).map { match in
-            String(match.output.1 ?? match.output.2 ?? "")
-                .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
-                .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-                .replacingOccurrences(of: "&amp;", with: "&")
-        }
+        return HTMLText.attributes(["href", "src"], in: html).map { entitiesDecoded($0.value) }
+    }
+
+    private static func entitiesDecoded(_ value: String) -> String {
+        guard value.contains("&") else { return value }
+        return value.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&amp;", with: "&")
     }
 
     /// A link as the browser reads it: percent-escapes decoded (`caf%C3%A9` → `café`).
     static func decoded(_ text: some StringProtocol) -> String {
-        String(text).removingPercentEncoding ?? String(text)
+        guard text.contains("%") else { return String(text) }
+        return String(text).removingPercentEncoding ?? String(text)
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// Finds numbers typed by hand in prose that equal a figure of `data/`: they would not
 /// change with the data, so each is reported as a warning naming the key to write instead.
-public struct LiteralFigureFinder: Sendable {
+public struct LiteralFigureFinder {
     /// A number the prose may hold, and the figures it would stand for.
     struct Candidate: Sendable {
         enum Shape: Sendable { case percent, number, fraction(Int, Int) }
@@ -13,6 +13,11 @@ public struct LiteralFigureFinder: Sendable {
     }
 
     let candidates: [Candidate]
+    /// References, code, link destinations, HTML tags and list markers: not prose.
+    /// Built once per finder: a regex literal is compiled each time it is evaluated.
+    let notProse: [Regex<Substring>] = [/\{\{[^}]*\}\}/, /`[^`]*`/, /\]\([^)]*\)/, /<[^>]*>/, /^\s*\d+[.)]\s/]
+    let number = /\d{1,3}(?:[ \u{00A0}\u{202F}]\d{3})+(?:,\d+)?(?!\d)|\d+(?:[.,]\d+)?/
+    let fraction = /(\d+)\s?\/\s?(\d+)/
 
     public init(table: FigureTable) {
         let formatter = FigureFormatter(table: table)
@@ -78,13 +83,14 @@ public struct LiteralFigureFinder: Sendable {
     /// The numbers of one line of prose that equal figures; references, code, link
     /// destinations, HTML tags and list markers are not prose.
     func findings(in line: String) -> [Finding] {
+        // Most lines hold no digit and no fraction in words: nothing to look for.
+        let words = fractionWords()
+        guard line.contains(where: \.isNumber) || words.contains(where: { line.localizedCaseInsensitiveContains($0.0) }) else { return [] }
         var prose = line
-        for pattern in [/\{\{[^}]*\}\}/, /`[^`]*`/, /\]\([^)]*\)/, /<[^>]*>/, /^\s*\d+[.)]\s/] as [Regex<Substring>] {
+        for pattern in notProse {
             prose = prose.replacing(pattern) { String(repeating: " ", count: $0.output.utf8.count) }
         }
         var findings: [Finding] = []
-        let number = /\d{1,3}(?:[ \u{00A0}\u{202F}]\d{3})+(?:,\d+)?(?!\d)|\d+(?:[.,]\d+)?/
-        let fraction = /(\d+)\s?\/\s?(\d+)/
         var fractionRanges: [Range<String.Index>] = []
         for match in prose.matches(of: fraction) where isolated(match.range, in: prose) {
             fractionRanges.append(match.range)
@@ -109,7 +115,7 @@ public struct LiteralFigureFinder: Sendable {
             let end = isPercent ? prose[match.range.upperBound...].firstIndex(of: "%").map { prose.index(after: $0) } ?? match.range.upperBound : match.range.upperBound
             report(String(prose[match.range.lowerBound..<end]), at: match.range, in: prose, matching: matching, into: &findings)
         }
-        for (words, candidate) in fractionWords() {
+        for (words, candidate) in words {
             for match in prose.ranges(of: Regex<Substring>(verbatim: words).ignoresCase()) {
                 let column = prose.utf8.distance(from: prose.startIndex, to: match.lowerBound) + 1
                 findings.append(Finding(column: column, message: message(for: String(prose[match]), matching: [candidate])))

@@ -32,6 +32,18 @@ enum SitePath {
 
     /// True for a link that leaves the site: `https:`, `mailto:`, `//host`.
     static func isExternal(_ link: String) -> Bool {
-        link.hasPrefix("//") || link.contains(/^[A-Za-z][A-Za-z0-9+.\-]*:/)
+        if link.hasPrefix("//") { return true }
+        // A scheme: a letter, then letters, digits, `+`, `.` or `-`, then `:`.
+        guard let first = link.utf8.first, isLetter(first) else { return false }
+        for byte in link.utf8.dropFirst() {
+            if byte == UInt8(ascii: ":") { return true }
+            guard isLetter(byte) || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "+")
+                || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-") else { return false }
+        }
+        return false
+    }
+
+    private static func isLetter(_ byte: UInt8) -> Bool {
+        (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
     }
 }

@@ -31,7 +31,7 @@ struct PlaceholderTable {
 
     /// The rendered HTML with every token replaced by its markup.
     func html(from rendered: String) -> String {
-        var result = substitute(in: rendered) { entry, _ in
+        let result = substitute(in: rendered) { entry, _ in
             switch entry {
             case .inline(let html, _): return html
             case .block(let html): return "\u{E002}" + html + "\u{E003}"
@@ -39,15 +39,11 @@ struct PlaceholderTable {
             }
         }
         // A block token sits alone in a paragraph: drop the paragraph around it.
-        result = result.replacingOccurrences(of: "<p>\u{E002}", with: "")
-            .replacingOccurrences(of: "\u{E003}</p>", with: "")
         // A heading marker opens the heading's text: move it into the tag as an id.
-        for level in 1...6 {
-            result = result.replacingOccurrences(of: "<h\(level)>\u{E004}", with: "<h\(level) id=\"")
-        }
-        return result.replacingOccurrences(of: "\u{E005}", with: "\">")
-            .replacingOccurrences(of: "\u{E002}", with: "")
-            .replacingOccurrences(of: "\u{E003}", with: "")
+        let pairs = [("<p>\u{E002}", ""), ("\u{E003}</p>", "")]
+            + (1...6).map { ("<h\($0)>\u{E004}", "<h\($0) id=\"") }
+            + [("\u{E005}", "\">"), ("\u{E002}", ""), ("\u{E003}", "")]
+        return HTMLText.replacing(pairs, in: result)
     }
 
     private func substitute(in text: String, _ replacement: (Entry, Int) -> String) -> String {

@@ -36,7 +36,9 @@ public enum ReferenceParser {
 
     /// Every `{{ … }}` of `text`; `origin` is where the text starts in `file`.
     public static func matches(in text: String, file: String, origin: SourcePosition) -> [Match] {
-        text.matches(of: /\{\{([^{}]*)\}\}/).map { match in
+        // Most text holds no reference; a regex literal costs a parse each time it runs.
+        guard text.contains("{{") else { return [] }
+        return text.matches(of: /\{\{([^{}]*)\}\}/).map { match in
             let column = origin.column + text.utf8.distance(from: text.startIndex, to: match.range.lowerBound)
             let location = SourcePosition(line: origin.line, column: column)
             return Match(range: match.range, result: parse(String(match.output.1), file: file, at: location))

@@ -37,29 +37,34 @@ struct ReportAssembler {
     }
 
     private func rewrite(_ html: String, of page: Page, chapter: String) -> String {
-        var result = html
-        for level in (2...5).reversed() {
-            result = result.replacingOccurrences(of: "<h\(level)", with: "<h\(level + 1)")
-                .replacingOccurrences(of: "</h\(level)>", with: "</h\(level + 1)>")
-        }
-        result = result.replacing(/\ id="([^"]+)"/) { " id=\"\(prefixed(String($0.output.1), chapter: chapter))\"" }
-        result = result.replacing(/\ aria-labelledby="([^"]+)"/) { match in
-            " aria-labelledby=\"" + match.output.1.split(separator: " ").map { prefixed(String($0), chapter: chapter) }.joined(separator: " ") + "\""
-        }
-        result = result.replacing(/\ href="#([^"]+)"/) { " href=\"#\(prefixed(String($0.output.1), chapter: chapter))\"" }
-        return result.replacing(/\ (href|src)="([^"#]+)(?:#([^"]*))?"/) { match in
-            let attribute = match.output.1, link = String(match.output.2)
-            guard !SitePath.isExternal(link), let target = SitePath.resolve(link, from: page.outputPath) else {
-                return String(match.output.0)
+        let shifted = HTMLText.replacing((2...5).reversed().flatMap { level in
+            [("<h\(level)", "<h\(level + 1)"), ("</h\(level)>", "</h\(level + 1)>")]
+        }, in: html)
+        return HTMLText.rewriteAttributes(["id", "aria-labelledby", "href", "src"], in: shifted) { name, value in
+            switch name {
+            case "id": return value.isEmpty ? nil : prefixed(value, chapter: chapter)
+            case "aria-labelledby": return value.split(separator: " ").map { prefixed(String($0), chapter: chapter) }.joined(separator: " ")
+            default: return rebased(value, of: page, chapter: chapter)
             }
-            let folderIndex = (target.isEmpty || target.hasSuffix("/") ? target : target + "/") + "index.html"
-            guard let page = known.contains(target) ? target : known.contains(folderIndex) ? folderIndex : nil else {
-                // Another file of the site: the same file, seen from the report at the root.
-                return " \(attribute)=\"\(target.isEmpty ? "./" : target)\(match.output.3.map { "#\($0)" } ?? "")\""
-            }
-            let targetChapter = Self.chapterID(page)
-            let anchor = match.output.3.map { prefixed(String($0), chapter: targetChapter) } ?? targetChapter
-            return " \(attribute)=\"#\(anchor)\""
         }
+    }
+
+    /// A link of the page as the report needs it: to a page, its chapter's anchor; to
+    /// another file of the site, a path from the report's folder.
+    private func rebased(_ link: String, of page: Page, chapter: String) -> String? {
+        if link.hasPrefix("#") { return link.count > 1 ? "#" + prefixed(String(link.dropFirst()), chapter: chapter) : nil }
+        let hash = link.firstIndex(of: "#")
+        let address = String(link[..<(hash ?? link.endIndex)])
+        let fragment = hash.map { String(link[link.index(after: $0)...]) }
+        guard !address.isEmpty, !SitePath.isExternal(address), let target = SitePath.resolve(address, from: page.outputPath) else {
+            return nil
+        }
+        let folderIndex = (target.isEmpty || target.hasSuffix("/") ? target : target + "/") + "index.html"
+        guard let linked = known.contains(target) ? target : known.contains(folderIndex) ? folderIndex : nil else {
+            // Another file of the site: the same file, seen from the report at the root.
+            return (target.isEmpty ? "./" : target) + (fragment.map { "#" + $0 } ?? "")
+        }
+        let targetChapter = Self.chapterID(linked)
+        return "#" + (fragment.map { prefixed($0, chapter: targetChapter) } ?? targetChapter)
     }
 }

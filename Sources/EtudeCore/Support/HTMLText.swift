@@ -1,0 +1,88 @@
+/// Fast literal edits of generated HTML, on its UTF-8 bytes. Foundation's
+/// `replacingOccurrences` and `Regex` cost most of a build's time on Linux; these
+/// passes read each byte once.
+enum HTMLText {
+    /// `text` with every occurrence of each key replaced by its value, left to right;
+    /// at one position the first matching pair wins.
+    static func replacing(_ pairs: [(String, String)], in text: String) -> String {
+        let bytes = Array(text.utf8)
+        let patterns = pairs.map { (Array($0.0.utf8), Array($0.1.utf8)) }.filter { !$0.0.isEmpty }
+        var firstBytes = [Bool](repeating: false, count: 256)
+        for (pattern, _) in patterns { firstBytes[Int(pattern[0])] = true }
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var index = 0
+        scan: while index < bytes.count {
+            if firstBytes[Int(bytes[index])] {
+                for (pattern, replacement) in patterns where matches(pattern, bytes, at: index) {
+                    output.append(contentsOf: replacement)
+                    index += pattern.count
+                    continue scan
+                }
+            }
+            output.append(bytes[index])
+            index += 1
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Every ` name="value"` (or `'value'`) of `html` whose name is in `names`, in order.
+    static func attributes(_ names: Set<String>, in html: String) -> [(name: String, value: String)] {
+        var found: [(String, String)] = []
+        _ = rewriteAttributes(names, in: html) { name, value in
+            found.append((name, value))
+            return nil
+        }
+        return found
+    }
+
+    /// `html` with the value of each ` name="value"` whose name is in `names` replaced by
+    /// what `transform` returns (nil keeps it). Values are passed and returned as written.
+    static func rewriteAttributes(_ names: Set<String>, in html: String, _ transform: (String, String) -> String?) -> String {
+        let bytes = Array(html.utf8)
+        let lengths = Set(names.map(\.utf8.count))
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var changed = false
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            output.append(byte)
+            index += 1
+            guard byte == 0x20 || byte == 0x0A || byte == 0x09 else { continue }
+            // A name, then `=` and a quote.
+            var end = index
+            while end < bytes.count, isNameByte(bytes[end]) { end += 1 }
+            guard lengths.contains(end - index), end + 1 < bytes.count, bytes[end] == UInt8(ascii: "="),
+                  bytes[end + 1] == UInt8(ascii: "\"") || bytes[end + 1] == UInt8(ascii: "'") else { continue }
+            let name = String(decoding: bytes[index..<end], as: UTF8.self)
+            guard names.contains(name) else { continue }
+            let quote = bytes[end + 1]
+            var close = end + 2
+            while close < bytes.count, bytes[close] != quote { close += 1 }
+            guard close < bytes.count else { continue }
+            let value = String(decoding: bytes[(end + 2)..<close], as: UTF8.self)
+            output.append(contentsOf: bytes[index..<(end + 2)])
+            if let replacement = transform(name, value) {
+                output.append(contentsOf: replacement.utf8)
+                changed = true
+            } else {
+                output.append(contentsOf: bytes[(end + 2)..<close])
+            }
+            output.append(quote)
+            index = close + 1
+        }
+        return changed ? String(decoding: output, as: UTF8.self) : html
+    }
+
+    private static func isNameByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
+            || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "_")
+    }
+
+    private static func matches(_ pattern: [UInt8], _ bytes: [UInt8], at index: Int) -> Bool {
+        guard index + pattern.count <= bytes.count else { return false }
+        for offset in 0..<pattern.count where bytes[index + offset] != pattern[offset] { return false }
+        return true
+    }
+}
