@@ -37,7 +37,30 @@ public struct FigureExport {
             case sourceTitle = "source_title", assumption, file, line
         }
 
-        static let csvColumns = CodingKeys.allColumns
+        /// The CSV field of a column: the same name and value as in the JSON.
+        func field(_ column: CodingKeys) -> String {
+            switch column {
+            case .key: key
+            case .label: label
+            case .origin: origin
+            case .value: FigureExport.number(value)
+            case .text: text
+            case .unit: unit
+            case .kind: kind ?? ""
+            case .group: group ?? ""
+            case .bound: bound ?? ""
+            case .fraction: fraction ?? ""
+            case .base: base.map(FigureExport.number) ?? ""
+            case .baseKey: baseKey ?? ""
+            case .computedFrom: computedFrom ?? ""
+            case .method: method ?? ""
+            case .source: source ?? ""
+            case .sourceTitle: sourceTitle ?? ""
+            case .assumption: assumption ?? ""
+            case .file: file ?? ""
+            case .line: line.map(String.init) ?? ""
+            }
+        }
     }
 
     struct Document: Encodable {
@@ -106,14 +129,10 @@ public struct FigureExport {
 
     /// RFC 4180: comma-separated, CRLF line ends, fields quoted when they need it, UTF-8.
     func csv() -> String {
-        var lines = [Row.csvColumns.joined(separator: ",")]
+        let columns = Row.CodingKeys.allCases
+        var lines = [columns.map(\.stringValue).joined(separator: ",")]
         for row in rows {
-            let fields: [String?] = [
-                row.key, row.label, row.origin, Self.number(row.value), row.text, row.unit, row.kind, row.group,
-                row.bound, row.fraction, row.base.map(Self.number), row.baseKey, row.computedFrom, row.method,
-                row.source, row.sourceTitle, row.assumption, row.file, row.line.map(String.init),
-            ]
-            lines.append(fields.map { CSVField.quoted($0 ?? "") }.joined(separator: ","))
+            lines.append(columns.map { CSVField.quoted(row.field($0)) }.joined(separator: ","))
         }
         return lines.map { $0 + "\r\n" }.joined()
     }
@@ -124,9 +143,7 @@ public struct FigureExport {
     }
 }
 
-extension FigureExport.Row.CodingKeys: CaseIterable {
-    static var allColumns: [String] { allCases.map(\.stringValue) }
-}
+extension FigureExport.Row.CodingKeys: CaseIterable {}
 
 /// Quoting of one CSV field (RFC 4180).
 enum CSVField {
