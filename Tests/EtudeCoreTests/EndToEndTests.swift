@@ -38,6 +38,14 @@ import Testing
         }
     }
 
+    @Test func missingProjectFolderIsNamed() throws {
+        for command in ["build", "check"] {
+            let result = try TestSupport.runEtude([command, "--project", "/nonexistent/etude-project"])
+            #expect(result.status == 1)
+            #expect(result.stderr.hasPrefix("/nonexistent/etude-project: error: no project folder here; give the folder that holds content/ and data/ with --project\n"))
+        }
+    }
+
     @Test func unknownOptionFails() throws {
         let result = try TestSupport.runEtude(["build", "--projet", "x"])
         #expect(result.status != 0)

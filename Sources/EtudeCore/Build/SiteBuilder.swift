@@ -22,6 +22,10 @@ public struct SiteBuilder {
 
     /// Loads, checks and renders the project; throws `BuildFailure` listing every problem.
     public func render() throws -> Result {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: project.directory.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw Diagnostic(file: project.directory.path, message: "no project folder here; give the folder that holds content/ and data/ with --project")
+        }
         var collector = DiagnosticCollector()
         let site = collector.collect { try SiteConfig.load(from: project.directory) }
         let dataset = collector.collect { try DatasetLoader(dataDirectory: project.data).load() }
