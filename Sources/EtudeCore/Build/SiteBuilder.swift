@@ -38,6 +38,7 @@ public struct SiteBuilder {
             CatalogueBlock(catalogue: catalogue, table: table),
             SourcesBlock(table: table),
             ChartBlock(table: table),
+            ItemsBlock(table: table),
         ]
         let ordered = readingOrder(pages!)
         let renderer = PageRenderer(table: table, blocks: blocks)

@@ -9,32 +9,11 @@ public struct ChartSpec: Equatable, Sendable {
 
     /// Reads `key: value` lines; `origin` is the position of the fence, for errors.
     static func parse(_ content: String, file: String, at origin: SourcePosition) throws -> ChartSpec {
-        var values: [String: String] = [:]
-        for (offset, rawLine) in content.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = rawLine.trimmingCharacters(in: .whitespaces)
-            let position = SourcePosition(line: origin.line + 1 + offset, column: 1)
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            guard let colon = line.firstIndex(of: ":") else {
-                throw Diagnostic(file: file, at: position, message: "chart option '\(line)' has no value; write 'name: value'")
-            }
-            let name = line[..<colon].trimmingCharacters(in: .whitespaces)
-            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-            guard options.contains(name) else {
-                throw Diagnostic(file: file, at: position, message: "unknown chart option '\(name)'\(Suggestion.didYouMean(name, among: options)) (options: \(options.joined(separator: ", ")))")
-            }
-            guard values[name] == nil else {
-                throw Diagnostic(file: file, at: position, message: "chart option '\(name)' is given twice")
-            }
-            values[name] = value
-        }
-        guard let figure = values["figure"], !figure.isEmpty else {
-            throw Diagnostic(file: file, at: origin, message: "the chart names no figure; add 'figure: <key of a split or multiple group>'")
-        }
-        guard let title = values["title"], !title.isEmpty else {
-            throw Diagnostic(file: file, at: origin, message: "the chart has no title; add 'title: …'")
-        }
+        let options = try BlockOptions(content, block: "chart", allowed: options, file: file, at: origin)
+        let figure = try options.required("figure", "names no figure; add 'figure: <key of a split or multiple group>'")
+        let title = try options.required("title", "has no title; add 'title: …'")
         let margin: Bool
-        switch values["margin"] {
+        switch options.values["margin"] {
         case nil, "false", "non": margin = false
         case "true", "oui": margin = true
         case let other?:

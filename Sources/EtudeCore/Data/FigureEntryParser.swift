@@ -64,6 +64,18 @@ struct FigureEntryParser {
             throw reader.error("\(what) is a bound: add 'bound: more-than' or 'bound: less-than'", at: entry.location)
         }
         var figure = template
+        if let itemsEntry = field("items") {
+            if let value = field("value") {
+                throw reader.error("\(what) counts its 'items', so its value is computed; remove 'value:'", at: value.location)
+            }
+            guard unit == .count, kind == .count else {
+                throw reader.error("\(what) has 'items': its unit and kind must be 'count'", at: itemsEntry.location)
+            }
+            figure.items = try items(itemsEntry.value, of: what)
+            figure.value = Double(figure.items!.count)
+            dataset.add(figure)
+            return
+        }
         if let from = field("from") {
             if let value = field("value") {
                 throw reader.error("\(what) is computed 'from' a share and cannot also have a value; remove 'value:'", at: value.location)
@@ -78,6 +90,14 @@ struct FigureEntryParser {
         let valueEntry = try required("value", in: fields, of: what, at: entry.location)
         try setValue(of: &figure, from: valueEntry.value)
         dataset.add(figure)
+    }
+
+    /// A non-empty list of texts: `items: ["…", "…"]` or one `- …` per line.
+    private func items(_ node: Node, of what: String) throws -> [String] {
+        guard let list = node.sequence, !list.isEmpty else {
+            throw reader.error("the items of \(what) must be a non-empty list, one '- …' per item", at: node)
+        }
+        return try list.map { try reader.text($0, "an item of \(what)") }
     }
 
     private func parseParts(_ node: Node, of group: Figure) throws -> [Figure] {

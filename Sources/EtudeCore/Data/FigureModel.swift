@@ -45,6 +45,9 @@ public struct Figure: Equatable, Sendable {
     public var group: String?
     public var file: String
     public var location: SourcePosition
+    /// For a count of listed things (`items:`): the things, in order. The value is their
+    /// number, computed, so that a list and its count cannot drift apart.
+    public var items: [String]? = nil
 
     public struct Fraction: Equatable, Sendable {
         public var numerator: Int

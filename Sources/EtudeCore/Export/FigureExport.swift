@@ -21,6 +21,8 @@ public struct FigureExport {
         var group: String?
         var bound: String?
         var fraction: String?
+        /// What a count counts, when `items:` lists it.
+        var items: [String]?
         var base: Double?
         var baseKey: String?
         var computedFrom: String?
@@ -32,7 +34,7 @@ public struct FigureExport {
         var line: Int?
 
         enum CodingKeys: String, CodingKey {
-            case key, label, origin, value, text, unit, kind, group, bound, fraction, base
+            case key, label, origin, value, text, unit, kind, group, bound, fraction, items, base
             case baseKey = "base_key", computedFrom = "computed_from", method, source
             case sourceTitle = "source_title", assumption, file, line
         }
@@ -50,6 +52,7 @@ public struct FigureExport {
             case .group: group ?? ""
             case .bound: bound ?? ""
             case .fraction: fraction ?? ""
+            case .items: items?.joined(separator: " ; ") ?? ""
             case .base: base.map(FigureExport.number) ?? ""
             case .baseKey: baseKey ?? ""
             case .computedFrom: computedFrom ?? ""
@@ -100,7 +103,7 @@ public struct FigureExport {
                     key: key, label: figure.label, origin: "typed", value: figure.value,
                     text: formatter.standardText(of: figure), unit: figure.unit.rawValue, kind: figure.kind.rawValue,
                     group: figure.group, bound: figure.bound?.rawValue,
-                    fraction: figure.fraction.map { "\($0.numerator)/\($0.denominator)" },
+                    fraction: figure.fraction.map { "\($0.numerator)/\($0.denominator)" }, items: figure.items,
                     base: resolved.baseCount, baseKey: baseKey, computedFrom: figure.computedFrom,
                     method: figure.computedFrom == nil ? nil : "part × base, arrondi à l’unité",
                     source: source?.id, sourceTitle: source?.title,
