@@ -52,6 +52,7 @@ validate: deps
 	Tests/Validators/nu_check.sh Tests/EtudeCoreTests/Fixtures/golden/expected
 	Tests/Validators/axe_check.py $(CHECK_DIR)
 	Tests/Validators/pdf_check.py $(CHECK_DIR) --from-pdf $(CHECK_DIR)/rapport.pdf --min-pages 6 --max-pages 30 \
+	  --running-title "L’innovation territoriale" \
 	  --expect "311 répondants" --expect "2017" --expect "2018" --expect "53 %" --expect "47 %" \
 	  --expect "78 %" --expect "60 %" --expect "40 %" --expect "50 %" --expect "plus des deux tiers" \
 	  --same-page "Figure 1 :|Innovation sociétale" --same-page "Figure 2 :|La proposition d’agents" \

@@ -49,4 +49,11 @@ import Testing
         let error = #expect(throws: Diagnostic.self) { try SiteBuilder(project: Project(directory: project)).render() }
         #expect(error?.description == "assets/report.css: error: the stylesheet contains '</style', which would end the report's inline styles; remove it")
     }
+
+    /// The running title printed atop each page is the project's title, not the theme's.
+    @Test func runningTitleIsTheSiteTitle() throws {
+        let html = try report()
+        #expect(html.contains("/* Running title: the site title. */\n@page {\n  @top-center {\n    content: \"Site d’essai\";\n  }\n}\n</style>"))
+        #expect(ReportBuilder.cssString("Un \"titre\" \\ </style>") == "\"Un \\\"titre\\\" \\\\ \\3C /style>\"")
+    }
 }

@@ -14,6 +14,8 @@ the page numbers), then checks with poppler's pdfinfo and pdftotext:
 - the page count is within --min-pages and --max-pages;
 - the text holds each --expect TEXT;
 - every page from the second on carries "Page K sur N" (N: the page count);
+- with --running-title TEXT, TEXT is the first line of every page from the
+  second on;
 - for each --same-page "A|B", A and B occur on one same page (use it to keep
   a chart's caption, e.g. "Figure 1 :", with the chart's first bar label).
 
@@ -203,6 +205,9 @@ def parse_args(argv):
                    help="fewest pages allowed (default 4)")
     p.add_argument("--max-pages", type=int, default=40, metavar="N",
                    help="most pages allowed (default 40)")
+    p.add_argument("--running-title", metavar="TEXT",
+                   help="text that must head every page after the cover "
+                   "(the first line of its text)")
     p.add_argument("--expect", action="append", default=[], metavar="TEXT",
                    help="text the PDF must contain (repeatable)")
     p.add_argument("--same-page", action="append", default=[], metavar="A|B",
@@ -264,7 +269,7 @@ def main(argv):
                 server.shutdown()
                 server.server_close()
         pages, sizes = page_count_and_sizes(out)
-        _, texts = page_texts(out)
+        raw_texts, texts = page_texts(out)
     except RuntimeError as e:
         print(f"pdf: {e}", file=sys.stderr)
         return 1
@@ -297,6 +302,14 @@ def main(argv):
                  "is there an @page @bottom-center with counter(page) and counter(pages)?)")
         elif missing:
             fail(f"\"Page K sur {pages}\" missing on {fmt_pages(missing)}")
+
+    # Running title: the first line of every page after the cover.
+    if args.running_title:
+        wanted = normalise(args.running_title)
+        without = [k for k in range(2, len(raw_texts) + 1)
+                   if normalise(next((l for l in raw_texts[k - 1].splitlines() if l.strip()), "")) != wanted]
+        if without:
+            fail(f"running title {args.running_title!r} does not head {fmt_pages(without)}")
 
     # Expected texts.
     for text in args.expect:

@@ -10,6 +10,22 @@ struct ReportBuilder {
     /// is one self-contained file that can be sent or printed alone.
     static let stylesheets = ["style.css", "report.css"]
 
+    /// A CSS string literal: quotes and backslashes escaped, `<` as an escape so that
+    /// no text can close the `<style>` element.
+    static func cssString(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": result += "\\\\"
+            case "\"": result += "\\\""
+            case "<": result += "\\3C "
+            case "\n", "\r": result += "\\A "
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+
     func render(pages: [RenderedPage]) throws -> String {
         let chapters = ReportAssembler(pages: pages).chapters()
         var styles: [String] = []
@@ -22,6 +38,7 @@ struct ReportBuilder {
             }
             styles.append("/* \(shown) */\n" + css.trimmingCharacters(in: .newlines))
         }
+        styles.append("/* Running title: the site title. */\n@page {\n  @top-center {\n    content: \(Self.cssString(site.title));\n  }\n}")
         let context: [String: Any] = [
             "site": site.templateValues,
             "report": [
