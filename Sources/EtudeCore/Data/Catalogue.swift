@@ -32,7 +32,7 @@ public struct Catalogue: Equatable, Sendable {
             DerivedValue(key: "examples.\(key)", label: label, value: Double(value), decimals: 0, unit: .count,
                          text: nil, ownerKey: owner, method: "nombre d’exemples du catalogue")
         }
-        var values = [count("total", "Exemples d’innovations du catalogue", examples.count, owner: "examples")]
+        var values = [count("total", "Exemples du catalogue", examples.count, owner: "examples")]
         for family in families {
             let total = categories(of: family).reduce(0) { $0 + examples(of: $1).count }
             values.append(count(family.id, "Exemples : \(family.label)", total, owner: "examples.\(family.id)"))
