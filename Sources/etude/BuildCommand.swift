@@ -10,17 +10,16 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var options: ProjectOptions
 
-    @Option(name: .long, help: "The output folder (default: <project>/output).")
-    var output: String?
+    @OptionGroup var outputOptions: OutputOptions
 
     func run() throws {
         let start = ContinuousClock.now
         let project = options.projectValue
-        let destination = output.map { URL(fileURLWithPath: $0) } ?? project.defaultOutput
+        let destination = outputOptions.destination(for: project)
         let result = try reportingFailures { try SiteBuilder(project: project).build(into: destination) }
         let milliseconds = (ContinuousClock.now - start).components.attoseconds / 1_000_000_000_000_000
             + (ContinuousClock.now - start).components.seconds * 1000
-        for warning in result.warnings { printError(warning.description) }
+        printWarnings(result.warnings)
         let pages = result.pages.count
         print("Built \(pages) page\(pages == 1 ? "" : "s") in \(milliseconds) ms")
     }

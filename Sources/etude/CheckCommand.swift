@@ -20,7 +20,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let result = try reportingFailures(trailer: "") { try SiteBuilder(project: options.projectValue).render() }
-        for warning in result.warnings { printError(warning.description) }
+        printWarnings(result.warnings)
         let pages = result.pages.count, figures = result.table.order.count, warnings = result.warnings.count
         print("Checked \(pages) page\(pages == 1 ? "" : "s") and \(figures) figure\(figures == 1 ? "" : "s"): "
             + "no errors, \(warnings == 0 ? "no" : String(warnings)) warning\(warnings == 1 ? "" : "s").")

@@ -16,8 +16,7 @@ struct PDFCommand: ParsableCommand {
 
     @OptionGroup var options: ProjectOptions
 
-    @Option(name: .long, help: "The output folder (default: <project>/output).")
-    var output: String?
+    @OptionGroup var outputOptions: OutputOptions
 
     @Option(name: .long, help: "The Chromium (or Chrome) program to print with.")
     var chromium: String?
@@ -25,14 +24,14 @@ struct PDFCommand: ParsableCommand {
     func run() throws {
         let start = ContinuousClock.now
         let project = options.projectValue
-        let destination = output.map { URL(fileURLWithPath: $0) } ?? project.defaultOutput
+        let destination = outputOptions.destination(for: project)
         let printer = try reportingFailures { ReportPrinter(chromium: try ChromiumLocator().locate(explicit: chromium)) }
         let result = try reportingFailures {
             try SiteBuilder(project: project).build(into: destination) { try printer.printReport(inSite: $0) }
         }
-        for warning in result.warnings { printError(warning.description) }
-        let size = (try? FileManager.default.attributesOfItem(atPath: destination.appendingPathComponent(ReportPrinter.pdfPath).path)[.size] as? Int) ?? 0
+        printWarnings(result.warnings)
         let pdf = destination.appendingPathComponent(ReportPrinter.pdfPath).standardizedFileURL.path
+        let size = (try? FileManager.default.attributesOfItem(atPath: pdf)[.size] as? Int) ?? 0
         let here = FileManager.default.currentDirectoryPath + "/"
         let shown = pdf.hasPrefix(here) ? String(pdf.dropFirst(here.count)) : pdf
         print("Printed \(shown) (\(size / 1024) KiB) in \((ContinuousClock.now - start).components.seconds) s")

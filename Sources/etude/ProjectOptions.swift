@@ -10,6 +10,21 @@ struct ProjectOptions: ParsableArguments {
     var projectValue: Project { Project(directory: URL(fileURLWithPath: project)) }
 }
 
+/// The output folder, for the commands that write one.
+struct OutputOptions: ParsableArguments {
+    @Option(name: .long, help: "The output folder (default: <project>/output).")
+    var output: String?
+
+    func destination(for project: Project) -> URL {
+        output.map { URL(fileURLWithPath: $0) } ?? project.defaultOutput
+    }
+}
+
+/// Prints the warnings of a build or check on stderr, as `file:line:col: warning: …`.
+func printWarnings(_ warnings: [Diagnostic]) {
+    for warning in warnings { printError(warning.description) }
+}
+
 /// Prints each diagnostic on stderr as `file:line:col: error: …` and exits 1.
 /// `trailer` follows the count of errors.
 func reportingFailures<T>(trailer: String = "; nothing was written.", _ body: () throws -> T) throws -> T {

@@ -43,4 +43,13 @@ import Testing
         #expect(SitePath.relative(to: "b/d.html", from: "b/c.html") == "d.html")
         #expect(SitePath.relative(to: "x/y.html", from: "index.html") == "x/y.html")
     }
+
+    @Test func splitAndFolderIndex() {
+        #expect(SitePath.split("a.html#x") == ("a.html", "x"))
+        #expect(SitePath.split("#x") == ("", "x"))
+        #expect(SitePath.split("a.csv?v=2").address == "a.csv?v=2" && SitePath.split("a.csv?v=2").fragment == nil)
+        #expect(SitePath.folderIndex("constats") == "constats/index.html")
+        #expect(SitePath.folderIndex("constats/") == "constats/index.html")
+        #expect(SitePath.folderIndex("") == "index.html")
+    }
 }

@@ -27,14 +27,14 @@ import Testing
             "dossier/methode.md": "---\ntitle: Méthode\n---\n{{ a }}\n\n```sources\n```\n",
             "dossier/vide.md": "---\ntitle: Sans chiffre\n---\nRien.\n",
         ])
-        #expect(files["index.html"]?.contains("<p class=\"page-sources\">Sources des chiffres de cette page : <a href=\"dossier/methode.html#source-q2\">Question 2</a> ; <a href=\"dossier/methode.html#source-q1\">Question 1</a>.</p>") == true)
-        #expect(files["dossier/methode.html"]?.contains("<p class=\"page-sources\">Source des chiffres de cette page : <a href=\"#source-q1\">Question 1</a>.</p>") == true)
+        #expect(files["index.html"]?.contains("<p class=\"page-sources\">Sources des chiffres de cette page\u{202F}: <a href=\"dossier/methode.html#source-q2\">Question 2</a>\u{202F}; <a href=\"dossier/methode.html#source-q1\">Question 1</a>.</p>") == true)
+        #expect(files["dossier/methode.html"]?.contains("<p class=\"page-sources\">Source des chiffres de cette page\u{202F}: <a href=\"#source-q1\">Question 1</a>.</p>") == true)
         #expect(files["dossier/vide.html"]?.contains("page-sources") == false)
         #expect(files["rapport.html"]?.contains("<a href=\"#chapitre-dossier-methode--source-q2\">Question 2</a>") == true)
     }
 
     @Test func withoutASourcesSectionTheSourcesAreNamedUnlinked() throws {
         let files = try Self.build(["index.md": "---\ntitle: Accueil\n---\n{{ a }}\n"])
-        #expect(files["index.html"]?.contains("<p class=\"page-sources\">Source des chiffres de cette page : Question 1.</p>") == true)
+        #expect(files["index.html"]?.contains("<p class=\"page-sources\">Source des chiffres de cette page\u{202F}: Question 1.</p>") == true)
     }
 }

@@ -23,8 +23,7 @@ struct ItemsBlock: BlockRenderer {
         guard let items = figure.items else {
             throw Diagnostic(file: file, at: location, message: "'\(key)' has no items to list; give it 'items:' (one '- …' per item) in data/figures.yaml")
         }
-        let source = table.source(of: key).map { " title=\"Source : \(HTML.escape($0.title))\"" } ?? ""
-        var html = "<ul class=\"items\" data-figure=\"\(HTML.escape(key))\"\(source)>\n"
+        var html = "<ul class=\"items\" data-figure=\"\(HTML.escape(key))\"\(FigureMarkup.sourceTitle(key: key, table: table))>\n"
         for (index, item) in items.enumerated() {
             let last = index == items.count - 1
             let punctuated = item.last.map { ".;:!?…".contains($0) } == true ? item : item + (last ? "." : " ;")

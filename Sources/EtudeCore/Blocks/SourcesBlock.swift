@@ -18,7 +18,7 @@ struct SourcesBlock: BlockRenderer {
         let dataset = table.dataset
         var html = "<div class=\"sources\">\n<h2 \(Self.anchor)>Sources et méthode</h2>\n"
         html += "<h3 id=\"sources-chiffres\">Chiffres publiés et leur source</h3>\n"
-        html += "<p>Ces chiffres et toutes les valeurs calculées à partir d’eux sont aussi publiés en fichiers de données : "
+        html += "<p>\(text("Ces chiffres et toutes les valeurs calculées à partir d’eux sont aussi publiés en fichiers de données :")) "
             + "<a href=\"\(context.root)\(FigureExport.csvPath)\">figures.csv</a> (pour un tableur) et "
             + "<a href=\"\(context.root)\(FigureExport.jsonPath)\">figures.json</a>.</p>\n"
         html += "<table>\n<caption>Chaque chiffre publié, sa valeur, sa base et sa source</caption>\n"

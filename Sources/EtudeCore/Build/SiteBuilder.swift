@@ -51,12 +51,12 @@ public struct SiteBuilder {
             let html = try templates!.render(contexts.context(for: page), template: "layout")
             files[page.page.outputPath] = Data(html.utf8)
         }
-        if templates!.has("report") {
-            let report = ReportBuilder(site: site!, templates: templates!, coverLines: coverLines)
-            files[ReportBuilder.outputPath] = Data(try report.render(pages: rendered).utf8)
-        }
         for (path, url) in templates!.assets {
             files["assets/" + path] = try Data(contentsOf: url)
+        }
+        if templates!.has("report") {
+            let report = ReportBuilder(site: site!, templates: templates!, coverLines: coverLines)
+            files[ReportBuilder.outputPath] = Data(try report.render(pages: rendered, assets: files).utf8)
         }
         files.merge(try FigureExport(table: table).files()) { _, new in new }
         var links = LinkChecker(files: files, pages: rendered)

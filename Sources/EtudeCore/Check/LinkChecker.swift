@@ -50,16 +50,16 @@ struct LinkChecker {
     /// Why `link`, written in the file at `path`, leads nowhere; nil when it is fine.
     private mutating func problem(with link: String, in path: String) -> String? {
         guard !link.isEmpty, !SitePath.isExternal(link) else { return nil }
-        let hash = link.firstIndex(of: "#")
-        let address = Self.decoded(String(link[..<(hash ?? link.endIndex)]).split(separator: "?", omittingEmptySubsequences: false)[0])
-        let fragment = hash.map { Self.decoded(String(link[link.index(after: $0)...])) } ?? ""
+        let parts = SitePath.split(link)
+        // The file a link leads to, without its query.
+        let address = Self.decoded(parts.address.prefix { $0 != "?" }), fragment = parts.fragment.map(Self.decoded) ?? ""
         var target = path
         if !address.isEmpty {
             guard let resolved = SitePath.resolve(address, from: path) else {
                 return "link to '\(link)' leads outside the site"
             }
             target = resolved
-            if files[target] == nil, files[Self.index(of: target)] != nil { target = Self.index(of: target) }
+            if files[target] == nil, files[SitePath.folderIndex(target)] != nil { target = SitePath.folderIndex(target) }
             guard files[target] != nil else {
                 return "link to '\(link)' leads to no page or file of the site\(suggestion(for: address, from: path))"
             }
@@ -80,10 +80,6 @@ struct LinkChecker {
         }
         let stems = Dictionary(links.map { (stem($0), $0) }, uniquingKeysWith: min)
         return Suggestion.closest(to: stem(address), among: stems.keys).map { "; did you mean '\(stems[$0]!)'?" } ?? ""
-    }
-
-    private static func index(of folder: String) -> String {
-        folder.isEmpty || folder.hasSuffix("/") ? folder + "index.html" : folder + "/index.html"
     }
 
     private mutating func ids(of path: String) -> Set<String> {

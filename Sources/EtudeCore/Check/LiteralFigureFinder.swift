@@ -9,7 +9,6 @@ public struct LiteralFigureFinder {
         var shape: Shape
         var value: Double
         var key: String
-        var text: String
     }
 
     let candidates: [Candidate]
@@ -18,31 +17,36 @@ public struct LiteralFigureFinder {
     let notProse: [Regex<Substring>] = [/\{\{[^}]*\}\}/, /`[^`]*`/, /\]\([^)]*\)/, /<[^>]*>/, /^\s*\d+[.)]\s/]
     let number = /\d{1,3}(?:[ \u{00A0}\u{202F}]\d{3})+(?:,\d+)?(?!\d)|\d+(?:[.,]\d+)?/
     let fraction = /(\d+)\s?\/\s?(\d+)/
+    /// Fractions of data/ as prose writes them in words (`deux tiers`), with their matcher.
+    let fractionPhrases: [(words: String, regex: Regex<Substring>, candidate: Candidate)]
 
     public init(table: FigureTable) {
-        let formatter = FigureFormatter(table: table)
         var candidates: [Candidate] = []
         for key in table.order {
             switch table[key] {
             case .typed(let resolved):
                 let figure = resolved.figure
-                let text = formatter.standardText(of: figure)
                 switch figure.unit {
-                case .percent: candidates.append(Candidate(shape: .percent, value: Self.rounded(figure.value, figure.decimals), key: key, text: text))
+                case .percent: candidates.append(Candidate(shape: .percent, value: Self.rounded(figure.value, figure.decimals), key: key))
                 case .fraction:
                     if let fraction = figure.fraction {
-                        candidates.append(Candidate(shape: .fraction(fraction.numerator, fraction.denominator), value: figure.value, key: key, text: text))
+                        candidates.append(Candidate(shape: .fraction(fraction.numerator, fraction.denominator), value: figure.value, key: key))
                     }
                 case .respondents, .count, .year:
-                    candidates.append(Candidate(shape: .number, value: Self.rounded(figure.value, figure.decimals), key: key, text: text))
+                    candidates.append(Candidate(shape: .number, value: Self.rounded(figure.value, figure.decimals), key: key))
                 }
             case .derived(let value) where value.unit == .count && !key.hasSuffix(".base"):
-                candidates.append(Candidate(shape: .number, value: value.value, key: key, text: FrenchNumberFormatter.number(value.value)))
+                candidates.append(Candidate(shape: .number, value: value.value, key: key))
             default:
                 continue
             }
         }
         self.candidates = candidates
+        fractionPhrases = candidates.compactMap { candidate in
+            guard case .fraction(let n, let d) = candidate.shape,
+                  let words = FrenchNumberFormatter.fractionWords(numerator: n, denominator: d) else { return nil }
+            return (words, Regex<Substring>(verbatim: words).ignoresCase(), candidate)
+        }
     }
 
     /// One warning per number typed by hand, at its line and column, in page order.
@@ -84,8 +88,7 @@ public struct LiteralFigureFinder {
     /// destinations, HTML tags and list markers are not prose.
     func findings(in line: String) -> [Finding] {
         // Most lines hold no digit and no fraction in words: nothing to look for.
-        let words = fractionWords()
-        guard line.contains(where: \.isNumber) || words.contains(where: { line.localizedCaseInsensitiveContains($0.0) }) else { return [] }
+        guard line.contains(where: \.isNumber) || fractionPhrases.contains(where: { line.localizedCaseInsensitiveContains($0.words) }) else { return [] }
         var prose = line
         for pattern in notProse {
             prose = prose.replacing(pattern) { String(repeating: " ", count: $0.output.utf8.count) }
@@ -115,8 +118,8 @@ public struct LiteralFigureFinder {
             let end = isPercent ? prose[match.range.upperBound...].firstIndex(of: "%").map { prose.index(after: $0) } ?? match.range.upperBound : match.range.upperBound
             report(String(prose[match.range.lowerBound..<end]), at: match.range, in: prose, matching: matching, into: &findings)
         }
-        for (words, candidate) in words {
-            for match in prose.ranges(of: Regex<Substring>(verbatim: words).ignoresCase()) {
+        for (_, regex, candidate) in fractionPhrases {
+            for match in prose.ranges(of: regex) {
                 let column = prose.utf8.distance(from: prose.startIndex, to: match.lowerBound) + 1
                 findings.append(Finding(column: column, message: message(for: String(prose[match]), matching: [candidate])))
             }
@@ -152,15 +155,6 @@ public struct LiteralFigureFinder {
             if after.isLetter || after.isNumber || after == "/" || after == "_" { return false }
         }
         return true
-    }
-
-    /// Fractions of data/ in words, as prose writes them: `deux tiers`.
-    private func fractionWords() -> [(String, Candidate)] {
-        candidates.compactMap { candidate in
-            guard case .fraction(let n, let d) = candidate.shape,
-                  let words = FrenchNumberFormatter.fractionWords(numerator: n, denominator: d) else { return nil }
-            return (words, candidate)
-        }
     }
 
     private static func rounded(_ value: Double, _ decimals: Int) -> Double {

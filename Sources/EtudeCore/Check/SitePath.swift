@@ -21,6 +21,17 @@ enum SitePath {
         return parts.joined(separator: "/") + (link.hasSuffix("/") && !parts.isEmpty ? "/" : "")
     }
 
+    /// A link's address and its fragment: `a.html#x` → (`a.html`, `x`).
+    static func split(_ link: String) -> (address: String, fragment: String?) {
+        let hash = link.firstIndex(of: "#")
+        return (String(link[..<(hash ?? link.endIndex)]), hash.map { String(link[link.index(after: $0)...]) })
+    }
+
+    /// The page that stands for a folder: `constats` or `constats/` → `constats/index.html`.
+    static func folderIndex(_ folder: String) -> String {
+        folder.isEmpty || folder.hasSuffix("/") ? folder + "index.html" : folder + "/index.html"
+    }
+
     /// The relative link from the file at `from` to the site path `to`.
     static func relative(to target: String, from: String) -> String {
         let base = folder(of: from)

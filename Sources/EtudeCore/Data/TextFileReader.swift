@@ -9,6 +9,11 @@ enum TextFileReader {
         } catch {
             throw Diagnostic(file: path, message: "cannot read the file: \(error.localizedDescription)")
         }
+        return try text(of: data, shownAs: path)
+    }
+
+    /// The bytes of a project file, already read, as checked UTF-8 text.
+    static func text(of data: Data, shownAs path: String) throws -> String {
         guard let text = String(data: data, encoding: .utf8) else {
             throw Diagnostic(file: path, line: lineOfFirstInvalidByte(in: data),
                              message: "the file is not valid UTF-8 text; save it with the UTF-8 encoding")

@@ -78,7 +78,7 @@ struct DiagnosticCollector {
 
     /// Throws every collected diagnostic at once, if any.
     func throwIfAny() throws {
-        if !diagnostics.isEmpty { throw BuildFailure(diagnostics) }
+        try BuildFailure.throwIfAny(diagnostics)
     }
 }
 

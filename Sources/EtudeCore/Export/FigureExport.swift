@@ -109,9 +109,8 @@ public struct FigureExport {
                     source: source?.id, sourceTitle: source?.title,
                     assumption: figure.assumption ?? group?.assumption, file: figure.file, line: figure.location.line)
             case .derived(let value):
-                let text = (try? formatter.text(for: FigureReference(key: key, format: .standard, location: SourcePosition(line: 0, column: 0))).get()) ?? ""
                 return Row(
-                    key: key, label: value.label, origin: "computed", value: value.value, text: text,
+                    key: key, label: value.label, origin: "computed", value: value.value, text: formatter.standardText(of: value),
                     unit: value.unit.rawValue, computedFrom: value.ownerKey, method: value.method,
                     source: source?.id, sourceTitle: source?.title)
             case nil:

@@ -69,8 +69,7 @@ public enum MarkdownRenderer {
         }
         defer { free(html) }
         // libcmark-gfm writes the footnote back-link's label in English; the site is French.
-        return String(cString: html).replacingOccurrences(
-            of: "aria-label=\"Back to content\"", with: "aria-label=\"Retour au texte\"")
+        return HTMLText.replacing([("aria-label=\"Back to content\"", "aria-label=\"Retour au texte\"")], in: String(cString: html))
     }
 
     private static func location(of node: OpaquePointer, lineOffset: Int) -> SourcePosition {

@@ -56,6 +56,11 @@ public struct FigureFormatter {
         standard(figure, decimals: figure.decimals)
     }
 
+    /// A computed value as `{{ key }}` writes it.
+    public func standardText(of value: DerivedValue) -> String {
+        (try? derived(value, .standard).get()) ?? ""
+    }
+
     /// The "±" of a 95 % interval: `± 6,5 points`.
     public static func marginText(_ interval: WilsonInterval) -> String {
         "±" + F.noBreakSpace + F.number(interval.margin, decimals: 1) + F.noBreakSpace + "points"

@@ -68,8 +68,12 @@ struct PageRewriter: MarkdownRewriter {
 /// The markup of a published figure: its value, with its key and source kept in the HTML.
 enum FigureMarkup {
     static func span(key: String, text: String, table: FigureTable) -> String {
-        let source = table.source(of: key).map { " title=\"Source : \(HTML.escape($0.title))\"" } ?? ""
-        return "<span class=\"figure\" data-figure=\"\(HTML.escape(key))\"\(source)>\(HTML.escape(text))</span>"
+        "<span class=\"figure\" data-figure=\"\(HTML.escape(key))\"\(sourceTitle(key: key, table: table))>\(HTML.escape(text))</span>"
+    }
+
+    /// ` title="Source : …"` naming where the figure comes from, or nothing.
+    static func sourceTitle(key: String, table: FigureTable) -> String {
+        table.source(of: key).map { " title=\"Source : \(HTML.escape($0.title))\"" } ?? ""
     }
 }
 

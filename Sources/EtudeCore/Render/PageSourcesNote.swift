@@ -23,6 +23,6 @@ enum PageSourcesNote {
             return "<a href=\"\(path)#\(SourcesBlock.sourceID(source.id))\">\(title)</a>"
         }
         let label = sources.count == 1 ? "Source des chiffres de cette page" : "Sources des chiffres de cette page"
-        return "<p class=\"page-sources\">\(label) : \(items.joined(separator: " ; ")).</p>"
+        return "<p class=\"page-sources\">\(label)\u{202F}: \(items.joined(separator: "\u{202F}; ")).</p>"
     }
 }

@@ -53,13 +53,11 @@ struct ReportAssembler {
     /// another file of the site, a path from the report's folder.
     private func rebased(_ link: String, of page: Page, chapter: String) -> String? {
         if link.hasPrefix("#") { return link.count > 1 ? "#" + prefixed(String(link.dropFirst()), chapter: chapter) : nil }
-        let hash = link.firstIndex(of: "#")
-        let address = String(link[..<(hash ?? link.endIndex)])
-        let fragment = hash.map { String(link[link.index(after: $0)...]) }
+        let (address, fragment) = SitePath.split(link)
         guard !address.isEmpty, !SitePath.isExternal(address), let target = SitePath.resolve(address, from: page.outputPath) else {
             return nil
         }
-        let folderIndex = (target.isEmpty || target.hasSuffix("/") ? target : target + "/") + "index.html"
+        let folderIndex = SitePath.folderIndex(target)
         guard let linked = known.contains(target) ? target : known.contains(folderIndex) ? folderIndex : nil else {
             // Another file of the site: the same file, seen from the report at the root.
             return (target.isEmpty ? "./" : target) + (fragment.map { "#" + $0 } ?? "")

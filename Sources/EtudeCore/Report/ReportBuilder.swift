@@ -1,3 +1,5 @@
+import Foundation
+
 /// Builds `rapport.html`: the whole publication on one page, made to be printed.
 struct ReportBuilder {
     static let outputPath = "rapport.html"
@@ -26,13 +28,14 @@ struct ReportBuilder {
         return result + "\""
     }
 
-    func render(pages: [RenderedPage]) throws -> String {
+    /// `assets` holds the built files, the theme's stylesheets among them (`assets/style.css`).
+    func render(pages: [RenderedPage], assets: [String: Data]) throws -> String {
         let chapters = ReportAssembler(pages: pages).chapters()
         var styles: [String] = []
         for name in Self.stylesheets {
-            guard let url = templates.assets[name] else { continue }
             let shown = "assets/" + name
-            let css = try TextFileReader.read(url, shownAs: shown)
+            guard let data = assets[shown] else { continue }
+            let css = try TextFileReader.text(of: data, shownAs: shown)
             guard !css.lowercased().contains("</style") else {
                 throw Diagnostic(file: shown, message: "the stylesheet contains '</style', which would end the report's inline styles; remove it")
             }

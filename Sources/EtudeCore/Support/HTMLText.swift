@@ -28,10 +28,10 @@ enum HTMLText {
 
     /// Every ` name="value"` (or `'value'`) of `html` whose name is in `names`, in order.
     static func attributes(_ names: Set<String>, in html: String) -> [(name: String, value: String)] {
+        let bytes = Array(html.utf8)
         var found: [(String, String)] = []
-        _ = rewriteAttributes(names, in: html) { name, value in
-            found.append((name, value))
-            return nil
+        scanAttributes(names, in: bytes) { name, value in
+            found.append((name, String(decoding: bytes[value], as: UTF8.self)))
         }
         return found
     }
@@ -40,14 +40,27 @@ enum HTMLText {
     /// what `transform` returns (nil keeps it). Values are passed and returned as written.
     static func rewriteAttributes(_ names: Set<String>, in html: String, _ transform: (String, String) -> String?) -> String {
         let bytes = Array(html.utf8)
-        let lengths = Set(names.map(\.utf8.count))
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
-        var changed = false
+        var copied = 0
+        scanAttributes(names, in: bytes) { name, value in
+            guard let replacement = transform(name, String(decoding: bytes[value], as: UTF8.self)) else { return }
+            output.append(contentsOf: bytes[copied..<value.lowerBound])
+            output.append(contentsOf: replacement.utf8)
+            copied = value.upperBound
+        }
+        guard copied > 0 else { return html }
+        output.append(contentsOf: bytes[copied...])
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Calls `visit` with the name and the byte range of the value of each ` name="value"`
+    /// (or `'value'`, after any whitespace) whose name is in `names`.
+    private static func scanAttributes(_ names: Set<String>, in bytes: [UInt8], _ visit: (String, Range<Int>) -> Void) {
+        let lengths = Set(names.map(\.utf8.count))
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
-            output.append(byte)
             index += 1
             guard byte == 0x20 || byte == 0x0A || byte == 0x09 else { continue }
             // A name, then `=` and a quote.
@@ -61,18 +74,9 @@ enum HTMLText {
             var close = end + 2
             while close < bytes.count, bytes[close] != quote { close += 1 }
             guard close < bytes.count else { continue }
-            let value = String(decoding: bytes[(end + 2)..<close], as: UTF8.self)
-            output.append(contentsOf: bytes[index..<(end + 2)])
-            if let replacement = transform(name, value) {
-                output.append(contentsOf: replacement.utf8)
-                changed = true
-            } else {
-                output.append(contentsOf: bytes[(end + 2)..<close])
-            }
-            output.append(quote)
+            visit(name, (end + 2)..<close)
             index = close + 1
         }
-        return changed ? String(decoding: output, as: UTF8.self) : html
     }
 
     private static func isNameByte(_ byte: UInt8) -> Bool {
