@@ -15,20 +15,20 @@ struct CatalogueBlock: BlockRenderer {
         let text = { (value: String) in HTML.escape(FrenchTypography.apply(value)) }
         var html = "<div class=\"catalogue\">\n<nav class=\"catalogue-index\" aria-label=\"Parcourir le catalogue\">\n<ul>\n"
         for family in catalogue.families {
-            html += "<li><a href=\"#famille-\(family.id)\">\(text(family.label))</a>\n<ul>\n"
+            html += "<li><a href=\"#famille-\(HTML.escape(family.id))\">\(text(family.label))</a>\n<ul>\n"
             for category in catalogue.categories(of: family) {
                 let count = catalogue.examples(of: category).count
-                html += "<li><a href=\"#categorie-\(category.id)\">\(text(category.label))</a> (\(FigureMarkup.span(key: "examples.\(category.id)", text: String(count), table: table)))</li>\n"
+                html += "<li><a href=\"#categorie-\(HTML.escape(category.id))\">\(text(category.label))</a> (\(FigureMarkup.span(key: "examples.\(category.id)", text: String(count), table: table)))</li>\n"
             }
             html += "</ul>\n</li>\n"
         }
         html += "</ul>\n</nav>\n"
         for family in catalogue.families {
-            html += "<section class=\"catalogue-family\" id=\"famille-\(family.id)\" aria-labelledby=\"famille-\(family.id)-titre\">\n"
-            html += "<h2 id=\"famille-\(family.id)-titre\">\(text(family.label))</h2>\n<p>\(text(family.description))</p>\n"
+            html += "<section class=\"catalogue-family\" id=\"famille-\(HTML.escape(family.id))\" aria-labelledby=\"famille-\(HTML.escape(family.id))-titre\">\n"
+            html += "<h2 id=\"famille-\(HTML.escape(family.id))-titre\">\(text(family.label))</h2>\n<p>\(text(family.description))</p>\n"
             for category in catalogue.categories(of: family) {
-                html += "<section class=\"catalogue-category\" id=\"categorie-\(category.id)\" aria-labelledby=\"categorie-\(category.id)-titre\">\n"
-                html += "<h3 id=\"categorie-\(category.id)-titre\">\(text(category.label))</h3>\n<ul class=\"example-cards\">\n"
+                html += "<section class=\"catalogue-category\" id=\"categorie-\(HTML.escape(category.id))\" aria-labelledby=\"categorie-\(HTML.escape(category.id))-titre\">\n"
+                html += "<h3 id=\"categorie-\(HTML.escape(category.id))-titre\">\(text(category.label))</h3>\n<ul class=\"example-cards\">\n"
                 for example in catalogue.examples(of: category) {
                     html += "<li class=\"example-card\">\n<h4>\(text(example.title))</h4>\n<p>\(text(example.text))</p>\n</li>\n"
                 }

@@ -46,19 +46,21 @@ public struct SiteBuilder {
         let coverLines = try site!.cover.map { try renderer.expandSetting($0.text, at: $0.position, file: SiteConfig.path) }
         let navigation = Navigation(pages: rendered)
         let contexts = PageContextBuilder(site: site!, navigation: navigation)
-        var files: [String: Data] = [:]
+        var output = OutputFileSet()
         for page in rendered {
             let html = try templates!.render(contexts.context(for: page), template: "layout")
-            files[page.page.outputPath] = Data(html.utf8)
+            output.add(page.page.outputPath, Data(html.utf8), from: .page(page.page.sourcePath))
         }
-        for (path, url) in templates!.assets {
-            files["assets/" + path] = try Data(contentsOf: url)
+        for asset in templates!.assets {
+            output.add("assets/" + asset.path, try asset.read(), from: .asset(asset.shown))
         }
+        try FigureExport(table: table).files().sorted { $0.key < $1.key }.forEach { output.add($0.key, $0.value, from: .export) }
         if templates!.has("report") {
             let report = ReportBuilder(site: site!, templates: templates!, coverLines: coverLines)
-            files[ReportBuilder.outputPath] = Data(try report.render(pages: rendered, assets: files).utf8)
+            output.add(ReportBuilder.outputPath, Data(try report.render(pages: rendered, assets: output.files).utf8), from: .report)
         }
-        files.merge(try FigureExport(table: table).files()) { _, new in new }
+        try BuildFailure.throwIfAny(output.diagnostics)
+        let files = output.files
         var links = LinkChecker(files: files, pages: rendered)
         try BuildFailure.throwIfAny(links.check())
         let warnings = LiteralFigureFinder(table: table).warnings(in: ordered)

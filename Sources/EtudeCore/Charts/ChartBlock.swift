@@ -8,6 +8,15 @@ struct ChartBlock: BlockRenderer {
         let spec = try ChartSpec.parse(content, file: file, at: location)
         let dataset = table.dataset
         guard let group = dataset.groups[spec.figure] else {
+            if let part = table.resolved(spec.figure)?.figure.group {
+                throw Diagnostic(file: file, at: location, message: "'\(spec.figure)' is a part of the group '\(part)'; a chart shows a whole group: write 'figure: \(part)'")
+            }
+            if let entry = table[spec.figure] {
+                let kind: String
+                if case .typed(let resolved) = entry { kind = "a figure of kind '\(resolved.figure.kind.rawValue)'" } else { kind = "a value Étude computes" }
+                let example = dataset.groupOrder.first.map { ", such as '\($0)'" } ?? "; data/figures.yaml has none"
+                throw Diagnostic(file: file, at: location, message: "'\(spec.figure)' is \(kind); a chart shows a group of kind 'split' or 'multiple'\(example)")
+            }
             throw Diagnostic(file: file, at: location, message: "unknown chart figure '\(spec.figure)'\(Suggestion.didYouMean(spec.figure, among: dataset.groupOrder)); a chart shows a split or multiple group of data/figures.yaml")
         }
         let formatter = FigureFormatter(table: table)

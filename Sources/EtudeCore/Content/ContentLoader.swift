@@ -41,7 +41,7 @@ public struct ContentLoader {
     }
 
     private func loadPage(_ relative: String, shownAs shown: String) throws -> Page {
-        let text = try TextFileReader.read(contentDirectory.appendingPathComponent(relative), shownAs: shown)
+        let text = try TextFileReader.read(contentDirectory.appendingPathComponent(relative), shownAs: shown, within: contentDirectory.deletingLastPathComponent())
         let (matter, body, offset) = try FrontMatterParser.parse(text, file: shown)
         var components = relative.split(separator: "/").map(String.init)
         let fileName = String(components.removeLast().dropLast(3))

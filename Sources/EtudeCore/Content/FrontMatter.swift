@@ -32,30 +32,41 @@ public enum FrontMatterParser {
             throw Diagnostic(file: file, line: 2, column: 1, message: "the front matter has no title; add 'title: …'")
         }
         let entries = try reader.entries(of: node, "the front matter")
-        try reader.checkKeys(entries, allowed: FrontMatter.allowedKeys, in: "the front matter")
+        var collector = DiagnosticCollector()
+        collector.collect { try reader.checkKeys(entries, allowed: FrontMatter.allowedKeys, in: "the front matter") }
         let entry = { (name: String) in entries.first { $0.key == name } }
-        guard let titleEntry = entry("title") else {
-            throw Diagnostic(file: file, line: 2, column: 1, message: "the front matter has no title; add 'title: …'")
+        var matter = FrontMatter(title: "", titleLocation: SourcePosition(line: 2, column: 1))
+        if let titleEntry = entry("title") {
+            collector.collect {
+                matter.title = try reader.text(titleEntry.value, "title")
+                matter.titleLocation = reader.location(of: titleEntry.value) ?? titleEntry.location
+            }
+        } else {
+            collector.report(Diagnostic(file: file, line: 2, column: 1, message: "the front matter has no title; add 'title: …'"))
         }
-        var matter = FrontMatter(title: try reader.text(titleEntry.value, "title"),
-                                 titleLocation: reader.location(of: titleEntry.value) ?? titleEntry.location)
         if let description = entry("description") {
-            matter.description = try reader.text(description.value, "description")
-            matter.descriptionLocation = reader.location(of: description.value)
+            collector.collect {
+                matter.description = try reader.text(description.value, "description")
+                matter.descriptionLocation = reader.location(of: description.value)
+            }
         }
         if let order = entry("order") {
-            guard let value = order.value.int else {
-                throw reader.error("order must be a whole number, such as 'order: 2'", at: order.value)
+            if let value = order.value.int {
+                matter.order = value
+            } else {
+                collector.report(reader.error("order must be a whole number, such as 'order: 2'", at: order.value))
             }
-            matter.order = value
         }
         if let slug = entry("slug") {
-            let value = try reader.text(slug.value, "slug")
-            guard value.wholeMatch(of: /[a-z0-9]+(-[a-z0-9]+)*/) != nil else {
-                throw reader.error("slug '\(value)' must be lowercase letters and digits separated by '-', such as 'a-propos'", at: slug.value)
+            collector.collect {
+                let value = try reader.text(slug.value, "slug")
+                guard value.wholeMatch(of: /[a-z0-9]+(-[a-z0-9]+)*/) != nil else {
+                    throw reader.error("slug '\(value)' must be lowercase letters and digits separated by '-', such as 'a-propos'", at: slug.value)
+                }
+                matter.slug = value
             }
-            matter.slug = value
         }
+        try collector.throwIfAny()
         return (matter, body, end + 1)
     }
 }

@@ -44,7 +44,8 @@ public struct Catalogue: Equatable, Sendable {
     }
 }
 
-/// Loads and checks `data/examples.yaml`; a project without it has an empty catalogue.
+/// Loads and checks `data/examples.yaml`, reporting every problem of the file at once;
+/// a project without it has an empty catalogue.
 public struct CatalogueLoader {
     let dataDirectory: URL
 
@@ -55,12 +56,14 @@ public struct CatalogueLoader {
     public func load(sources: [String: DataSource]) throws -> Catalogue {
         let url = dataDirectory.appendingPathComponent("examples.yaml")
         var catalogue = Catalogue()
-        guard FileManager.default.fileExists(atPath: url.path) else { return catalogue }
+        guard ProjectFileReader.exists(url) else { return catalogue }
         let reader = YAMLReader(file: Catalogue.path)
-        guard let root = try reader.parse(try TextFileReader.read(url, shownAs: reader.file)) else { return catalogue }
+        guard let root = try reader.parse(try TextFileReader.read(url, shownAs: reader.file, within: dataDirectory.deletingLastPathComponent())) else { return catalogue }
         let sections = try reader.entries(of: root, reader.file)
         try reader.checkKeys(sections, allowed: ["families", "categories", "examples"], in: reader.file)
         let section = { (name: String) in sections.first { $0.key == name }?.value }
+        var collector = DiagnosticCollector()
+        var ids: [String: String] = [:]
         func fields(_ entry: YAMLReader.Entry, _ what: String, _ allowed: [String]) throws -> [String: String] {
             let entries = try reader.entries(of: entry.value, what)
             try reader.checkKeys(entries, allowed: allowed, in: what)
@@ -72,31 +75,60 @@ public struct CatalogueLoader {
                 values[name] = try reader.text(field.value, name)
             }
             if let source = values["source"], sources[source] == nil {
-                throw reader.error("unknown source '\(source)' in \(what)\(Suggestion.didYouMean(source, among: sources.keys))", at: entry.location)
+                let hint = sources.isEmpty
+                    ? "; data/figures.yaml declares no sources: declare it there under 'sources:'"
+                    : Suggestion.didYouMean(source, among: sources.keys)
+                throw reader.error("unknown source '\(source)' in \(what)\(hint)", at: entry.location)
             }
             return values
         }
-        for entry in try section("families").map({ try reader.entries(of: $0, "families") }) ?? [] {
-            let values = try fields(entry, "family '\(entry.key)'", ["label", "description", "source"])
-            catalogue.families.append(.init(id: entry.key, label: values["label"]!, description: values["description"]!, sourceID: values["source"]!))
-        }
-        for entry in try section("categories").map({ try reader.entries(of: $0, "categories") }) ?? [] {
-            let values = try fields(entry, "category '\(entry.key)'", ["family", "label", "source"])
-            guard catalogue.families.contains(where: { $0.id == values["family"] }) else {
-                throw reader.error("unknown family '\(values["family"]!)' in category '\(entry.key)'\(Suggestion.didYouMean(values["family"]!, among: catalogue.families.map(\.id)))", at: entry.location)
+        /// Family and category ids become anchors, links and the keys `examples.<id>`.
+        func checkID(_ entry: YAMLReader.Entry, _ what: String) throws {
+            guard entry.key.wholeMatch(of: /[a-z0-9]+([-_][a-z0-9]+)*/) != nil else {
+                throw reader.error("invalid \(what) id '\(entry.key)': use lowercase letters and digits separated by '-' or '_', as it becomes part of the page's links", at: entry.location)
             }
-            catalogue.categories.append(.init(id: entry.key, family: values["family"]!, label: values["label"]!, sourceID: values["source"]!))
-        }
-        guard let examples = section("examples") else { return catalogue }
-        guard let list = examples.sequence else { throw reader.error("examples must be a list of '- category: …' items", at: examples) }
-        for (index, node) in list.enumerated() {
-            let entry = YAMLReader.Entry(key: "\(index + 1)", value: node, location: reader.location(of: node) ?? SourcePosition(line: 1, column: 1))
-            let values = try fields(entry, "example \(index + 1)", ["category", "title", "text"])
-            guard catalogue.categories.contains(where: { $0.id == values["category"] }) else {
-                throw reader.error("unknown category '\(values["category"]!)'\(Suggestion.didYouMean(values["category"]!, among: catalogue.categories.map(\.id)))", at: node)
+            if entry.key == "total" {
+                throw reader.error("the \(what) id 'total' is taken by the computed figure examples.total; choose another id", at: entry.location)
             }
-            catalogue.examples.append(.init(category: values["category"]!, title: values["title"]!, text: values["text"]!))
+            if let other = ids[entry.key] {
+                throw reader.error("the id '\(entry.key)' is already used by \(other); families and categories need different ids", at: entry.location)
+            }
+            ids[entry.key] = "\(what) '\(entry.key)'"
         }
+        for entry in collector.collect({ try section("families").map { try reader.entries(of: $0, "families") } ?? [] }) ?? [] {
+            collector.collect {
+                try checkID(entry, "family")
+                let values = try fields(entry, "family '\(entry.key)'", ["label", "description", "source"])
+                catalogue.families.append(.init(id: entry.key, label: values["label"]!, description: values["description"]!, sourceID: values["source"]!))
+            }
+        }
+        for entry in collector.collect({ try section("categories").map { try reader.entries(of: $0, "categories") } ?? [] }) ?? [] {
+            collector.collect {
+                try checkID(entry, "category")
+                let values = try fields(entry, "category '\(entry.key)'", ["family", "label", "source"])
+                guard catalogue.families.contains(where: { $0.id == values["family"] }) else {
+                    throw reader.error("unknown family '\(values["family"]!)' in category '\(entry.key)'\(Suggestion.didYouMean(values["family"]!, among: catalogue.families.map(\.id)))", at: entry.location)
+                }
+                catalogue.categories.append(.init(id: entry.key, family: values["family"]!, label: values["label"]!, sourceID: values["source"]!))
+            }
+        }
+        if let examples = section("examples") {
+            if let list = examples.sequence {
+                for (index, node) in list.enumerated() {
+                    collector.collect {
+                        let entry = YAMLReader.Entry(key: "\(index + 1)", value: node, location: reader.location(of: node) ?? SourcePosition(line: 1, column: 1))
+                        let values = try fields(entry, "example \(index + 1)", ["category", "title", "text"])
+                        guard catalogue.categories.contains(where: { $0.id == values["category"] }) else {
+                            throw reader.error("unknown category '\(values["category"]!)'\(Suggestion.didYouMean(values["category"]!, among: catalogue.categories.map(\.id)))", at: node)
+                        }
+                        catalogue.examples.append(.init(category: values["category"]!, title: values["title"]!, text: values["text"]!))
+                    }
+                }
+            } else {
+                collector.report(reader.error("examples must be a list of '- category: …' items", at: examples))
+            }
+        }
+        try collector.throwIfAny()
         return catalogue
     }
 }

@@ -8,7 +8,7 @@ struct CountsCSVReader {
 
     func parts(file: String, of group: Figure, base: FigureBase?) throws -> [Figure] {
         let path = "data/\(file)"
-        let text = try TextFileReader.read(dataDirectory.appendingPathComponent(file), shownAs: path)
+        let text = try TextFileReader.read(dataDirectory.appendingPathComponent(file), shownAs: path, within: dataDirectory.deletingLastPathComponent())
         let rows = CSVParser.rows(of: text)
         guard let header = rows.first, !header.fields.isEmpty else {
             throw Diagnostic(file: path, line: 1, message: "the CSV file is empty; its first line must be \(Self.columns.joined(separator: ","))")
@@ -49,11 +49,14 @@ struct CountsCSVReader {
         guard !counts.isEmpty else { throw Diagnostic(file: path, line: 1, message: "the CSV file has no rows of counts") }
         var shares = counts.map { $0.count / $0.base * 100 }
         if group.kind == .split {
-            guard Set(counts.map(\.base)).count == 1 else {
-                throw Diagnostic(file: path, message: "the rows of split '\(group.key)' have different bases; a split shares one base")
+            if let other = counts.first(where: { $0.base != counts[0].base }) {
+                throw Diagnostic(file: path, line: other.figure.location.line,
+                                 message: "this row's base differs from the first row's (line \(counts[0].figure.location.line)); the rows of split '\(group.key)' share one base")
             }
-            guard counts.reduce(0, { $0 + $1.count }) == counts[0].base else {
-                throw Diagnostic(file: path, message: "the counts of split '\(group.key)' do not add up to the base \(FrenchNumberFormatter.number(counts[0].base)); use kind 'multiple' if several answers were possible")
+            let sum = counts.reduce(0) { $0 + $1.count }
+            guard sum == counts[0].base else {
+                throw Diagnostic(file: path, line: counts.last!.figure.location.line,
+                                 message: "the counts of split '\(group.key)' add up to \(FrenchNumberFormatter.number(sum)), not to their base \(FrenchNumberFormatter.number(counts[0].base)); correct a count, or use kind 'multiple' if several answers were possible")
             }
             shares = LargestRemainder.round(shares, total: 100)
         } else {

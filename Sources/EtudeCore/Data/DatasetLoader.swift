@@ -17,9 +17,9 @@ public struct DatasetLoader {
     public func load() throws -> Dataset {
         let url = dataDirectory.appendingPathComponent(Self.fileName)
         var dataset = Dataset()
-        guard FileManager.default.fileExists(atPath: url.path) else { return dataset }
+        guard ProjectFileReader.exists(url) else { return dataset }
         let reader = YAMLReader(file: "data/\(Self.fileName)")
-        let text = try TextFileReader.read(url, shownAs: reader.file)
+        let text = try TextFileReader.read(url, shownAs: reader.file, within: dataDirectory.deletingLastPathComponent())
         guard let root = try reader.parse(text) else { return dataset }
         let sections = try reader.entries(of: root, "data/\(Self.fileName)")
         try reader.checkKeys(sections, allowed: ["sources", "figures"], in: reader.file)

@@ -28,10 +28,11 @@ struct FigureEntryParser {
         let assumption = try field("assumption").map { try reader.text($0.value, "assumption") }
         let bound = try field("bound").map { (entry: YAMLReader.Entry) -> Figure.Bound in try choice(entry, "bound") }
         let labelText = try reader.text(label.value, "label")
-        let template = Figure(
+        var template = Figure(
             key: key, label: labelText, value: 0, decimals: 0, fraction: nil, unit: unit, kind: kind,
             bound: bound, base: base, sourceID: sourceID, assumption: assumption, computedFrom: nil, group: nil,
             file: reader.file, location: entry.location)
+        template.baseLocation = field("base").flatMap { reader.location(of: $0.value) }
 
         if kind == .split || kind == .multiple {
             guard unit == .percent else {
@@ -52,7 +53,7 @@ struct FigureEntryParser {
                 base: parts.first?.base ?? base, sourceID: sourceID, assumption: assumption,
                 file: reader.file, location: entry.location)
             dataset.groupOrder.append(key)
-            parts.forEach { dataset.add($0) }
+            try parts.forEach { try dataset.add($0) }
             return
         }
         for name in ["parts", "counts"] {
@@ -73,7 +74,7 @@ struct FigureEntryParser {
             }
             figure.items = try items(itemsEntry.value, of: what)
             figure.value = Double(figure.items!.count)
-            dataset.add(figure)
+            try dataset.add(figure)
             return
         }
         if let from = field("from") {
@@ -84,12 +85,12 @@ struct FigureEntryParser {
                 throw reader.error("\(what) is computed 'from' a share: its unit must be 'respondents' or 'count'", at: entry.location)
             }
             figure.computedFrom = try reader.text(from.value, "from")
-            dataset.add(figure)
+            try dataset.add(figure)
             return
         }
         let valueEntry = try required("value", in: fields, of: what, at: entry.location)
         try setValue(of: &figure, from: valueEntry.value)
-        dataset.add(figure)
+        try dataset.add(figure)
     }
 
     /// A non-empty list of texts: `items: ["…", "…"]` or one `- …` per line.

@@ -48,6 +48,8 @@ public struct Figure: Equatable, Sendable {
     /// For a count of listed things (`items:`): the things, in order. The value is their
     /// number, computed, so that a list and its count cannot drift apart.
     public var items: [String]? = nil
+    /// Where `base:` was written (the group's line for a part), for errors about the base.
+    public var baseLocation: SourcePosition? = nil
 
     public struct Fraction: Equatable, Sendable {
         public var numerator: Int
@@ -91,7 +93,15 @@ public struct Dataset: Equatable, Sendable {
 
     public init() {}
 
-    mutating func add(_ figure: Figure) {
+    /// Adds a figure; a key already taken (a standalone figure named like a part of a
+    /// group, a key repeated in a CSV of counts) is an error at the second definition.
+    mutating func add(_ figure: Figure) throws {
+        if let first = figures[figure.key] {
+            let place = first.file == figure.file ? "line \(first.location.line)" : "\(first.file):\(first.location.line)"
+            let what = first.group.map { "a part of '\($0)'" } ?? "a figure"
+            throw Diagnostic(file: figure.file, at: figure.location,
+                             message: "figure '\(figure.key)' is defined twice: it is already \(what) (\(place)); rename or remove one of them")
+        }
         figures[figure.key] = figure
         figureOrder.append(figure.key)
     }

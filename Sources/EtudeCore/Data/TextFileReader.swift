@@ -2,14 +2,9 @@ import Foundation
 
 /// Reads a project file as UTF-8 text, with errors that name the file and line.
 enum TextFileReader {
-    static func read(_ url: URL, shownAs path: String) throws -> String {
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw Diagnostic(file: path, message: "cannot read the file: \(error.localizedDescription)")
-        }
-        return try text(of: data, shownAs: path)
+    /// Reads `url`, which must resolve inside `root` (see `ProjectFileReader`).
+    static func read(_ url: URL, shownAs path: String, within root: URL?) throws -> String {
+        try text(of: try ProjectFileReader.data(at: url, shownAs: path, within: root), shownAs: path)
     }
 
     /// The bytes of a project file, already read, as checked UTF-8 text.
@@ -18,10 +13,18 @@ enum TextFileReader {
             throw Diagnostic(file: path, line: lineOfFirstInvalidByte(in: data),
                              message: "the file is not valid UTF-8 text; save it with the UTF-8 encoding")
         }
-        if let scalar = text.unicodeScalars.first(where: { (0xE000...0xE005).contains($0.value) }) {
-            throw Diagnostic(file: path, message: String(format: "the file contains the private-use character U+%04X, which Étude reserves; remove it", scalar.value))
+        if let index = text.unicodeScalars.firstIndex(where: { Placeholder.isReserved($0) }) {
+            let line = text.unicodeScalars[..<index].reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
+            throw Diagnostic(file: path, line: line, message: Placeholder.reservedMessage(text.unicodeScalars[index]))
         }
-        return text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        return normalizedLineEndings(body)
+    }
+
+    /// CRLF (Windows) and CR (old Mac) line endings as LF, so that every reader sees one kind.
+    static func normalizedLineEndings(_ text: String) -> String {
+        guard text.utf8.contains(13) else { return text }
+        return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     }
 
     /// The 1-based line holding the first byte sequence that is not UTF-8.

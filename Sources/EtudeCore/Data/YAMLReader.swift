@@ -55,13 +55,14 @@ struct YAMLReader {
     }
 
     /// Rejects keys outside `allowed`, suggesting the closest allowed one.
+    /// Every unknown key is reported, not only the first.
     func checkKeys(_ entries: [Entry], allowed: [String], in what: String) throws {
-        for entry in entries where !allowed.contains(entry.key) {
-            throw error(
+        try BuildFailure.throwIfAny(entries.filter { !allowed.contains($0.key) }.map { entry in
+            error(
                 "unknown key '\(entry.key)' in \(what)\(Suggestion.didYouMean(entry.key, among: allowed))"
                     + " (allowed: \(allowed.joined(separator: ", ")))",
                 at: entry.location)
-        }
+        })
     }
 
     func text(_ node: Node, _ what: String) throws -> String {
@@ -70,13 +71,23 @@ struct YAMLReader {
         }
         let value = scalar.string.trimmingCharacters(in: .whitespaces)
         if value.isEmpty { throw error("\(what) is empty; write a value or remove the line", at: node) }
+        // A YAML escape such as "\uE005" could forge Étude's placeholders.
+        if let reserved = value.unicodeScalars.first(where: Placeholder.isReserved) {
+            throw error("\(what): " + Placeholder.reservedMessage(reserved), at: node)
+        }
         return value
     }
 
     private func diagnostic(for error: YamlError) -> Diagnostic {
         switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
-             .composer(_, let problem, let mark, _):
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            // The context marks where the construct began (an unclosed quote, a mapping):
+            // that is where the writer has to look, not where the scanner gave up.
+            if let context, context.mark.line < mark.line {
+                return Diagnostic(file: file, line: context.mark.line + lineOffset, column: context.mark.column,
+                                  message: "invalid YAML: \(problem) \(context.text) that starts here (the problem shows on line \(mark.line + lineOffset))")
+            }
             return Diagnostic(file: file, line: mark.line + lineOffset, column: mark.column,
                               message: "invalid YAML: \(problem)")
         case .reader(let problem, _, _, _):

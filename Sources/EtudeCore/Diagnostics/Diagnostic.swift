@@ -60,18 +60,21 @@ public struct BuildFailure: Error, Equatable, Sendable, LocalizedError, CustomSt
 struct DiagnosticCollector {
     private(set) var diagnostics: [Diagnostic] = []
 
-    mutating func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+    /// Records a problem once: the parts of a group share their group's errors.
+    mutating func report(_ diagnostic: Diagnostic) {
+        if !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
+    }
 
     /// Runs `body`, recording a thrown `Diagnostic` or `BuildFailure` instead of stopping.
     mutating func collect<T>(_ body: () throws -> T) -> T? {
         do {
             return try body()
         } catch let diagnostic as Diagnostic {
-            diagnostics.append(diagnostic)
+            report(diagnostic)
         } catch let failure as BuildFailure {
-            diagnostics.append(contentsOf: failure.diagnostics)
+            failure.diagnostics.forEach { report($0) }
         } catch {
-            diagnostics.append(Diagnostic(file: "", message: "\(error)"))
+            report(Diagnostic(file: "", message: "\(error)"))
         }
         return nil
     }

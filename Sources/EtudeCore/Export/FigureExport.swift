@@ -134,10 +134,16 @@ public struct FigureExport {
         let columns = Row.CodingKeys.allCases
         var lines = [columns.map(\.stringValue).joined(separator: ",")]
         for row in rows {
-            lines.append(columns.map { CSVField.quoted(row.field($0)) }.joined(separator: ","))
+            lines.append(columns.map { column in
+                let field = row.field(column)
+                return Self.numericColumns.contains(column) ? CSVField.quoted(field) : CSVField.text(field)
+            }.joined(separator: ","))
         }
         return lines.map { $0 + "\r\n" }.joined()
     }
+
+    /// Columns written by Étude as plain numbers; every other column may hold a user's text.
+    static let numericColumns: Set<Row.CodingKeys> = [.value, .base, .line]
 
     /// A number as a machine reads it: `53`, `62.5`, `0.6666666666666666`.
     static func number(_ value: Double) -> String {
@@ -149,6 +155,14 @@ extension FigureExport.Row.CodingKeys: CaseIterable {}
 
 /// Quoting of one CSV field (RFC 4180).
 enum CSVField {
+    /// A field of text: one a spreadsheet would run as a formula (starting with `=`, `+`,
+    /// `-`, `@`, a tab or a carriage return) gets a leading `'`, as OWASP recommends
+    /// against CSV injection, then is quoted as needed.
+    static func text(_ field: String) -> String {
+        guard let first = field.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return quoted(field) }
+        return quoted("'" + field)
+    }
+
     static func quoted(_ field: String) -> String {
         guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""

@@ -2,6 +2,18 @@
 ///
 /// cmark escapes text, so anything that must become markup (a figure's `<span>`, a chart,
 /// a heading id) goes in as a token `U+E000 n U+E001` and is substituted in the HTML.
+enum Placeholder {
+    /// The private-use characters that carry markup through cmark (U+E000–U+E005).
+    static func isReserved(_ scalar: Unicode.Scalar) -> Bool { (0xE000...0xE005).contains(scalar.value) }
+
+    static func containsReserved(_ text: some StringProtocol) -> Bool { text.unicodeScalars.contains(where: isReserved) }
+
+    static func reservedMessage(_ scalar: Unicode.Scalar) -> String {
+        String(format: "the text holds the private-use character U+%04X (typed, or written as an escape or entity), which Étude reserves for its own markup; remove it", scalar.value)
+    }
+}
+
+/// The tokens of one page and the markup each stands for.
 struct PlaceholderTable {
     enum Entry {
         /// Inline markup; `plain` is what a reader sees (used for heading ids and the TOC).
@@ -19,6 +31,22 @@ struct PlaceholderTable {
     mutating func add(_ entry: Entry) -> String {
         entries.append(entry)
         return "\(Self.open)\(entries.count - 1)\(Self.close)"
+    }
+
+    /// Checks that the rendered HTML holds exactly the tokens this table gave out, once
+    /// each: a reserved character decoded from an entity elsewhere (a link title, say)
+    /// would otherwise be taken for a token and break out of its attribute.
+    func checkUnforged(_ rendered: String, file: String) throws {
+        var opened = 0
+        for scalar in rendered.unicodeScalars where Placeholder.isReserved(scalar) {
+            guard scalar.value <= 0xE001 else { throw forged(scalar, file: file) }
+            if scalar == "\u{E000}" { opened += 1 }
+        }
+        guard opened <= entries.count else { throw forged("\u{E000}", file: file) }
+    }
+
+    private func forged(_ scalar: Unicode.Scalar, file: String) -> Diagnostic {
+        Diagnostic(file: file, message: Placeholder.reservedMessage(scalar) + " (look for an entity such as &#x\(String(scalar.value, radix: 16, uppercase: true)); in a link or image)")
     }
 
     /// The text with inline tokens replaced by what a reader sees; other tokens removed.

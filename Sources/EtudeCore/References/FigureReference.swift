@@ -38,11 +38,18 @@ public enum ReferenceParser {
     public static func matches(in text: String, file: String, origin: SourcePosition) -> [Match] {
         // Most text holds no reference; a regex literal costs a parse each time it runs.
         guard text.contains("{{") else { return [] }
-        return text.matches(of: /\{\{([^{}]*)\}\}/).map { match in
-            let column = origin.column + text.utf8.distance(from: text.startIndex, to: match.range.lowerBound)
-            let location = SourcePosition(line: origin.line, column: column)
-            return Match(range: match.range, result: parse(String(match.output.1), file: file, at: location))
+        let location = { (index: String.Index) in
+            SourcePosition(line: origin.line, column: origin.column + text.utf8.distance(from: text.startIndex, to: index))
         }
+        var matches = text.matches(of: /\{\{([^{}]*)\}\}/).map { match in
+            Match(range: match.range, result: parse(String(match.output.1), file: file, at: location(match.range.lowerBound)))
+        }
+        // A `{{` that opens no complete reference would be published as literal braces.
+        for open in text.ranges(of: "{{") where !matches.contains(where: { $0.range.overlaps(open) }) {
+            let message = "'{{' opens a figure reference that is never closed; write {{ key }} on one line, or put literal braces in `code`"
+            matches.append(Match(range: open, result: .failure(Diagnostic(file: file, at: location(open.lowerBound), message: message))))
+        }
+        return matches.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
     static func parse(_ body: String, file: String, at location: SourcePosition) -> Result<FigureReference, Diagnostic> {

@@ -32,6 +32,7 @@ public struct PageRenderer {
         }
         let rendered = try MarkdownRenderer.render(page.body, lineOffset: page.bodyLineOffset, rewriter: &rewriter)
         try rewriter.collector.throwIfAny()
+        try rewriter.placeholders.checkUnforged(rendered, file: page.sourcePath)
         context = rewriter.context
         return RenderedPage(
             page: page, title: title, description: description,

@@ -17,6 +17,11 @@ struct PageRewriter: MarkdownRewriter {
     static let layoutIDs: Set<String> = ["contenu", "navigation", "sommaire"]
 
     mutating func rewriteText(_ text: String, at location: SourcePosition, insideLink: Bool) throws -> String {
+        // cmark has decoded entities (`&#xE005;`): a reserved character here could forge a placeholder.
+        if let reserved = text.unicodeScalars.first(where: Placeholder.isReserved) {
+            collector.report(Diagnostic(file: file, at: location, message: Placeholder.reservedMessage(reserved)))
+            return ""
+        }
         var result = ""
         var index = text.startIndex
         for match in ReferenceParser.matches(in: text, file: file, origin: location) {

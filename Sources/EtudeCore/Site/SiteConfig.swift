@@ -26,13 +26,20 @@ public struct SiteConfig: Equatable, Sendable {
          "publisher": publisher ?? "", "language": "fr"]
     }
 
+    /// The characters an address may hold as written (RFC 3986), without any that HTML,
+    /// CSS or XML would read as markup or quoting.
+    static func isURLCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        guard scalar.isASCII, scalar.value > 0x20, scalar.value < 0x7F else { return false }
+        return !"\"'<>\\^`{|}".unicodeScalars.contains(scalar)
+    }
+
     public static func load(from projectDirectory: URL) throws -> SiteConfig {
         let url = projectDirectory.appendingPathComponent(path)
-        guard FileManager.default.fileExists(atPath: url.path) else {
+        guard ProjectFileReader.exists(url) else {
             throw Diagnostic(file: path, message: "missing site settings; create \(path) with at least 'title:' and 'base_url:'")
         }
         let reader = YAMLReader(file: path)
-        guard let root = try reader.parse(try TextFileReader.read(url, shownAs: path)) else {
+        guard let root = try reader.parse(try TextFileReader.read(url, shownAs: path, within: projectDirectory)) else {
             throw Diagnostic(file: path, line: 1, message: "the file is empty; add 'title:' and 'base_url:'")
         }
         let entries = try reader.entries(of: root, path)
@@ -42,9 +49,12 @@ public struct SiteConfig: Equatable, Sendable {
         }
         guard let title = try text("title") else { throw reader.error("missing 'title:'", at: root) }
         guard var baseURL = try text("base_url") else { throw reader.error("missing 'base_url:', the address the site is published at (https://…/)", at: root) }
-        guard let parsed = URL(string: baseURL), ["http", "https"].contains(parsed.scheme ?? ""), parsed.host != nil else {
-            let node = entries.first { $0.key == "base_url" }!.value
-            throw reader.error("base_url '\(baseURL)' is not an absolute http(s) address", at: node)
+        let baseNode = entries.first { $0.key == "base_url" }!.value
+        if let bad = baseURL.unicodeScalars.first(where: { !Self.isURLCharacter($0) }) {
+            throw reader.error("base_url holds the character '\(bad)', which cannot stand in an address written into pages; percent-encode it (a space is %20)", at: baseNode)
+        }
+        guard let parsed = URL(string: baseURL), ["http", "https"].contains(parsed.scheme?.lowercased() ?? ""), parsed.host?.isEmpty == false else {
+            throw reader.error("base_url '\(baseURL)' is not an absolute http(s) address", at: baseNode)
         }
         if !baseURL.hasSuffix("/") { baseURL += "/" }
         var config = SiteConfig(title: title, subtitle: try text("subtitle"), description: try text("description"),

@@ -5,34 +5,54 @@ import Mustache
 /// of the same name in the project's `templates/`.
 public struct TemplateLibrary {
     let library: MustacheLibrary
-    /// Asset files to copy, by path relative to `assets/`.
-    public let assets: [String: URL]
+    /// Asset files to copy, sorted by their path relative to `assets/`.
+    public let assets: [Asset]
+
+    /// A file of the theme's `assets/`, copied as is into the output.
+    public struct Asset {
+        /// Path relative to `assets/`.
+        public var path: String
+        /// As the user knows it: `templates/assets/x.css` or `(built-in theme)/assets/x.css`.
+        public var shown: String
+        let url: URL
+        /// The project's folder, which a project asset must resolve into; nil for the theme's.
+        let root: URL?
+
+        func read() throws -> Data {
+            try ProjectFileReader.data(at: url, shownAs: shown, within: root)
+        }
+    }
 
     public static var builtInTheme: URL {
         Bundle.module.resourceURL!.appendingPathComponent("theme")
     }
 
     public init(projectTemplates: URL, theme: URL = TemplateLibrary.builtInTheme) throws {
-        var templates: [String: (url: URL, shown: String)] = [:]
-        var assets: [String: URL] = [:]
-        for (folder, shownPrefix) in [(theme, "(built-in theme)/"), (projectTemplates, "templates/")] {
+        var templates: [String: (url: URL, shown: String, root: URL?)] = [:]
+        var assets: [String: Asset] = [:]
+        let project = projectTemplates.deletingLastPathComponent()
+        for (folder, shownPrefix, root) in [(theme, "(built-in theme)/", nil), (projectTemplates, "templates/", project)] {
             for relative in Self.files(in: folder) {
                 let url = folder.appendingPathComponent(relative)
                 if relative.hasPrefix("assets/") {
-                    assets[String(relative.dropFirst("assets/".count))] = url
+                    let path = String(relative.dropFirst("assets/".count))
+                    assets[path] = Asset(path: path, shown: shownPrefix + relative, url: url, root: root)
                 } else if relative.hasSuffix(".mustache") {
-                    templates[String(relative.dropLast(".mustache".count))] = (url, shownPrefix + relative)
+                    templates[String(relative.dropLast(".mustache".count))] = (url, shownPrefix + relative, root)
                 }
             }
         }
         var library = MustacheLibrary()
         var collector = DiagnosticCollector()
         for (name, file) in templates.sorted(by: { $0.key < $1.key }) {
-            guard let text = collector.collect({ try TextFileReader.read(file.url, shownAs: file.shown) }) else { continue }
+            guard let text = collector.collect({ try TextFileReader.read(file.url, shownAs: file.shown, within: file.root) }) else { continue }
+            if Self.pageTemplates.contains(name), text.allSatisfy(\.isWhitespace) {
+                collector.report(Diagnostic(file: file.shown, message: "this template is empty, so every page built with it would be empty; write the template or remove the file to use the built-in one"))
+            }
             do {
                 library.register(try MustacheTemplate(string: text), named: name)
             } catch {
-                collector.report(TemplateProblem.diagnostic(for: error, file: file.shown))
+                collector.report(TemplateProblem.diagnostic(for: error, in: text, file: file.shown))
             }
             TemplateProblem.unknownPartials(in: text, file: file.shown, known: Set(templates.keys)).forEach { collector.report($0) }
         }
@@ -41,8 +61,11 @@ public struct TemplateLibrary {
             throw Diagnostic(file: "templates/layout.mustache", message: "no layout template; the theme needs layout.mustache")
         }
         self.library = library
-        self.assets = assets
+        self.assets = assets.values.sorted { $0.path < $1.path }
     }
+
+    /// Templates that make whole files: empty, they would publish empty pages.
+    static let pageTemplates: Set<String> = ["layout", "report"]
 
     public func has(_ template: String) -> Bool { library.getTemplate(named: template) != nil }
 

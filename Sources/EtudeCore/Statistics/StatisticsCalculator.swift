@@ -7,14 +7,14 @@ public struct StatisticsCalculator {
 
     public func compute(_ typed: Dataset, extraCounts: [DerivedValue] = []) throws -> FigureTable {
         var collector = DiagnosticCollector()
-        let dataset = try computingCounts(of: typed)
+        let dataset = computingCounts(of: typed, collector: &collector)
         var table = FigureTable(dataset: dataset)
         var resolved: [String: ResolvedFigure] = [:]
+        let resolver = BaseResolver(dataset: dataset)
         for key in dataset.figureOrder {
             let figure = dataset.figures[key]!
             collector.collect {
-                resolved[key] = ResolvedFigure(
-                    figure: figure, baseCount: try figure.base.map { try baseCount($0, for: figure, in: dataset, depth: 0) })
+                resolved[key] = ResolvedFigure(figure: figure, baseCount: try resolver.baseCount(of: figure))
             }
         }
         try collector.throwIfAny()
@@ -36,57 +36,38 @@ public struct StatisticsCalculator {
                 resolved[key] = figure
             }
             table.add(figure)
-            derivedValues(of: figure).forEach { table.add($0) }
+            derivedValues(of: figure).forEach { add($0, to: &table, dataset: dataset, collector: &collector) }
         }
-        try collector.throwIfAny()
         for group in dataset.groupOrder.compactMap({ dataset.groups[$0] }) where group.kind == .split {
-            splitComparison(group, resolved: resolved).forEach { table.add($0) }
+            splitComparison(group, resolved: resolved).forEach { add($0, to: &table, dataset: dataset, collector: &collector) }
         }
-        extraCounts.forEach { table.add($0) }
+        extraCounts.forEach { add($0, to: &table, dataset: dataset, collector: &collector) }
+        try collector.throwIfAny()
         return table
     }
 
-    /// Sets the value of each count computed `from` a share: the share of its base, rounded half up.
-    private func computingCounts(of typed: Dataset) throws -> Dataset {
-        var dataset = typed
-        for key in typed.figureOrder {
-            guard let figure = typed.figures[key], let from = figure.computedFrom else { continue }
-            guard let share = typed.figures[from], share.unit == .percent, let base = share.base else {
-                throw Diagnostic(file: figure.file, at: figure.location, message: "'\(key)' is computed from '\(from)', which is not a percentage with a base\(typed.figures[from] == nil ? Suggestion.didYouMean(from, among: typed.figures.keys) : "")")
-            }
-            let n = try baseCount(base, for: share, in: typed, depth: 0)
-            dataset.figures[key]!.value = (share.value * n / 100).rounded(.toNearestOrAwayFromZero)
+    /// Adds a computed value; a typed figure of the same key would shadow it, so that is
+    /// an error at the typed figure's line.
+    private func add(_ value: DerivedValue, to table: inout FigureTable, dataset: Dataset, collector: inout DiagnosticCollector) {
+        if let typed = dataset.figures[value.key] {
+            collector.report(Diagnostic(file: typed.file, at: typed.location,
+                message: "figure '\(value.key)' has the name of a value Étude computes (\(value.label.prefix(1).lowercased() + value.label.dropFirst())); rename it"))
+            return
         }
-        return dataset
+        table.add(value)
     }
 
-    /// Follows a base to a number of respondents: a number, a count figure, or a share
-    /// of another base (50 % of 311 respondents → 156, rounded half up).
-    private func baseCount(_ base: FigureBase, for figure: Figure, in dataset: Dataset, depth: Int) throws -> Double {
-        switch base {
-        case .number(let n):
-            return n
-        case .key(let key):
-            guard depth < 8 else {
-                throw Diagnostic(file: figure.file, at: figure.location, message: "the base of '\(figure.key)' refers back to itself; give one figure a numeric base")
-            }
-            guard let target = dataset.figures[key] else {
-                throw Diagnostic(file: figure.file, at: figure.location,
-                                 message: "unknown base '\(key)' for '\(figure.key)'\(Suggestion.didYouMean(key, among: dataset.figures.keys))")
-            }
-            switch target.unit {
-            case .respondents, .count:
-                return target.value
-            case .percent:
-                guard let targetBase = target.base else {
-                    throw Diagnostic(file: figure.file, at: figure.location, message: "base '\(key)' of '\(figure.key)' is a share without a base of its own; give '\(key)' a base")
-                }
-                let n = try baseCount(targetBase, for: target, in: dataset, depth: depth + 1)
-                return (target.value * n / 100).rounded(.toNearestOrAwayFromZero)
-            case .year, .fraction:
-                throw Diagnostic(file: figure.file, at: figure.location, message: "base '\(key)' of '\(figure.key)' is a \(target.unit.rawValue), not a number of respondents")
+    /// Sets the value of each count computed `from` a share: the share of its base, rounded half up.
+    private func computingCounts(of typed: Dataset, collector: inout DiagnosticCollector) -> Dataset {
+        var dataset = typed
+        let resolver = BaseResolver(dataset: typed)
+        for key in typed.figureOrder {
+            guard let figure = typed.figures[key], figure.computedFrom != nil else { continue }
+            if let value = collector.collect({ try resolver.computedCount(of: figure) }) {
+                dataset.figures[key]!.value = value
             }
         }
+        return dataset
     }
 
     private func derivedValues(of resolved: ResolvedFigure) -> [DerivedValue] {
