@@ -77,6 +77,21 @@ import Testing
         #expect(CSVField.quoted("deux\nlignes") == "\"deux\nlignes\"")
     }
 
+    /// OWASP's CSV injection advice: text a spreadsheet would run as a formula starts with `'`.
+    @Test func csvNeutralisesFormulas() throws {
+        for start in ["=", "+", "-", "@", "\t", "\r"] {
+            #expect(CSVField.text(start + "HYPERLINK(\"x\")").hasPrefix("\"'" + start))
+            #expect(CSVField.text(start + "1") == (start == "\r" ? "\"'\r1\"" : "'" + start + "1"))
+        }
+        #expect(CSVField.text("Oui") == "Oui")
+        let figures = sampleFigures.replacingOccurrences(of: "label: Le prix", with: "label: \"=cmd|' /C calc'!A0\"")
+        let csv = String(decoding: try #require(try Self.build(figures: figures)[FigureExport.csvPath]), as: UTF8.self)
+        #expect(csv.contains("reasons.price,'=cmd|' /C calc'!A0,typed,40,"))
+        #expect(!csv.contains(",=cmd"))
+        // Numbers are Étude's own: a negative value stays a number.
+        #expect(csv.contains("\r\nchoice.difference,"))
+    }
+
     @Test func numbersAreWrittenForMachines() {
         #expect(FigureExport.number(53) == "53")
         #expect(FigureExport.number(62.5) == "62.5")

@@ -64,6 +64,23 @@ import Testing
             text: nil, ownerKey: "liked", method: "part × base, arrondi à l’unité")))
     }
 
+    /// A chain of bases is followed however long it is: 1 000 → 90 % → 80 % … ten shares deep.
+    /// Each step rounds half up: 900, 720, 504, 302 (302.4), 151, 60 (60.4), 18, 4 (3.6), 1 (0.8), 1 (0.9).
+    @Test func longChainOfBasesIsNotACycle() throws {
+        let rates = [90, 80, 70, 60, 50, 40, 30, 20, 20, 90]
+        var yaml = "sources:\n  s1: { title: Essai }\nfigures:\n  n0: { label: Total, value: 1000, unit: respondents, kind: count, source: s1 }\n"
+        for (index, rate) in rates.enumerated() {
+            yaml += "  n\(index + 1): { label: Étape \(index + 1), value: \(rate), unit: percent, kind: share, base: n\(index), source: s1 }\n"
+        }
+        yaml += "  last: { label: Dernière, value: 100, unit: percent, kind: share, base: n10, source: s1 }\n"
+        let dataset = try DatasetLoader(dataDirectory: try TestSupport.makeProject(["data/figures.yaml": yaml]).appendingPathComponent("data")).load()
+        let table = try StatisticsCalculator().compute(dataset)
+        #expect(table.resolved("n2")?.baseCount == 900)
+        #expect(table.resolved("n5")?.baseCount == 302)
+        #expect(table.resolved("n9")?.baseCount == 4)
+        #expect(table.resolved("last")?.baseCount == 1)
+    }
+
     /// 53 / 47 of 156: the larger part's interval is 45.2–60.7 %, which holds 50 %: not significant.
     @Test func splitSignificance() throws {
         let dataset = try DatasetLoader(dataDirectory: try TestSupport.makeProject([

@@ -52,8 +52,9 @@ public struct SiteBuilder {
             output.add(page.page.outputPath, Data(html.utf8), from: .page(page.page.sourcePath))
         }
         for asset in templates!.assets {
-            output.add("assets/" + asset.path, try asset.read(), from: .asset(asset.shown))
+            if let data = collector.collect({ try asset.read() }) { output.add("assets/" + asset.path, data, from: .asset(asset.shown)) }
         }
+        try collector.throwIfAny()
         try FigureExport(table: table).files().sorted { $0.key < $1.key }.forEach { output.add($0.key, $0.value, from: .export) }
         if templates!.has("report") {
             let report = ReportBuilder(site: site!, templates: templates!, coverLines: coverLines)

@@ -42,8 +42,11 @@ struct FigureEntryParser {
             if let partsEntry = field("parts") {
                 parts = try parseParts(partsEntry.value, of: template)
             } else if let countsEntry = field("counts") {
-                parts = try CountsCSVReader(dataDirectory: dataDirectory)
-                    .parts(file: try reader.text(countsEntry.value, "counts"), of: template, base: base)
+                let file = try reader.text(countsEntry.value, "counts")
+                guard !file.hasPrefix("/"), !file.split(separator: "/").contains("..") else {
+                    throw reader.error("counts file '\(file)' is outside data/; give a path inside data/, such as 'counts.csv' for data/counts.csv", at: countsEntry.value)
+                }
+                parts = try CountsCSVReader(dataDirectory: dataDirectory).parts(file: file, of: template, base: base)
             } else {
                 throw reader.error("\(what) is a \(kind.rawValue) and needs 'parts:' (label and value of each part) or 'counts:' (a CSV file of counts)", at: entry.location)
             }

@@ -35,18 +35,29 @@ struct PlaceholderTable {
 
     /// Checks that the rendered HTML holds exactly the tokens this table gave out, once
     /// each: a reserved character decoded from an entity elsewhere (a link title, say)
-    /// would otherwise be taken for a token and break out of its attribute.
-    func checkUnforged(_ rendered: String, file: String) throws {
+    /// would otherwise be taken for a token and break out of its attribute. `source` is
+    /// the Markdown, searched for the entity to report its line.
+    func checkUnforged(_ rendered: String, file: String, source: String, lineOffset: Int) throws {
         var opened = 0
+        var forged: Unicode.Scalar?
         for scalar in rendered.unicodeScalars where Placeholder.isReserved(scalar) {
-            guard scalar.value <= 0xE001 else { throw forged(scalar, file: file) }
+            if scalar.value > 0xE001 { forged = scalar; break }
             if scalar == "\u{E000}" { opened += 1 }
         }
-        guard opened <= entries.count else { throw forged("\u{E000}", file: file) }
+        if forged == nil && opened > entries.count { forged = "\u{E000}" }
+        guard let forged else { return }
+        let location = Self.reservedEntity(in: source).map { SourcePosition(line: $0.line + lineOffset, column: $0.column) }
+        throw Diagnostic(file: file, at: location, message: Placeholder.reservedMessage(forged))
     }
 
-    private func forged(_ scalar: Unicode.Scalar, file: String) -> Diagnostic {
-        Diagnostic(file: file, message: Placeholder.reservedMessage(scalar) + " (look for an entity such as &#x\(String(scalar.value, radix: 16, uppercase: true)); in a link or image)")
+    /// Where `source` first writes a reserved character as a numeric entity (`&#xE005;`, `&#57349;`).
+    static func reservedEntity(in source: String) -> SourcePosition? {
+        for (offset, line) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where line.contains("&#") {
+            for match in line.matches(of: /&#(?:[xX]0*([eE]00[0-5])|0*(5734[4-9]));/) {
+                return SourcePosition(line: offset + 1, column: line.utf8.distance(from: line.startIndex, to: match.range.lowerBound) + 1)
+            }
+        }
+        return nil
     }
 
     /// The text with inline tokens replaced by what a reader sees; other tokens removed.

@@ -32,7 +32,7 @@ public struct PageRenderer {
         }
         let rendered = try MarkdownRenderer.render(page.body, lineOffset: page.bodyLineOffset, rewriter: &rewriter)
         try rewriter.collector.throwIfAny()
-        try rewriter.placeholders.checkUnforged(rendered, file: page.sourcePath)
+        try rewriter.placeholders.checkUnforged(rendered, file: page.sourcePath, source: page.body, lineOffset: page.bodyLineOffset)
         context = rewriter.context
         return RenderedPage(
             page: page, title: title, description: description,

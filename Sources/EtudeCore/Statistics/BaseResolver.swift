@@ -58,9 +58,16 @@ struct BaseResolver {
         return n
     }
 
+    /// One message per cycle, whichever figure it was found from: the loop is written from
+    /// its member that comes first in the file, and reported at that member's line.
     private func cycle(_ chain: [String], for figure: Figure) -> Diagnostic {
-        let owner = figure.group ?? figure.key
-        return Diagnostic(file: figure.file, at: figure.baseLocation ?? figure.location,
-                          message: "the base of '\(owner)' leads back to itself (\(chain.joined(separator: " → "))); give one of these figures a numeric base")
+        let loop = Array(chain[chain.firstIndex(of: chain.last!)!..<(chain.count - 1)])
+        let position = { (key: String) in self.dataset.figureOrder.firstIndex(of: key) ?? Int.max }
+        let start = loop.indices.min { position(loop[$0]) < position(loop[$1]) }!
+        let rotated = Array(loop[start...] + loop[..<start])
+        let first = dataset.figures[rotated[0]] ?? figure
+        let name = first.group ?? first.key
+        return Diagnostic(file: first.file, at: first.baseLocation ?? first.location,
+                          message: "'\(name)' depends on itself through its base (\((rotated + [rotated[0]]).joined(separator: " → ")), each figure's 'base:' or 'from:' naming the next); give one of these figures a numeric base")
     }
 }
