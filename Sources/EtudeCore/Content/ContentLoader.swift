@@ -9,8 +9,12 @@ public struct ContentLoader {
     }
 
     public func load() throws -> [Page] {
-        guard FileManager.default.fileExists(atPath: contentDirectory.path) else {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: contentDirectory.path, isDirectory: &isFolder) else {
             throw Diagnostic(file: "content", message: "no content folder; create content/index.md with a title in its front matter")
+        }
+        guard isFolder.boolValue else {
+            throw Diagnostic(file: "content", message: "this is a file where the content folder is expected; rename it and create content/index.md")
         }
         var collector = DiagnosticCollector()
         var pages: [Page] = []

@@ -50,6 +50,10 @@ struct FigureEntryParser {
             } else {
                 throw reader.error("\(what) is a \(kind.rawValue) and needs 'parts:' (label and value of each part) or 'counts:' (a CSV file of counts)", at: entry.location)
             }
+            guard parts.count >= (kind == .split ? 2 : 1) else {
+                throw reader.error("\(what) is a \(kind.rawValue) with \(parts.count) part\(parts.count == 1 ? "" : "s"); "
+                    + (kind == .split ? "a split needs at least two parts (for a single share use kind 'share')" : "give it at least one part"), at: entry.location)
+            }
             if kind == .split { try checkSum(of: parts, group: key, at: entry.location) }
             dataset.groups[key] = FigureGroup(
                 key: key, label: labelText, kind: kind, unit: unit, partKeys: parts.map(\.key),
