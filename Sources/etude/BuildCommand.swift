@@ -16,11 +16,12 @@ struct BuildCommand: ParsableCommand {
         let start = ContinuousClock.now
         let project = options.projectValue
         let destination = outputOptions.destination(for: project)
-        let result = try reportingFailures { try SiteBuilder(project: project).build(into: destination) }
+        let result = try reportingFailures { try SiteBuilder(project: project).build(into: destination, force: outputOptions.force) }
         let milliseconds = (ContinuousClock.now - start).components.attoseconds / 1_000_000_000_000_000
             + (ContinuousClock.now - start).components.seconds * 1000
         printWarnings(result.warnings)
         let pages = result.pages.count
-        print("Built \(pages) page\(pages == 1 ? "" : "s") in \(milliseconds) ms")
+        let removed = result.removedStale.map { "; removed \($0), stale since the report changed (run etude pdf to print it again)" }
+        print("Built \(pages) page\(pages == 1 ? "" : "s") in \(milliseconds) ms" + removed.joined())
     }
 }
