@@ -67,6 +67,23 @@ import Testing
         #expect(tree["index.html"] != Data("ma page".utf8) && tree["a-moi.txt"] == Data("à moi".utf8) && tree[".git/HEAD"] == Data("ref".utf8))
     }
 
+    @Test func keepRuleAndEtudesOwnDotfilesSurviveAlthoughNoLongerWritten() throws {
+        let project = try TestSupport.temporaryDirectory().appendingPathComponent("p")
+        try FileManager.default.copyItem(at: Self.golden, to: project)
+        let site = project.appendingPathComponent("data/site.yaml")
+        try (try String(contentsOf: site, encoding: .utf8) + "keep:\n  - ancien\n  - \"*.pdf\"\n").write(to: site, atomically: true, encoding: .utf8)
+        let output = try TestSupport.previousBuild([
+            "ancien/page.html": "page retirée du site", "ancien/sous/page.html": "idem", "vieux.html": "vieux",
+            ".nojekyll": "", "guide/notice.pdf": "pas au premier niveau",
+        ])
+        try SiteBuilder(project: Project(directory: project)).build(into: output)
+        let tree = try TestSupport.tree(output)
+        #expect(tree["ancien/page.html"] == Data("page retirée du site".utf8) && tree["ancien/sous/page.html"] != nil)
+        #expect(tree[".nojekyll"] == Data())
+        #expect(tree["vieux.html"] == nil && tree["guide/notice.pdf"] == nil, "'*' matches within one folder name")
+        #expect(try Self.manifest(output).contains("ancien/page.html"), "still Étude's: dropped once the rule goes")
+    }
+
     /// `etude pdf` is faked by the `finish` step writing the PDF into the staged output.
     @Test func pdfKeptWhileTheReportIsUnchangedAndRemovedOnceItChanges() throws {
         let project = try TestSupport.temporaryDirectory().appendingPathComponent("p")

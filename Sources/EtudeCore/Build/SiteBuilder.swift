@@ -20,6 +20,8 @@ public struct SiteBuilder {
         public var warnings: [Diagnostic]
         /// Files of the previous output removed as stale (the PDF of a report that changed).
         public var removedStale: [String] = []
+        /// Which of its own files a rebuild keeps, from `keep:` in data/site.yaml.
+        public var keep = OutputKeepRule()
     }
 
     /// Loads, checks and renders the project; throws `BuildFailure` listing every problem.
@@ -64,7 +66,7 @@ public struct SiteBuilder {
         var links = LinkChecker(files: files, pages: rendered)
         try BuildFailure.throwIfAny(links.check())
         let warnings = LiteralFigureFinder(table: table).warnings(in: ordered)
-        return Result(pages: rendered, files: files, table: table, warnings: warnings)
+        return Result(pages: rendered, files: files, table: table, warnings: warnings, keep: OutputKeepRule(patterns: site!.keep))
     }
 
     /// Checks `output` with `OutputGuard`, renders, then swaps the result into `output`,
@@ -77,7 +79,7 @@ public struct SiteBuilder {
         let target = collector.collect { try OutputGuard(project: project, force: force).check(output) }
         var result = collector.collect { try render() }
         try collector.throwIfAny()
-        result!.removedStale = try OutputWriter(target: target!).write(result!.files, finish: finish).removedStale
+        result!.removedStale = try OutputWriter(target: target!, keep: result!.keep).write(result!.files, finish: finish).removedStale
         return result!
     }
 

@@ -9,7 +9,8 @@ struct OutputCarryOver {
     let staging: URL
     /// What the previous build wrote, from its manifest.
     let previousFiles: Set<String>
-    /// Files of the previous build to keep although the new one does not write them.
+    /// Files of the previous build to keep although the new one does not write them
+    /// (`OutputKeepRule`, derived files still up to date).
     let keep: Set<String>
     let force: Bool
     /// The output as the user gave it, for messages.
@@ -66,7 +67,7 @@ struct OutputCarryOver {
                 try carry(children: path, collisions: &collisions)
             } else if previousFiles.contains(path) {
                 // Étude's own file: replaced by the new build, or dropped unless kept.
-                if targetType == nil && (keep.contains(path) || OutputManifest.isAlwaysKept(path)) { try move(path) }
+                if targetType == nil && keep.contains(path) { try move(path) }
             } else if targetType == nil {
                 try move(path)
             } else if !force {

@@ -20,7 +20,10 @@ public enum OutputManifest {
         guard let data = try? Data(contentsOf: folder.appendingPathComponent(fileName)) else { return nil }
         let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true)
         guard lines.first == Substring(header) else { return nil }
-        return Set(lines.dropFirst().map(String.init))
+        // Only plain relative paths: a hand-edited line cannot reach outside the folder.
+        return Set(lines.dropFirst().map(String.init).filter { line in
+            !line.hasPrefix("/") && !line.split(separator: "/", omittingEmptySubsequences: false).contains { ["", ".", ".."].contains($0) }
+        })
     }
 
     /// Files that survive every rebuild, even one Étude once wrote and no longer writes:

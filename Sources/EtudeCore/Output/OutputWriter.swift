@@ -11,8 +11,12 @@ public struct OutputWriter {
     /// output while their source is byte-identical, else removed as stale.
     public var derivedFiles: [String: String] = [ReportPrinter.pdfPath: ReportBuilder.outputPath]
 
-    public init(target: OutputGuard.Target) {
+    /// Which files of the previous build survive although this one does not write them.
+    public var keep: OutputKeepRule
+
+    public init(target: OutputGuard.Target, keep: OutputKeepRule = OutputKeepRule()) {
         self.target = target
+        self.keep = keep
     }
 
     /// What writing did besides writing the build's files.
@@ -45,21 +49,24 @@ public struct OutputWriter {
             try finish(staging)
             let exists = fileManager.fileExists(atPath: destination.path)
             var written = try Self.files(under: staging)
-            var keep: Set<String> = []
-            for (derived, source) in derivedFiles.sorted(by: { $0.key < $1.key })
-            where target.previousFiles.contains(derived) && !written.contains(derived)
-                && fileManager.fileExists(atPath: destination.appendingPathComponent(derived).path) {
-                if Self.same(destination.appendingPathComponent(source), staging.appendingPathComponent(source)) {
-                    keep.insert(derived)
-                    written.append(derived)
-                } else {
-                    outcome.removedStale.append(derived)
+            var kept: Set<String> = []
+            for path in target.previousFiles.subtracting(written).sorted()
+            where fileManager.fileExists(atPath: destination.appendingPathComponent(path).path) {
+                if keep.keeps(path) {
+                    kept.insert(path)
+                } else if let source = derivedFiles[path] {
+                    if Self.same(destination.appendingPathComponent(source), staging.appendingPathComponent(source)) {
+                        kept.insert(path)
+                    } else {
+                        outcome.removedStale.append(path)
+                    }
                 }
             }
+            written.append(contentsOf: kept)
             try OutputManifest.data(listing: written).write(to: staging.appendingPathComponent(OutputManifest.fileName))
             if exists {
                 carried = OutputCarryOver(previous: destination, staging: staging, previousFiles: target.previousFiles,
-                                          keep: keep, force: target.force, shownAs: target.shownAs)
+                                          keep: kept, force: target.force, shownAs: target.shownAs)
                 try carried!.carry()
                 try? fileManager.removeItem(at: previous)
                 try fileManager.moveItem(at: destination, to: previous)
