@@ -5,7 +5,11 @@ import Foundation
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
-        abstract: "Builds the site into the output folder; a failed build leaves it untouched."
+        abstract: "Builds the site into the output folder; a failed build leaves it untouched.",
+        discussion: """
+            A build replaces only the files the previous one wrote, listed in <output>/.etude-manifest; \
+            any other file there (dotfiles such as .git/ and .nojekyll, CNAME, files you added) is kept.
+            """
     )
 
     @OptionGroup var options: ProjectOptions

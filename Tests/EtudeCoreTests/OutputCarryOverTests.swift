@@ -148,7 +148,7 @@ import Testing
     }
 }
 
-private extension URL {
+extension URL {
     /// The same URL, once its parent folder exists.
     func creatingParent() throws -> URL {
         try FileManager.default.createDirectory(at: deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -39,6 +39,21 @@ import Testing
                           error: "the output folder is the project folder itself, which a build would replace; \(Self.ownFolder)")
     }
 
+    @Test func outputIsALinkToTheProject() throws {
+        let project = try Self.projectCopy()
+        let link = project.deletingLastPathComponent().appendingPathComponent("lien")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: project)
+        try expectRefused(project, output: link.path, root: project.deletingLastPathComponent(), extra: ["--force"],
+                          error: "the output folder is the project folder itself, which a build would replace; \(Self.ownFolder)")
+    }
+
+    @Test func outputUnderARegularFile() throws {
+        let root = try TestSupport.makeProject(["fichier": "un fichier"])
+        let output = root.appendingPathComponent("fichier/site").path
+        try expectRefused(Self.golden, output: output, root: root,
+                          error: "cannot create the output folder: \(OutputGuard.resolved(root).path)/fichier is a file, not a folder; give another output folder")
+    }
+
     @Test func outputIsTheProjectsParent() throws {
         let project = try Self.projectCopy()
         let parent = project.deletingLastPathComponent()
@@ -85,6 +100,18 @@ import Testing
         let again = try TestSupport.runEtude(["build", "--project", Self.golden.path, "--output", output.path])
         #expect(again.status == 0, "\(again.stderr)")
         #expect(try TestSupport.tree(output) == tree)
+    }
+
+    /// An output/ built before Étude wrote a manifest, as the default output: named as `output`.
+    @Test func defaultOutputWithoutManifest() throws {
+        let project = try Self.projectCopy()
+        try Data("ancienne".utf8).write(to: project.appendingPathComponent("output/index.html").creatingParent())
+        let before = try TestSupport.tree(project)
+        let result = try TestSupport.runEtude(["build", "--project", project.path])
+        #expect(result.status == 1)
+        #expect(result.stderr == "output: error: the output folder holds files Étude did not write (index.html) and no .etude-manifest; "
+            + "give a new or empty folder, or add --force to build into it (its files are kept, except those the build writes)\n1 error; nothing was written.\n")
+        #expect(try TestSupport.tree(project) == before)
     }
 
     @Test func forceHelpIsShown() throws {

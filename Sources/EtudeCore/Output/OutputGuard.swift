@@ -31,7 +31,8 @@ public struct OutputGuard {
     /// Refuses, with a message saying what to do, a destination a build could not replace
     /// without destroying something it did not write.
     public func check(_ output: URL) throws -> Target {
-        let shown = output.relativePath
+        // Shown as given; the default one as `output`, like the project's other paths.
+        let shown = output.standardizedFileURL.path == project.defaultOutput.path ? "output" : output.relativePath
         let folder = Self.resolved(output)
         let projectFolder = Self.resolved(project.directory)
         let refuse = { (message: String) in Diagnostic(file: shown, message: message) }
