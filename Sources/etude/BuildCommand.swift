@@ -5,7 +5,11 @@ import Foundation
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
-        abstract: "Builds the site into the output folder; a failed build leaves it untouched."
+        abstract: "Builds the site into the output folder; a failed build leaves it untouched.",
+        discussion: """
+            A build replaces only the files the previous one wrote, listed in <output>/.etude-manifest; \
+            any other file there (dotfiles such as .git/ and .nojekyll, CNAME, files you added) is kept.
+            """
     )
 
     @OptionGroup var options: ProjectOptions
@@ -16,11 +20,12 @@ struct BuildCommand: ParsableCommand {
         let start = ContinuousClock.now
         let project = options.projectValue
         let destination = outputOptions.destination(for: project)
-        let result = try reportingFailures { try SiteBuilder(project: project).build(into: destination) }
+        let result = try reportingFailures { try SiteBuilder(project: project).build(into: destination, force: outputOptions.force) }
         let milliseconds = (ContinuousClock.now - start).components.attoseconds / 1_000_000_000_000_000
             + (ContinuousClock.now - start).components.seconds * 1000
         printWarnings(result.warnings)
         let pages = result.pages.count
-        print("Built \(pages) page\(pages == 1 ? "" : "s") in \(milliseconds) ms")
+        let removed = result.removedStale.map { "; removed \($0), stale since the report changed (run etude pdf to print it again)" }
+        print("Built \(pages) page\(pages == 1 ? "" : "s") in \(milliseconds) ms" + removed.joined())
     }
 }

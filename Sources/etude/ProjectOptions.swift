@@ -15,6 +15,11 @@ struct OutputOptions: ParsableArguments {
     @Option(name: .long, help: "The output folder (default: <project>/output).")
     var output: String?
 
+    @Flag(name: .long, help: ArgumentHelp(
+        "Build into a non-empty output folder Étude did not write (one without .etude-manifest).",
+        discussion: "Its files are kept, except those the build writes, which it replaces. The output still may not be or contain the project, nor be inside its content/, data/, templates/ or static/."))
+    var force = false
+
     func destination(for project: Project) -> URL {
         output.map { URL(fileURLWithPath: $0) } ?? project.defaultOutput
     }

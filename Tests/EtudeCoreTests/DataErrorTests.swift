@@ -19,9 +19,7 @@ import Testing
         let folder = TestSupport.fixtures.appendingPathComponent("errors/\(name)")
         let expected = try String(contentsOf: folder.appendingPathComponent("expected-error.txt"), encoding: .utf8)
             .trimmingCharacters(in: .newlines)
-        let output = try TestSupport.temporaryDirectory().appendingPathComponent("output")
-        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
-        try Data("previous build\n".utf8).write(to: output.appendingPathComponent("index.html"))
+        let output = try TestSupport.previousBuild(["index.html": "previous build\n"], named: "output")
         let before = try TestSupport.tree(output)
         let builder = SiteBuilder(project: Project(directory: folder.appendingPathComponent("project")))
         let error = #expect(throws: BuildFailure.self) { try builder.build(into: output) }

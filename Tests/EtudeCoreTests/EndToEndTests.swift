@@ -15,9 +15,7 @@ import Testing
 
     @Test func failedBuildExitsOneAndLeavesOutputUntouched() throws {
         let project = TestSupport.fixtures.appendingPathComponent("errors/unknown-figure/project")
-        let output = try TestSupport.temporaryDirectory().appendingPathComponent("out")
-        try FileManager.default.createDirectory(at: output.appendingPathComponent("sub"), withIntermediateDirectories: true)
-        try Data("ancienne page".utf8).write(to: output.appendingPathComponent("sub/page.html"))
+        let output = try TestSupport.previousBuild(["sub/page.html": "ancienne page"])
         let before = try TestSupport.tree(output)
         let result = try TestSupport.runEtude(["build", "--project", project.path, "--output", output.path])
         #expect(result.status == 1)

@@ -9,9 +9,7 @@ import Testing
     }.first
 
     static func outputWithPreviousBuild() throws -> (URL, [String: Data]) {
-        let output = try TestSupport.temporaryDirectory().appendingPathComponent("out")
-        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
-        try Data("ancienne version".utf8).write(to: output.appendingPathComponent("rapport.html"))
+        let output = try TestSupport.previousBuild(["rapport.html": "ancienne version"])
         return (output, try TestSupport.tree(output))
     }
 

@@ -26,6 +26,19 @@ enum TestSupport {
         return root
     }
 
+    /// An output folder as a previous build left it: `files` (path → text) and the
+    /// `.etude-manifest` listing them, which marks the folder as Étude's.
+    static func previousBuild(_ files: [String: String], named name: String = "out") throws -> URL {
+        let output = try temporaryDirectory().appendingPathComponent(name)
+        for (path, text) in files {
+            let url = output.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        try OutputManifest.data(listing: files.keys).write(to: output.appendingPathComponent(OutputManifest.fileName))
+        return output
+    }
+
     /// Every file under `folder`, by relative path, with its bytes.
     static func tree(_ folder: URL) throws -> [String: Data] {
         var result: [String: Data] = [:]

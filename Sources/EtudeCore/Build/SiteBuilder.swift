@@ -18,6 +18,10 @@ public struct SiteBuilder {
         public var table: FigureTable
         /// Problems that do not stop the build, such as figures typed by hand in prose.
         public var warnings: [Diagnostic]
+        /// Files of the previous output removed as stale (the PDF of a report that changed).
+        public var removedStale: [String] = []
+        /// Which of its own files a rebuild keeps, from `keep:` in data/site.yaml.
+        public var keep = OutputKeepRule()
     }
 
     /// Loads, checks and renders the project; throws `BuildFailure` listing every problem.
@@ -65,16 +69,21 @@ public struct SiteBuilder {
         var links = LinkChecker(files: files, pages: rendered)
         try BuildFailure.throwIfAny(links.check())
         let warnings = LiteralFigureFinder(table: table).warnings(in: ordered)
-        return Result(pages: rendered, files: files, table: table, warnings: warnings)
+        return Result(pages: rendered, files: files, table: table, warnings: warnings, keep: OutputKeepRule(patterns: site!.keep))
     }
 
-    /// Renders, then swaps the result into `output`. `finish` may add files to the staged
-    /// output (the PDF of the report) before the swap.
+    /// Checks `output` with `OutputGuard`, renders, then swaps the result into `output`,
+    /// reporting the problems of both at once. `finish` may add files to the staged output
+    /// (the PDF of the report) before the swap. `force` builds into a non-empty folder
+    /// Étude did not write.
     @discardableResult
-    public func build(into output: URL, finish: (URL) throws -> Void = { _ in }) throws -> Result {
-        let result = try render()
-        try OutputWriter(destination: output).write(result.files, finish: finish)
-        return result
+    public func build(into output: URL, force: Bool = false, finish: (URL) throws -> Void = { _ in }) throws -> Result {
+        var collector = DiagnosticCollector()
+        let target = collector.collect { try OutputGuard(project: project, force: force).check(output) }
+        var result = collector.collect { try render() }
+        try collector.throwIfAny()
+        result!.removedStale = try OutputWriter(target: target!, keep: result!.keep).write(result!.files, finish: finish).removedStale
+        return result!
     }
 
     /// Pages in the order a reader meets them: the menu's order, which numbers the figures.

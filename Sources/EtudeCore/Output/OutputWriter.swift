@@ -2,22 +2,41 @@ import Foundation
 
 /// The one place that writes the output folder. Everything is written to a temporary
 /// folder beside it first; only a complete build is swapped in, so a failed build
-/// leaves the previous output as it was.
+/// leaves the previous output as it was. Files the previous build did not write are
+/// carried over into the new output, and `.etude-manifest` lists the ones it wrote.
 public struct OutputWriter {
-    public let destination: URL
+    /// A destination `OutputGuard` accepted.
+    public let target: OutputGuard.Target
+    /// Files derived from another one (the PDF of the report): kept from the previous
+    /// output while their source is byte-identical, else removed as stale.
+    public var derivedFiles: [String: String] = [ReportPrinter.pdfPath: ReportBuilder.outputPath]
 
-    public init(destination: URL) {
-        self.destination = destination
+    /// Which files of the previous build survive although this one does not write them.
+    public var keep: OutputKeepRule
+
+    public init(target: OutputGuard.Target, keep: OutputKeepRule = OutputKeepRule()) {
+        self.target = target
+        self.keep = keep
+    }
+
+    /// What writing did besides writing the build's files.
+    public struct Outcome: Sendable {
+        /// Files of the previous build removed because what they derive from changed.
+        public var removedStale: [String] = []
     }
 
     /// Files by path relative to the output root. `finish` may add files to the complete
     /// staged folder before it is swapped in; if it throws, nothing is swapped.
-    public func write(_ files: [String: Data], finish: (URL) throws -> Void = { _ in }) throws {
+    @discardableResult
+    public func write(_ files: [String: Data], finish: (URL) throws -> Void = { _ in }) throws -> Outcome {
         let fileManager = FileManager.default
+        let destination = target.folder
         let parent = destination.deletingLastPathComponent()
         let name = destination.lastPathComponent
         let staging = parent.appendingPathComponent(".\(name).building-\(ProcessInfo.processInfo.processIdentifier)")
         let previous = parent.appendingPathComponent(".\(name).previous-\(ProcessInfo.processInfo.processIdentifier)")
+        var outcome = Outcome()
+        var carried: OutputCarryOver?
         do {
             try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
             try? fileManager.removeItem(at: staging)
@@ -28,7 +47,27 @@ public struct OutputWriter {
                 try data.write(to: url)
             }
             try finish(staging)
-            if fileManager.fileExists(atPath: destination.path) {
+            let exists = fileManager.fileExists(atPath: destination.path)
+            var written = try Self.files(under: staging)
+            var kept: Set<String> = []
+            for path in target.previousFiles.subtracting(written).sorted()
+            where fileManager.fileExists(atPath: destination.appendingPathComponent(path).path) {
+                if keep.keeps(path) {
+                    kept.insert(path)
+                } else if let source = derivedFiles[path] {
+                    if Self.same(destination.appendingPathComponent(source), staging.appendingPathComponent(source)) {
+                        kept.insert(path)
+                    } else {
+                        outcome.removedStale.append(path)
+                    }
+                }
+            }
+            written.append(contentsOf: kept)
+            try OutputManifest.data(listing: written).write(to: staging.appendingPathComponent(OutputManifest.fileName))
+            if exists {
+                carried = OutputCarryOver(previous: destination, staging: staging, previousFiles: target.previousFiles,
+                                          keep: kept, force: target.force, shownAs: target.shownAs)
+                try carried!.carry()
                 try? fileManager.removeItem(at: previous)
                 try fileManager.moveItem(at: destination, to: previous)
                 do {
@@ -37,16 +76,36 @@ public struct OutputWriter {
                     try? fileManager.moveItem(at: previous, to: destination)
                     throw error
                 }
-                try fileManager.removeItem(at: previous)
+                try? fileManager.removeItem(at: previous)
             } else {
                 try fileManager.moveItem(at: staging, to: destination)
             }
-        } catch let diagnostic as Diagnostic {
-            try? fileManager.removeItem(at: staging)
-            throw diagnostic
         } catch {
+            // Give back what was carried over before the staged folder goes.
+            if let carried, !carried.undo() {
+                throw carried.leftBehind()
+            }
             try? fileManager.removeItem(at: staging)
-            throw Diagnostic(file: destination.path, message: "cannot write the output: \(error.localizedDescription)")
+            if error is Diagnostic || error is BuildFailure { throw error }
+            throw Diagnostic(file: target.shownAs, message: "cannot write the output: \(error.localizedDescription)")
         }
+        return outcome
+    }
+
+    /// Every regular file under `folder`, by path relative to it.
+    static func files(under folder: URL) throws -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
+        var paths: [String] = []
+        for case let path as String in enumerator {
+            let type = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(path).path)[.type] as? FileAttributeType
+            if type != .typeDirectory { paths.append(path) }
+        }
+        return paths
+    }
+
+    /// Whether two files hold the same bytes (false if either is missing).
+    static func same(_ a: URL, _ b: URL) -> Bool {
+        guard let first = try? Data(contentsOf: a), let second = try? Data(contentsOf: b) else { return false }
+        return first == second
     }
 }

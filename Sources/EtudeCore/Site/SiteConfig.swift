@@ -3,7 +3,7 @@ import Foundation
 /// The site's settings, from `data/site.yaml`.
 public struct SiteConfig: Equatable, Sendable {
     public static let path = "data/site.yaml"
-    static let keys = ["title", "subtitle", "description", "base_url", "publisher", "cover"]
+    static let keys = ["title", "subtitle", "description", "base_url", "publisher", "cover", "keep"]
 
     public var title: String
     public var subtitle: String?
@@ -13,6 +13,8 @@ public struct SiteConfig: Equatable, Sendable {
     public var publisher: String?
     /// Lines of the report's cover (references allowed).
     public var cover: [CoverLine] = []
+    /// Output files Étude once wrote that a rebuild keeps (`OutputKeepRule` patterns).
+    public var keep: [String] = []
 
     /// A line of the report's cover and where it was written.
     public struct CoverLine: Equatable, Sendable {
@@ -64,6 +66,9 @@ public struct SiteConfig: Equatable, Sendable {
             config.cover = try lines.map {
                 CoverLine(text: try reader.text($0, "a cover line"), position: reader.location(of: $0) ?? SourcePosition(line: 1, column: 1))
             }
+        }
+        if let keep = entries.first(where: { $0.key == "keep" })?.value {
+            config.keep = try keepPatterns(keep, reader: reader)
         }
         return config
     }
