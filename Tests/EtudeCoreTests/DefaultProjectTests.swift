@@ -21,7 +21,7 @@ import Testing
         ("constats/types-d-innovation.html", ["53\u{202F}%", "47\u{202F}%"]),
         ("constats/processus.html", ["78\u{202F}%", "60\u{202F}%", "40\u{202F}%"]),
         ("constats/determinants.html", ["plus des deux tiers"]),
-        ("a-propos.html", ["311", "50\u{202F}%", "156"]),
+        ("a-propos.html", ["311", "50\u{202F}%", "environ\u{00A0}156"]),
     ])
     func inventoryFiguresAppearOnTheirPages(path: String, figures: [String]) throws {
         let files = try SiteBuilder(project: Self.project).render().files

@@ -40,7 +40,7 @@ import Testing
         ("{{ choice.yes | decimals: 0 }}", "63\u{202F}%"),
         ("{{ reasons.time | margin }}", "70\u{202F}% (±\u{00A0}6,3\u{00A0}points)"),
         ("{{ reasons.time.margin }}", "6,3\u{00A0}points"),
-        ("{{ reasons.time | respondents }}", "140\u{00A0}répondants"),
+        ("{{ reasons.time | respondents }}", "environ\u{00A0}140\u{00A0}répondants"),
         ("{{ reasons.time.rank | ordinal-f }}", "première"),
         ("{{ reasons.price.rank | ordinal }}", "deuxième"),
         ("{{ most }}", "plus des trois quarts"),

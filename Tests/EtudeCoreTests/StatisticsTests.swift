@@ -58,10 +58,13 @@ import Testing
         ]).appendingPathComponent("data")).load()
         let table = try StatisticsCalculator().compute(dataset)
         #expect(table.resolved("complete")?.figure.value == 156)
+        #expect(table.resolved("complete")?.figure.isEstimate == true)
         #expect(table.resolved("liked")?.baseCount == 156)
+        #expect(table.resolved("liked")?.baseIsEstimate == true)
         #expect(table["liked.count"] == .derived(DerivedValue(
             key: "liked.count", label: "Répondants correspondant à « Aime »", value: 122, decimals: 0, unit: .count,
-            text: nil, ownerKey: "liked", method: "part × base, arrondi à l’unité")))
+            text: nil, ownerKey: "liked", method: "part × base, arrondi à l’unité (estimation : la part est elle-même arrondie)",
+            isEstimate: true)))
     }
 
     /// A chain of bases is followed however long it is: 1 000 → 90 % → 80 % … ten shares deep.

@@ -47,7 +47,9 @@ struct CountsCSVReader {
             counts.append((figure, count, rowBase))
         }
         guard !counts.isEmpty else { throw Diagnostic(file: path, line: 1, message: "the CSV file has no rows of counts") }
-        var shares = counts.map { $0.count / $0.base * 100 }
+        // Exact proportions: a share is rounded only where it is written.
+        let shares = counts.map { $0.count / $0.base * 100 }
+        var written: [Double?] = shares.map { _ in nil }
         if group.kind == .split {
             if let other = counts.first(where: { $0.base != counts[0].base }) {
                 throw Diagnostic(file: path, line: other.figure.location.line,
@@ -58,13 +60,15 @@ struct CountsCSVReader {
                 throw Diagnostic(file: path, line: counts.last!.figure.location.line,
                                  message: "the counts of split '\(group.key)' add up to \(FrenchNumberFormatter.number(sum)), not to their base \(FrenchNumberFormatter.number(counts[0].base)); correct a count, or use kind 'multiple' if several answers were possible")
             }
-            shares = LargestRemainder.round(shares, total: 100)
-        } else {
-            shares = shares.map { $0.rounded(.toNearestOrAwayFromZero) }
+            // Written whole, the parts of a split still sum to 100.
+            written = LargestRemainder.round(shares, total: 100)
         }
-        return zip(counts, shares).map { item, share in
-            var figure = item.figure
-            figure.value = share
+        return counts.indices.map { index in
+            var figure = counts[index].figure
+            figure.value = shares[index]
+            figure.count = counts[index].count
+            figure.writtenValue = written[index]
+            figure.baseLocation = figure.location
             return figure
         }
     }

@@ -54,7 +54,7 @@ struct FigureEntryParser {
                 throw reader.error("\(what) is a \(kind.rawValue) with \(parts.count) part\(parts.count == 1 ? "" : "s"); "
                     + (kind == .split ? "a split needs at least two parts (for a single share use kind 'share')" : "give it at least one part"), at: entry.location)
             }
-            if kind == .split { try checkSum(of: parts, group: key, at: entry.location) }
+            if kind == .split && parts.allSatisfy({ $0.count == nil }) { try checkSum(of: parts, group: key, at: entry.location) }
             dataset.groups[key] = FigureGroup(
                 key: key, label: labelText, kind: kind, unit: unit, partKeys: parts.map(\.key),
                 base: parts.first?.base ?? base, sourceID: sourceID, assumption: assumption,

@@ -50,6 +50,15 @@ public struct Figure: Equatable, Sendable {
     public var items: [String]? = nil
     /// Where `base:` was written (the group's line for a part), for errors about the base.
     public var baseLocation: SourcePosition? = nil
+    /// For a share given as a number of respondents: that exact count. The share is then
+    /// the exact proportion, rounded only where it is written.
+    public var count: Double? = nil
+    /// For a part of a split given as counts: its share rounded to whole percents by the
+    /// largest remainder, so that the written parts still sum to 100.
+    public var writtenValue: Double? = nil
+    /// True when the value is an estimate: a count computed from a share that was itself
+    /// rounded (50 % of 311 → about 156). Set by the statistics stage.
+    public var isEstimate = false
 
     public struct Fraction: Equatable, Sendable {
         public var numerator: Int

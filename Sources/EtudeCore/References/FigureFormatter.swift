@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes a figure of the table in French, in the format a reference asks for.
 public struct FigureFormatter {
     public let table: FigureTable
@@ -36,11 +38,16 @@ public struct FigureFormatter {
             return .success(standard(figure, decimals: figure.decimals) + " (" + Self.marginText(interval) + ")")
         case .respondents:
             guard let n = resolved.baseCount else {
-                if figure.unit == .respondents { return .success(F.count(figure.value, singular: "répondant", plural: "répondants")) }
+                if figure.unit == .respondents { return .success(Self.about(figure.isEstimate) + F.count(figure.value, singular: "répondant", plural: "répondants")) }
                 return .failure("'\(figure.key)' has no base, so it cannot be written as a number of respondents; add 'base:' to it")
             }
-            let count = figure.unit == .percent ? figure.value * n / 100 : figure.value
-            return .success(F.count(count, singular: "répondant", plural: "répondants"))
+            guard figure.unit == .percent else {
+                return .success(Self.about(figure.isEstimate) + F.count(figure.value, singular: "répondant", plural: "répondants"))
+            }
+            // A share given as a count is exact; one typed as a rounded percentage gives an estimate.
+            let count = figure.count ?? figure.value * n / 100
+            let estimate = figure.count == nil || resolved.baseIsEstimate
+            return .success(Self.about(estimate) + F.count(count, singular: "répondant", plural: "répondants"))
         case .fraction:
             guard let fraction = figure.fraction,
                   let words = F.fractionWords(numerator: fraction.numerator, denominator: fraction.denominator)
@@ -66,12 +73,27 @@ public struct FigureFormatter {
         "±" + F.noBreakSpace + F.number(interval.margin, decimals: 1) + F.noBreakSpace + "points"
     }
 
+    /// « environ » before a number that is an estimate.
+    static func about(_ estimate: Bool) -> String { estimate ? "environ" + F.noBreakSpace : "" }
+
+    /// A share as written: `41 %`; « moins de 1 % » for a share that is not 0 but rounds
+    /// to it, « plus de 99 % » for one that is not 100 but rounds to it.
+    static func percentText(_ value: Double, decimals: Int, written: Double? = nil) -> String {
+        let step = pow(10, -Double(decimals))
+        let rounded = written ?? F.rounded(value, decimals: decimals)
+        if value > 0 && rounded <= 0 { return "moins de " + F.percent(step, decimals: decimals) }
+        if value < 100 && rounded >= 100 { return "plus de " + F.percent(100 - step, decimals: decimals) }
+        return F.percent(rounded, decimals: decimals)
+    }
+
     private func standard(_ figure: Figure, decimals: Int) -> String {
         let text: String
         switch figure.unit {
-        case .percent: text = F.percent(figure.value, decimals: decimals)
+        case .percent where figure.kind == .bound: text = F.percent(figure.value, decimals: decimals)
+        case .percent:
+            text = Self.percentText(figure.value, decimals: decimals, written: decimals == figure.decimals ? figure.writtenValue : nil)
         case .year: text = F.number(figure.value, groupThousands: false)
-        case .respondents, .count: text = F.number(figure.value, decimals: decimals)
+        case .respondents, .count: text = Self.about(figure.isEstimate) + F.number(figure.value, decimals: decimals)
         case .fraction:
             if let fraction = figure.fraction, let words = F.fractionWords(numerator: fraction.numerator, denominator: fraction.denominator) {
                 text = words
@@ -103,11 +125,12 @@ public struct FigureFormatter {
             if case .number = format { return .success(number) }
             switch value.unit {
             case .percent: return .success(F.percent(value.value, decimals: decimals))
-            case .points: return .success(number + F.noBreakSpace + (value.value < 2 ? "point" : "points"))
-            case .count, .rank, .text: return .success(number)
+            case .points: return .success(number + F.noBreakSpace + (abs(value.value) < 2 ? "point" : "points"))
+            case .count: return .success(Self.about(value.isEstimate) + number)
+            case .rank, .text: return .success(number)
             }
         case (.respondents, .count):
-            return .success(F.count(value.value, singular: "répondant", plural: "répondants"))
+            return .success(Self.about(value.isEstimate) + F.count(value.value, singular: "répondant", plural: "répondants"))
         case (.margin, _), (.respondents, _), (.fraction, _):
             return .failure("'\(value.key)' is computed; only the formats decimals and number apply to it (ordinal for a rank, respondents for a count)")
         }

@@ -31,6 +31,12 @@ public enum FrenchNumberFormatter {
         return result
     }
 
+    /// `value` rounded half away from zero to `decimals` places, as `number` writes it.
+    public static func rounded(_ value: Double, decimals: Int) -> Double {
+        let scale = pow(10.0, Double(decimals))
+        return ((abs(value) * scale + 1e-9).rounded(.toNearestOrAwayFromZero) / scale) * (value < 0 ? -1 : 1)
+    }
+
     /// `78` → `78 %`.
     public static func percent(_ value: Double, decimals: Int = 0) -> String {
         number(value, decimals: decimals) + narrowSpace + "%"

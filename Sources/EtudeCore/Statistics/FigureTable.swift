@@ -15,6 +15,8 @@ public struct DerivedValue: Equatable, Sendable {
     public var ownerKey: String
     /// How it was computed, in French, for the sources and method section.
     public var method: String
+    /// True for a count computed from a rounded share: it is written « environ … ».
+    public var isEstimate = false
 }
 
 /// A typed figure with what the statistics stage resolved for it.
@@ -22,6 +24,8 @@ public struct ResolvedFigure: Equatable, Sendable {
     public var figure: Figure
     /// The n the share is computed on, once a base key is followed.
     public var baseCount: Double?
+    /// True when that n is itself an estimate (see `Figure.isEstimate`).
+    public var baseIsEstimate = false
     /// The 95 % Wilson interval, for a share with a base.
     public var interval: WilsonInterval?
     /// 1 for the largest part of its group; ties share a rank.

@@ -14,7 +14,8 @@ public struct StatisticsCalculator {
         for key in dataset.figureOrder {
             let figure = dataset.figures[key]!
             collector.collect {
-                resolved[key] = ResolvedFigure(figure: figure, baseCount: try resolver.baseCount(of: figure))
+                let base = try resolver.baseCount(of: figure)
+                resolved[key] = ResolvedFigure(figure: figure, baseCount: base?.n, baseIsEstimate: base?.isEstimate ?? false)
             }
         }
         try collector.throwIfAny()
@@ -63,8 +64,9 @@ public struct StatisticsCalculator {
         let resolver = BaseResolver(dataset: typed)
         for key in typed.figureOrder {
             guard let figure = typed.figures[key], figure.computedFrom != nil else { continue }
-            if let value = collector.collect({ try resolver.computedCount(of: figure) }) {
-                dataset.figures[key]!.value = value
+            if let count = collector.collect({ try resolver.computedCount(of: figure) }) {
+                dataset.figures[key]!.value = count.n
+                dataset.figures[key]!.isEstimate = count.isEstimate
             }
         }
         return dataset
@@ -73,16 +75,21 @@ public struct StatisticsCalculator {
     private func derivedValues(of resolved: ResolvedFigure) -> [DerivedValue] {
         let figure = resolved.figure
         var values: [DerivedValue] = []
-        func add(_ suffix: String, _ label: String, _ value: Double, _ decimals: Int, _ unit: DerivedValue.Unit, _ method: String) {
+        func add(_ suffix: String, _ label: String, _ value: Double, _ decimals: Int, _ unit: DerivedValue.Unit, _ method: String, estimate: Bool = false) {
             values.append(DerivedValue(key: "\(figure.key).\(suffix)", label: label, value: value, decimals: decimals,
-                                       unit: unit, text: nil, ownerKey: figure.key, method: method))
+                                       unit: unit, text: nil, ownerKey: figure.key, method: method, isEstimate: estimate))
         }
         if let n = resolved.baseCount {
-            add("base", "Base de « \(figure.label) »", n, 0, .count, "base déclarée dans les données")
+            add("base", "Base de « \(figure.label) »", n, 0, .count, "base déclarée dans les données", estimate: resolved.baseIsEstimate)
         }
         if let n = resolved.baseCount, let interval = resolved.interval {
-            add("count", "Répondants correspondant à « \(figure.label) »", (figure.value * n / 100).rounded(.toNearestOrAwayFromZero), 0, .count,
-                "part × base, arrondi à l’unité")
+            if let count = figure.count {
+                add("count", "Répondants correspondant à « \(figure.label) »", count, 0, .count, "effectif donné dans les données",
+                    estimate: resolved.baseIsEstimate)
+            } else {
+                add("count", "Répondants correspondant à « \(figure.label) »", (figure.value * n / 100).rounded(.toNearestOrAwayFromZero), 0, .count,
+                    "part × base, arrondi à l’unité (estimation : la part est elle-même arrondie)", estimate: true)
+            }
             add("margin", "Marge d’erreur à 95 % de « \(figure.label) »", interval.margin, 1, .points,
                 "demi-largeur de l’intervalle de Wilson à 95 %")
             add("low", "Borne basse de l’intervalle à 95 % de « \(figure.label) »", interval.low, 1, .percent, "intervalle de Wilson à 95 %")
