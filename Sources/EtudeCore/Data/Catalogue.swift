@@ -32,6 +32,8 @@ public struct Catalogue: Equatable, Sendable {
             DerivedValue(key: "examples.\(key)", label: label, value: Double(value), decimals: 0, unit: .count,
                          text: nil, ownerKey: owner, method: "nombre d’exemples du catalogue")
         }
+        // Computed figures exist only where their inputs do: no catalogue, no counts.
+        guard !(families.isEmpty && categories.isEmpty && examples.isEmpty) else { return [] }
         var values = [count("total", "Exemples du catalogue", examples.count, owner: "examples")]
         for family in families {
             let total = categories(of: family).reduce(0) { $0 + examples(of: $1).count }
