@@ -17,7 +17,7 @@ import Testing
         let result = try TestSupport.runEtude(["check", "--project", project.path])
         #expect(result.status == 0)
         #expect(result.stderr == "")
-        #expect(result.stdout == "Checked 3 pages and 17 figures: no errors, no warnings.\n")
+        #expect(result.stdout == "Checked 3 pages and 19 figures: no errors, no warnings.\n")
         #expect(try TestSupport.tree(project.deletingLastPathComponent()) == before)
     }
 
@@ -56,7 +56,7 @@ import Testing
         let result = try TestSupport.runEtude(["check", "--project", project.path])
         #expect(result.status == 0)
         #expect(result.stderr == warnings)
-        #expect(result.stdout == "Checked 3 pages and 17 figures: no errors, 2 warnings.\n")
+        #expect(result.stdout == "Checked 3 pages and 19 figures: no errors, 2 warnings.\n")
         let strict = try TestSupport.runEtude(["check", "--strict", "--project", project.path])
         #expect(strict.status == 1)
         #expect(strict.stderr == warnings + "--strict: warnings count as errors.\n")

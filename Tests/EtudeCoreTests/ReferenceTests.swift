@@ -55,7 +55,7 @@ import Testing
 
     @Test(arguments: [
         ("{{ people | margin }}", "'people' has no margin of error: it needs a percentage with a base; add 'base:' to it in data/figures.yaml"),
-        ("{{ people | marign }}", "unknown format 'marign'; did you mean 'margin'? (formats: decimals, margin, respondents, fraction, ordinal, ordinal-f, number)"),
+        ("{{ people | marign }}", "unknown format 'marign'; did you mean 'margin'? (formats: decimals, margin, respondents, fraction, ordinal, ordinal-f, number, label, label-lower, change, words, words-f)"),
         ("{{ most.margin }}", "unknown figure 'most.margin'; did you mean 'most'?"),
         ("{{ Choice }}", "'{{ Choice }}' does not name a figure; write {{ key }} or {{ key | format }}"),
     ])

@@ -31,13 +31,14 @@ public struct SiteBuilder {
             throw Diagnostic(file: project.directory.path, message: "no project folder here; give the folder that holds content/ and data/ with --project")
         }
         var collector = DiagnosticCollector()
-        let site = collector.collect { try SiteConfig.load(from: project.directory) }
+        let loadedSite = collector.collect { try SiteConfig.load(from: project.directory) }
         let dataset = collector.collect { try DatasetLoader(dataDirectory: project.data).load() }
         let pages = collector.collect { try ContentLoader(contentDirectory: project.content).load() }
         let templates = collector.collect { try TemplateLibrary(projectTemplates: project.templates) }
         try collector.throwIfAny()
         let catalogue = try CatalogueLoader(dataDirectory: project.data).load(sources: dataset!.sources)
-        let table = try StatisticsCalculator().compute(dataset!, extraCounts: catalogue.counts)
+        let table = try DatasetTextExpander.table(for: dataset!, extraCounts: catalogue.counts)
+        let site = try loadedSite!.expandingReferences(with: SettingExpander(formatter: FigureFormatter(table: table)))
         let blocks: [any BlockRenderer] = [
             CatalogueBlock(catalogue: catalogue, table: table),
             SourcesBlock(table: table),
@@ -47,9 +48,9 @@ public struct SiteBuilder {
         let ordered = readingOrder(pages!)
         let renderer = PageRenderer(table: table, blocks: blocks)
         let rendered = PageSourcesNote.adding(to: try renderer.render(ordered), table: table)
-        let coverLines = try site!.cover.map { try renderer.expandSetting($0.text, at: $0.position, file: SiteConfig.path) }
+        let coverLines = try site.cover.map { try renderer.expandSetting($0.text, at: $0.position, file: SiteConfig.path) }
         let navigation = Navigation(pages: rendered)
-        let contexts = PageContextBuilder(site: site!, navigation: navigation)
+        let contexts = PageContextBuilder(site: site, navigation: navigation)
         var output = OutputFileSet()
         for page in rendered {
             let html = try templates!.render(contexts.context(for: page), template: "layout")
@@ -61,7 +62,7 @@ public struct SiteBuilder {
         try collector.throwIfAny()
         try FigureExport(table: table).files().sorted { $0.key < $1.key }.forEach { output.add($0.key, $0.value, from: .export) }
         if templates!.has("report") {
-            let report = ReportBuilder(site: site!, templates: templates!, coverLines: coverLines)
+            let report = ReportBuilder(site: site, templates: templates!, coverLines: coverLines)
             output.add(ReportBuilder.outputPath, Data(try report.render(pages: rendered, assets: output.files).utf8), from: .report)
         }
         try BuildFailure.throwIfAny(output.diagnostics)
@@ -69,7 +70,7 @@ public struct SiteBuilder {
         var links = LinkChecker(files: files, pages: rendered)
         try BuildFailure.throwIfAny(links.check())
         let warnings = LiteralFigureFinder(table: table).warnings(in: ordered)
-        return Result(pages: rendered, files: files, table: table, warnings: warnings, keep: OutputKeepRule(patterns: site!.keep))
+        return Result(pages: rendered, files: files, table: table, warnings: warnings, keep: OutputKeepRule(patterns: site.keep))
     }
 
     /// Checks `output` with `OutputGuard`, renders, then swaps the result into `output`,

@@ -17,6 +17,8 @@ public struct LiteralFigureFinder {
     let notProse: [Regex<Substring>] = [/\{\{[^}]*\}\}/, /`[^`]*`/, /\]\([^)]*\)/, /<[^>]*>/, /^\s*\d+[.)]\s/]
     let number = /\d{1,3}(?:[ \u{00A0}\u{202F}]\d{3})+(?:,\d+)?(?!\d)|\d+(?:[.,]\d+)?/
     let fraction = /(\d+)\s?\/\s?(\d+)/
+    /// Words after a number that make it a statistic of the survey: points, respondents.
+    let statisticWord = /[ \u{00A0}\u{202F}]+(?:points?|répondant(?:e)?s?|réponses?|personnes? interrogées?|participant(?:e)?s?|enquêté(?:e)?s?|sondé(?:e)?s?|questionnaires?)(?![\p{L}])/.ignoresCase()
     /// Fractions of data/ as prose writes them in words (`deux tiers`), with their matcher.
     let fractionPhrases: [(words: String, regex: Regex<Substring>, candidate: Candidate)]
 
@@ -115,8 +117,17 @@ public struct LiteralFigureFinder {
                 case .fraction: return false
                 }
             }
-            let end = isPercent ? prose[match.range.upperBound...].firstIndex(of: "%").map { prose.index(after: $0) } ?? match.range.upperBound : match.range.upperBound
-            report(String(prose[match.range.lowerBound..<end]), at: match.range, in: prose, matching: matching, into: &findings)
+            var end = isPercent ? prose[match.range.upperBound...].firstIndex(of: "%").map { prose.index(after: $0) } ?? match.range.upperBound : match.range.upperBound
+            if matching.isEmpty, !isPercent, let unit = rest.prefixMatch(of: statisticWord) { end = unit.range.upperBound }
+            let typed = String(prose[match.range.lowerBound..<end])
+            if !matching.isEmpty {
+                report(typed, at: match.range, in: prose, matching: matching, into: &findings)
+            } else if end != match.range.upperBound {
+                // A statistic whatever its value: it would go stale when data/ changes.
+                let column = prose.utf8.distance(from: prose.startIndex, to: match.range.lowerBound) + 1
+                let shown = typed.replacingOccurrences(of: "\u{00A0}", with: " ").replacingOccurrences(of: "\u{202F}", with: " ")
+                findings.append(Finding(column: column, message: "'\(shown)' is a statistic typed by hand; write it as a reference to a figure of data/, or mark it as deliberate with {{ literal: \(shown) }}"))
+            }
         }
         for (_, regex, candidate) in fractionPhrases {
             for match in prose.ranges(of: regex) {

@@ -30,7 +30,8 @@ public struct DatasetLoader {
                 guard let title = fields.first(where: { $0.key == "title" }) else {
                     throw reader.error("source '\(entry.key)' has no title; add 'title: …'", at: entry.location)
                 }
-                dataset.sources[entry.key] = DataSource(id: entry.key, title: try reader.text(title.value, "title"))
+                dataset.sources[entry.key] = DataSource(id: entry.key, title: try reader.text(title.value, "title"),
+                                                        location: reader.location(of: title.value))
                 dataset.sourceOrder.append(entry.key)
             }
         }

@@ -13,6 +13,10 @@ struct FigureEntryParser {
             throw reader.error("invalid figure key '\(key)': use lowercase letters, digits, '_' or '-', with dots between parts", at: entry.location)
         }
         let fields = try reader.entries(of: entry.value, "figure '\(key)'")
+        if fields.first(where: { $0.key == "kind" })?.value.scalar?.string == FigureKind.difference.rawValue {
+            dataset.differences.append(try DifferenceEntryParser(reader: reader).parse(entry, fields: fields))
+            return
+        }
         try reader.checkKeys(fields, allowed: DatasetLoader.figureKeys, in: "figure '\(key)'")
         let field = { (name: String) in fields.first { $0.key == name } }
         let what = "figure '\(key)'"

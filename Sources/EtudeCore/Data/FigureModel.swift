@@ -15,6 +15,8 @@ public enum FigureKind: String, CaseIterable, Sendable {
     case multiple
     /// "More than" or "less than" a value.
     case bound
+    /// The difference of two shares in points, computed (see `DifferenceDeclaration`).
+    case difference
 }
 
 /// The n a share is computed on: a number, or the key of a count or share figure.
@@ -89,6 +91,8 @@ public struct FigureGroup: Equatable, Sendable {
 public struct DataSource: Equatable, Sendable {
     public var id: String
     public var title: String
+    /// Where the title was written, for errors in the references it holds.
+    public var location: SourcePosition? = nil
 }
 
 /// Every typed figure, group and source of a project, in file order.
@@ -99,6 +103,8 @@ public struct Dataset: Equatable, Sendable {
     public var groupOrder: [String] = []
     public var sources: [String: DataSource] = [:]
     public var sourceOrder: [String] = []
+    /// Differences of two shares, computed by the statistics stage, in file order.
+    public var differences: [DifferenceDeclaration] = []
 
     public init() {}
 

@@ -11,14 +11,38 @@ public struct FigureFormatter {
 
     /// The text for `reference`, or a message saying why it cannot be written.
     public func text(for reference: FigureReference) -> Result<String, FormatProblem> {
+        if case .literal(let text) = reference.format { return .success(text) }
         switch table[reference.key] {
         case nil:
             return .failure("unknown figure '\(reference.key)'\(Suggestion.didYouMean(reference.key, among: table.order))")
         case .typed(let resolved):
             return typed(resolved, reference.format)
         case .derived(let value):
+            if let parts = value.parts { return rankReference(value, parts: parts, reference.format) }
             return derived(value, reference.format)
         }
+    }
+
+    /// `G.rank-k`: the part at that place, written as the part itself would be; its label
+    /// names every part tied there, so that « the first » is never one of several silently.
+    private func rankReference(_ value: DerivedValue, parts: [String], _ format: ReferenceFormat) -> Result<String, FormatProblem> {
+        let figures = parts.compactMap { table.resolved($0) }
+        guard let first = figures.first else { return .failure("'\(value.key)' names no part") }
+        guard case .label(let lowercased) = format else { return typed(first, format) }
+        let labels = figures.map { Self.label($0.figure.label, lowercased: lowercased || $0.figure.key != first.figure.key) }
+        guard labels.count > 1 else { return .success(labels[0]) }
+        return .success(labels.dropLast().joined(separator: ", ") + " et " + labels.last! + " (à égalité)")
+    }
+
+    /// A label as prose writes it, with French typography; lowercased, its first letter
+    /// only, and not that of an acronym (`DGS`).
+    static func label(_ text: String, lowercased: Bool) -> String {
+        var label = text
+        if lowercased, let first = label.first, first.isUppercase {
+            let second = label.dropFirst().first
+            if second.map({ !$0.isUppercase && !$0.isNumber }) ?? true { label = first.lowercased() + label.dropFirst() }
+        }
+        return FrenchTypography.apply(label)
     }
 
     private func typed(_ resolved: ResolvedFigure, _ format: ReferenceFormat) -> Result<String, FormatProblem> {
@@ -55,6 +79,18 @@ public struct FigureFormatter {
             return .success(words)
         case .ordinal:
             return .failure("'\(figure.key)' is not a rank; use '\(figure.key).rank' with 'ordinal'")
+        case .label(let lowercased):
+            return .success(Self.label(figure.label, lowercased: lowercased))
+        case .change:
+            return .failure("'\(figure.key)' is not a difference; 'change' applies to a figure of kind 'difference'")
+        case .literal(let text):
+            return .success(text)
+        case .words(let feminine, let noun):
+            guard figure.unit == .percent, figure.kind != .bound else {
+                return .failure("'\(figure.key)' is not a share; 'words' applies to percentages")
+            }
+            let written = figure.writtenValue ?? F.rounded(figure.value, decimals: figure.decimals)
+            return .success(ShareWords.phrase(for: written, feminine: feminine, noun: noun))
         }
     }
 
@@ -111,7 +147,15 @@ public struct FigureFormatter {
         }
     }
 
+    /// A difference in points with its sign: `+7 points`, `−3 points`, `0 point`.
+    static func signedPoints(_ value: Double, decimals: Int) -> String {
+        let rounded = F.rounded(value, decimals: decimals)
+        let number = (rounded > 0 ? "+" : "") + F.number(rounded, decimals: decimals)
+        return number + F.noBreakSpace + (abs(rounded) < 2 ? "point" : "points")
+    }
+
     private func derived(_ value: DerivedValue, _ format: ReferenceFormat) -> Result<String, FormatProblem> {
+        if value.unit == .signedPoints { return difference(value, format) }
         switch (format, value.unit) {
         case (.ordinal(let feminine), .rank):
             return .success(F.ordinal(Int(value.value), feminine: feminine))
@@ -127,11 +171,15 @@ public struct FigureFormatter {
             case .percent: return .success(F.percent(value.value, decimals: decimals))
             case .points: return .success(number + F.noBreakSpace + (abs(value.value) < 2 ? "point" : "points"))
             case .count: return .success(Self.about(value.isEstimate) + number)
-            case .rank, .text: return .success(number)
+            case .rank, .text, .signedPoints: return .success(number)
             }
         case (.respondents, .count):
             return .success(Self.about(value.isEstimate) + F.count(value.value, singular: "répondant", plural: "répondants"))
-        case (.margin, _), (.respondents, _), (.fraction, _):
+        case (.label, _):
+            return .failure("'\(value.key)' is computed and has no label of its own; 'label' applies to figures of data/ and to ranks such as 'group.rank-1'")
+        case (.literal(let text), _):
+            return .success(text)
+        case (.margin, _), (.respondents, _), (.fraction, _), (.change, _), (.words, _):
             return .failure("'\(value.key)' is computed; only the formats decimals and number apply to it (ordinal for a rank, respondents for a count)")
         }
     }

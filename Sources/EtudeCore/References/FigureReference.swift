@@ -22,8 +22,19 @@ public enum ReferenceFormat: Equatable, Sendable {
     case ordinal(feminine: Bool)
     /// The bare number without its unit.
     case number
+    /// The figure's label (`label`), or with a lowercase first letter for the middle of a
+    /// sentence (`label-lower`); for `G.rank-k`, the label of the part at that place.
+    case label(lowercased: Bool)
+    /// A share in words, « près de la moitié »; `words-f` for a feminine noun; after `:`
+    /// a plural noun to put in the phrase (`| words: répondants`). See `ShareWords`.
+    case words(feminine: Bool, noun: String?)
+    /// Text written as is, marked as a deliberate literal: `{{ literal: 41 % }}` publishes
+    /// `41 %` and tells `etude check` that the writer means it to stay as typed.
+    case literal(String)
+    /// A difference as a change: `en hausse de 7 points`, `en baisse de 3 points`, `stable`.
+    case change
 
-    static let names = ["decimals", "margin", "respondents", "fraction", "ordinal", "ordinal-f", "number"]
+    static let names = ["decimals", "margin", "respondents", "fraction", "ordinal", "ordinal-f", "number", "label", "label-lower", "change", "words", "words-f"]
 }
 
 /// Finds `{{ … }}` references in a text and parses them.
@@ -53,6 +64,14 @@ public enum ReferenceParser {
     }
 
     static func parse(_ body: String, file: String, at location: SourcePosition) -> Result<FigureReference, Diagnostic> {
+        let trimmed = body.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasPrefix("literal:") {
+            let text = trimmed.dropFirst("literal:".count).trimmingCharacters(in: .whitespaces)
+            guard !text.isEmpty else {
+                return .failure(Diagnostic(file: file, at: location, message: "'{{\(body)}}' marks nothing as literal; write {{ literal: 41 % }}"))
+            }
+            return .success(FigureReference(key: "literal", format: .literal(text), location: location))
+        }
         let pieces = body.split(separator: "|", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
         let key = pieces.first ?? ""
         guard !key.isEmpty, FigureKey.isValid(key) else {
@@ -74,6 +93,15 @@ public enum ReferenceParser {
         case "ordinal": format = .ordinal(feminine: false)
         case "ordinal-f": format = .ordinal(feminine: true)
         case "number": format = .number
+        case "change": format = .change
+        case "words", "words-f":
+            let noun = nameAndArgument.count == 2 ? nameAndArgument[1] : nil
+            if let noun, noun.isEmpty || !noun.allSatisfy({ $0.isLetter || $0 == "-" || $0 == " " || $0 == "’" || $0 == "'" }) {
+                return .failure(Diagnostic(file: file, at: location, message: "format '\(nameAndArgument[0])' takes a noun in the plural, such as {{ \(key) | words: répondants }}"))
+            }
+            format = .words(feminine: nameAndArgument[0] == "words-f", noun: noun)
+        case "label": format = .label(lowercased: false)
+        case "label-lower": format = .label(lowercased: true)
         default: format = nil
         }
         guard let format else {

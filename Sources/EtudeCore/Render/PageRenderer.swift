@@ -42,27 +42,11 @@ public struct PageRenderer {
 
     /// Expands references in a line of settings text (the report's cover), as plain text.
     public func expandSetting(_ text: String, at position: SourcePosition, file: String) throws -> String {
-        var collector = DiagnosticCollector()
-        let result = expandPlain(text, at: position, file: file, collector: &collector)
-        try collector.throwIfAny()
-        return result
+        FrenchTypography.apply(try SettingExpander(formatter: formatter).expand(text, file: file, at: position))
     }
 
     /// Expands references in front-matter text, as plain text with French typography.
     private func expandPlain(_ text: String, at location: SourcePosition, file: String, collector: inout DiagnosticCollector) -> String {
-        var result = ""
-        var index = text.startIndex
-        for match in ReferenceParser.matches(in: text, file: file, origin: location) {
-            result += text[index..<match.range.lowerBound]
-            index = match.range.upperBound
-            switch match.result.flatMap({ reference in
-                formatter.text(for: reference).mapError { Diagnostic(file: file, at: reference.location, message: $0.message) }
-            }) {
-            case .success(let value): result += value
-            case .failure(let diagnostic): collector.report(diagnostic)
-            }
-        }
-        result += text[index...]
-        return FrenchTypography.apply(result)
+        FrenchTypography.apply(SettingExpander(formatter: formatter).expand(text, file: file, at: location, collector: &collector))
     }
 }

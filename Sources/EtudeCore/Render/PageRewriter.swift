@@ -31,6 +31,10 @@ struct PageRewriter: MarkdownRewriter {
             case .failure(let diagnostic):
                 collector.report(diagnostic)
             case .success(let reference):
+                if case .literal(let text) = reference.format {
+                    result += FrenchTypography.apply(text, insideLink: insideLink)
+                    continue
+                }
                 switch formatter.text(for: reference) {
                 case .failure(let problem):
                     collector.report(Diagnostic(file: file, at: reference.location, message: problem.message))

@@ -15,6 +15,8 @@ public struct SiteConfig: Equatable, Sendable {
     public var cover: [CoverLine] = []
     /// Output files Étude once wrote that a rebuild keeps (`OutputKeepRule` patterns).
     public var keep: [String] = []
+    /// Where each text setting was written, for errors in the references it holds.
+    public var positions: [String: SourcePosition] = [:]
 
     /// A line of the report's cover and where it was written.
     public struct CoverLine: Equatable, Sendable {
@@ -70,6 +72,7 @@ public struct SiteConfig: Equatable, Sendable {
         if let keep = entries.first(where: { $0.key == "keep" })?.value {
             config.keep = try keepPatterns(keep, reader: reader)
         }
+        for entry in entries { config.positions[entry.key] = reader.location(of: entry.value) }
         return config
     }
 }

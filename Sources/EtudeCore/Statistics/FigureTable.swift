@@ -2,6 +2,8 @@
 public struct DerivedValue: Equatable, Sendable {
     public enum Unit: String, Sendable {
         case percent, points, count, rank, text
+        /// A difference in points, written with its sign: `+7 points`.
+        case signedPoints = "signed-points"
     }
 
     public var key: String
@@ -17,6 +19,8 @@ public struct DerivedValue: Equatable, Sendable {
     public var method: String
     /// True for a count computed from a rounded share: it is written « environ … ».
     public var isEstimate = false
+    /// For a rank reference (`G.rank-1`): the part at that place, or the parts tied there.
+    public var parts: [String]? = nil
 }
 
 /// A typed figure with what the statistics stage resolved for it.

@@ -39,8 +39,15 @@ public struct StatisticsCalculator {
             table.add(figure)
             derivedValues(of: figure).forEach { add($0, to: &table, dataset: dataset, collector: &collector) }
         }
-        for group in dataset.groupOrder.compactMap({ dataset.groups[$0] }) where group.kind == .split {
-            splitComparison(group, resolved: resolved).forEach { add($0, to: &table, dataset: dataset, collector: &collector) }
+        for group in dataset.groupOrder.compactMap({ dataset.groups[$0] }) {
+            rankReferences(group, resolved: resolved).forEach { add($0, to: &table, dataset: dataset, collector: &collector) }
+            if group.kind == .split {
+                splitComparison(group, resolved: resolved).forEach { add($0, to: &table, dataset: dataset, collector: &collector) }
+            }
+        }
+        for declaration in dataset.differences {
+            let values = collector.collect { try DifferenceCalculator(dataset: dataset, resolved: resolved).values(of: declaration) } ?? []
+            values.forEach { add($0, to: &table, dataset: dataset, collector: &collector) }
         }
         extraCounts.forEach { add($0, to: &table, dataset: dataset, collector: &collector) }
         try collector.throwIfAny()
@@ -99,6 +106,23 @@ public struct StatisticsCalculator {
             add("rank", "Rang de « \(figure.label) »", Double(rank), 0, .rank, "rang dans son groupe, de la plus grande part à la plus petite")
         }
         return values
+    }
+
+    /// `G.rank-1` … `G.rank-n`: the part at each place, from the largest share down (ties in
+    /// file order), with every part tied at that value, so that prose naming « the first »
+    /// follows the data and states a tie.
+    private func rankReferences(_ group: FigureGroup, resolved: [String: ResolvedFigure]) -> [DerivedValue] {
+        let parts = group.partKeys.compactMap { resolved[$0]?.figure }
+        let sorted = parts.enumerated().sorted { a, b in
+            a.element.value != b.element.value ? a.element.value > b.element.value : a.offset < b.offset
+        }.map(\.element)
+        return sorted.enumerated().map { index, part in
+            DerivedValue(
+                key: "\(group.key).rank-\(index + 1)", label: "Réponse au rang \(index + 1) de « \(group.label) »",
+                value: part.value, decimals: part.decimals, unit: .percent, text: nil, ownerKey: group.key,
+                method: "réponse classée au rang \(index + 1), de la plus grande part à la plus petite ; des parts égales sont dites à égalité",
+                parts: sorted.filter { $0.value == part.value }.map(\.key))
+        }
     }
 
     /// For a two-part split: the gap between the parts, and whether it exceeds the margin

@@ -1,0 +1,60 @@
+/// Expands the references written in the texts of `data/` (source titles, labels of
+/// figures, groups and differences, listed items), so that a label such as « Vague
+/// {{ wave.year }} » follows the data like prose does. A text may cite values, not other
+/// labels: what is left unexpanded is an error at its line.
+struct DatasetTextExpander {
+    let expander: SettingExpander
+
+    init(table: FigureTable) {
+        expander = SettingExpander(formatter: FigureFormatter(table: table))
+    }
+
+    /// The figure table of `dataset`, its texts' references expanded: a first table gives
+    /// the values the texts cite, then the table is computed again from the expanded texts
+    /// (computed values carry the labels of their figures).
+    static func table(for dataset: Dataset, extraCounts: [DerivedValue]) throws -> FigureTable {
+        let table = try StatisticsCalculator().compute(dataset, extraCounts: extraCounts)
+        guard hasReferences(dataset) else { return table }
+        return try StatisticsCalculator().compute(try DatasetTextExpander(table: table).expand(dataset), extraCounts: extraCounts)
+    }
+
+    /// True when some text of `dataset` holds a reference.
+    static func hasReferences(_ dataset: Dataset) -> Bool {
+        dataset.sources.values.contains { $0.title.contains("{{") }
+            || dataset.figures.values.contains { $0.label.contains("{{") || ($0.items ?? []).contains { $0.contains("{{") } }
+            || dataset.groups.values.contains { $0.label.contains("{{") }
+            || dataset.differences.contains { $0.label.contains("{{") }
+    }
+
+    func expand(_ dataset: Dataset) throws -> Dataset {
+        var result = dataset
+        var collector = DiagnosticCollector()
+        let file = "data/figures.yaml"
+        func expand(_ text: String, _ file: String, _ location: SourcePosition) -> String {
+            let expanded = expander.expand(text, file: file, at: location, collector: &collector)
+            if expanded.contains("{{") {
+                collector.report(Diagnostic(file: file, at: location, message: "this text cites a label ('| label'), which is not expanded in data/; cite a value instead"))
+            }
+            return expanded
+        }
+        for id in dataset.sourceOrder {
+            let source = dataset.sources[id]!
+            result.sources[id]!.title = expand(source.title, file, source.location ?? SourcePosition(line: 1, column: 1))
+        }
+        for key in dataset.figureOrder {
+            let figure = dataset.figures[key]!
+            result.figures[key]!.label = expand(figure.label, figure.file, figure.location)
+            result.figures[key]!.items = figure.items?.map { expand($0, figure.file, figure.location) }
+        }
+        for key in dataset.groupOrder {
+            let group = dataset.groups[key]!
+            result.groups[key]!.label = expand(group.label, group.file, group.location)
+        }
+        for index in dataset.differences.indices {
+            let difference = dataset.differences[index]
+            result.differences[index].label = expand(difference.label, difference.file, difference.location)
+        }
+        try collector.throwIfAny()
+        return result
+    }
+}

@@ -1,0 +1,50 @@
+/// Computes a declared difference of two shares: its value in points with its sign, and,
+/// when both shares have a base, its 95 % margin and whether it is significant.
+struct DifferenceCalculator {
+    let dataset: Dataset
+    let resolved: [String: ResolvedFigure]
+
+    func values(of declaration: DifferenceDeclaration) throws -> [DerivedValue] {
+        let (first, second) = (try share(declaration.of.0, for: declaration), try share(declaration.of.1, for: declaration))
+        let decimals = max(first.figure.decimals, second.figure.decimals)
+        func value(_ suffix: String, _ label: String, _ number: Double, _ decimals: Int, _ unit: DerivedValue.Unit, _ method: String, text: String? = nil) -> DerivedValue {
+            DerivedValue(key: declaration.key + suffix, label: label, value: number, decimals: decimals, unit: unit,
+                         text: text, ownerKey: first.figure.key, method: method)
+        }
+        let names = "« \(first.figure.label) » et « \(second.figure.label) »"
+        var values = [value("", declaration.label, first.figure.value - second.figure.value, decimals, .signedPoints,
+                            "différence des parts \(names), en points")]
+        guard let n1 = first.baseCount, let n2 = second.baseCount else { return values }
+        let same = sameRespondents(first.figure, second.figure) && n1 == n2
+        let test = same
+            ? ProportionDifference.sameRespondents(first.figure.value, second.figure.value, of: n1)
+            : ProportionDifference.independent(first.figure.value, of: n1, second.figure.value, of: n2)
+        let method = same
+            ? "mêmes répondants : écart-type le plus large que les deux parts permettent (test prudent), z = 1,96"
+            : "répondants différents : test de deux proportions au seuil de 5 % (proportion commune), z = 1,96"
+        values.append(value(".margin", "Marge d’erreur à 95 % de « \(declaration.label) »", test.margin, 1, .points, method))
+        values.append(value(".significance", "Significativité de « \(declaration.label) »", test.isSignificant ? 1 : 0, 0, .text, method,
+                            text: test.isSignificant ? "significatif au seuil de 5\u{202F}%" : "non significatif au seuil de 5\u{202F}%"))
+        return values
+    }
+
+    /// Two parts of one group, or two figures on the same base, describe the same people.
+    private func sameRespondents(_ a: Figure, _ b: Figure) -> Bool {
+        if let group = a.group, group == b.group { return true }
+        if case .key(let key) = a.base, a.base == b.base { return !key.isEmpty }
+        return false
+    }
+
+    private func share(_ key: String, for declaration: DifferenceDeclaration) throws -> ResolvedFigure {
+        guard let figure = resolved[key] else {
+            let shares = dataset.figureOrder.filter { dataset.figures[$0]?.unit == .percent }
+            throw Diagnostic(file: declaration.file, at: declaration.ofLocation,
+                             message: "unknown figure '\(key)' in the difference '\(declaration.key)'\(Suggestion.didYouMean(key, among: shares))")
+        }
+        guard figure.figure.unit == .percent, figure.figure.kind != .bound else {
+            throw Diagnostic(file: declaration.file, at: declaration.ofLocation,
+                             message: "'\(key)' is not a share, so the difference '\(declaration.key)' cannot be computed; a difference compares two shares (unit percent)")
+        }
+        return figure
+    }
+}
