@@ -22,15 +22,9 @@ struct SourcesBlock: BlockRenderer {
             + "<a href=\"\(context.root)\(FigureExport.csvPath)\">figures.csv</a> (pour un tableur) et "
             + "<a href=\"\(context.root)\(FigureExport.jsonPath)\">figures.json</a>.</p>\n"
         html += "<table>\n<caption>Chaque chiffre publié, sa valeur, sa base et sa source</caption>\n"
-        html += "<thead><tr><th scope=\"col\">Chiffre</th><th scope=\"col\">Valeur</th><th scope=\"col\">Base</th><th scope=\"col\">Source</th></tr></thead>\n<tbody>\n"
-        for key in dataset.figureOrder {
-            guard let resolved = table.resolved(key) else { continue }
-            let value = formatter.standardText(of: resolved.figure)
-            let base = resolved.baseCount.map { FrenchNumberFormatter.count($0, singular: "répondant", plural: "répondants") } ?? "—"
-            let source = dataset.sources[resolved.figure.sourceID]?.title ?? resolved.figure.sourceID
-            html += "<tr><th scope=\"row\">\(text(resolved.figure.label))</th><td>\(FigureMarkup.span(key: key, text: value, table: table))</td><td>\(HTML.escape(base))</td><td>\(text(source))</td></tr>\n"
-        }
-        html += "</tbody>\n</table>\n"
+        html += "<thead><tr><th scope=\"col\">Chiffre</th><th scope=\"col\">Valeur</th><th scope=\"col\">Base</th><th scope=\"col\">Source</th></tr></thead>\n"
+        html += figureRows(formatter: formatter, text: text)
+        html += "</table>\n"
         let assumptions = (dataset.groupOrder.compactMap { dataset.groups[$0] }.compactMap { group in group.assumption.map { (group.label, $0) } }
             + dataset.figureOrder.compactMap { dataset.figures[$0] }.filter { $0.group == nil }.compactMap { figure in figure.assumption.map { (figure.label, $0) } })
         if !assumptions.isEmpty {
@@ -52,5 +46,35 @@ struct SourcesBlock: BlockRenderer {
             html += "<li id=\"\(Self.sourceID(id))\">\(text(dataset.sources[id]!.title))</li>\n"
         }
         return html + "</ul>\n</div>"
+    }
+
+    /// The rows of the table: figures outside groups together, then each group in its own
+    /// `<tbody>` headed by its label, so that parts with the same label in two groups
+    /// (« Manque d’équipement » in three questions) are never confused.
+    private func figureRows(formatter: FigureFormatter, text: (String) -> String) -> String {
+        let dataset = table.dataset
+        func row(_ key: String) -> String {
+            guard let resolved = table.resolved(key) else { return "" }
+            let value = formatter.standardText(of: resolved.figure)
+            let base = resolved.baseCount.map {
+                FigureFormatter.about(resolved.baseIsEstimate) + FrenchNumberFormatter.count($0, singular: "répondant", plural: "répondants")
+            } ?? "—"
+            let source = dataset.sources[resolved.figure.sourceID]?.title ?? resolved.figure.sourceID
+            return "<tr><th scope=\"row\">\(text(resolved.figure.label))</th><td>\(FigureMarkup.span(key: key, text: value, table: table))</td><td>\(HTML.escape(base))</td><td>\(text(source))</td></tr>\n"
+        }
+        var html = ""
+        var seen = Set<String>()
+        var loose = ""
+        for key in dataset.figureOrder {
+            guard let groupKey = dataset.figures[key]?.group, let group = dataset.groups[groupKey] else {
+                loose += row(key)
+                continue
+            }
+            guard seen.insert(groupKey).inserted else { continue }
+            let kind = group.kind == .split ? "répartition : total de 100 %" : "parts non exclusives"
+            html += "<tbody class=\"sources-group\">\n<tr><th scope=\"rowgroup\" colspan=\"4\">\(text(group.label)) (\(text(kind)))</th></tr>\n"
+            html += group.partKeys.map(row).joined() + "</tbody>\n"
+        }
+        return (loose.isEmpty ? "" : "<tbody>\n" + loose + "</tbody>\n") + html
     }
 }

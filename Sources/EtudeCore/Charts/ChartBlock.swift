@@ -7,7 +7,7 @@ struct ChartBlock: BlockRenderer {
     func render(name: String, content: String, file: String, at location: SourcePosition, context: inout BlockContext) throws -> String {
         let spec = try ChartSpec.parse(content, file: file, at: location)
         let dataset = table.dataset
-        guard let group = dataset.groups[spec.figure] else {
+        guard let group = dataset.groups[spec.figure] ?? singleShare(spec.figure) else {
             if let part = table.resolved(spec.figure)?.figure.group {
                 throw Diagnostic(file: file, at: location, message: "'\(spec.figure)' is a part of the group '\(part)'; a chart shows a whole group: write 'figure: \(part)'")
             }
@@ -15,7 +15,7 @@ struct ChartBlock: BlockRenderer {
                 let kind: String
                 if case .typed(let resolved) = entry { kind = "a figure of kind '\(resolved.figure.kind.rawValue)'" } else { kind = "a value Étude computes" }
                 let example = dataset.groupOrder.first.map { ", such as '\($0)'" } ?? "; data/figures.yaml has none"
-                throw Diagnostic(file: file, at: location, message: "'\(spec.figure)' is \(kind); a chart shows a group of kind 'split' or 'multiple'\(example)")
+                throw Diagnostic(file: file, at: location, message: "'\(spec.figure)' is \(kind); a chart shows a share, or a group of kind 'split' or 'multiple'\(example)")
             }
             throw Diagnostic(file: file, at: location, message: "unknown chart figure '\(spec.figure)'\(Suggestion.didYouMean(spec.figure, among: dataset.groupOrder)); a chart shows a split or multiple group of data/figures.yaml")
         }
@@ -35,7 +35,7 @@ struct ChartBlock: BlockRenderer {
         }
         let number = context.figures.count + 1
         let id = "figure-\(number)"
-        let title = FrenchTypography.apply(spec.title)
+        let title = FrenchTypography.apply(try SettingExpander(formatter: formatter).expand(spec.title, file: file, at: location))
         context.figures.append(NumberedFigure(number: number, anchor: id, title: title))
         let description = describe(group: group, bars: bars, margin: spec.margin)
         let svg = group.kind == .split
@@ -47,7 +47,12 @@ struct ChartBlock: BlockRenderer {
 
     /// Every value in words, for screen readers: the SVG's `<desc>`.
     private func describe(group: FigureGroup, bars: [ChartBar], margin: Bool) -> String {
-        let kind = group.kind == .split ? "Barre empilée à 100 %" : "Diagramme en barres horizontales, plusieurs réponses possibles"
+        let kind: String
+        switch group.kind {
+        case .split: kind = "Barre empilée à 100 %"
+        case .share: kind = "Barre horizontale sur une échelle de 0 à 100 %"
+        default: kind = "Diagramme en barres horizontales, plusieurs réponses possibles"
+        }
         let items = bars.map { bar in
             "\(bar.label) : \(bar.valueText)" + (margin ? " (marge d’erreur \(bar.marginText ?? ""))" : "")
         }
@@ -56,9 +61,8 @@ struct ChartBlock: BlockRenderer {
 
     private func caption(number: Int, title: String, group: FigureGroup) -> String {
         var notes: [String] = []
-        if let base = table.resolved(group.partKeys.first ?? "")?.baseCount {
-            notes.append("Base : " + FrenchNumberFormatter.count(base, singular: "répondant", plural: "répondants")
-                         + (group.assumption != nil ? " (hypothèse, voir Sources et méthode)" : ""))
+        if let base = baseText(of: group) {
+            notes.append("Base : " + base + (group.assumption != nil ? " (hypothèse, voir Sources et méthode)" : ""))
         }
         if group.kind == .multiple { notes.append("Plusieurs réponses possibles : le total dépasse 100 %") }
         if let source = table.dataset.sources[group.sourceID] { notes.append("Source : " + source.title) }
@@ -67,11 +71,35 @@ struct ChartBlock: BlockRenderer {
             + "<span class=\"chart-notes\">\(details).</span></figcaption>"
     }
 
+    /// A single share charted alone, as a group of one part.
+    private func singleShare(_ key: String) -> FigureGroup? {
+        guard let figure = table.resolved(key)?.figure, figure.group == nil, figure.unit == .percent, figure.kind == .share else { return nil }
+        return FigureGroup(key: key, label: figure.label, kind: .share, unit: .percent, partKeys: [key], base: figure.base,
+                           sourceID: figure.sourceID, assumption: figure.assumption, file: figure.file, location: figure.location)
+    }
+
+    /// « 1 012 répondants », « environ 156 répondants », or, where the parts have different
+    /// bases, « de 600 à 1 012 répondants selon la réponse ».
+    private func baseText(of group: FigureGroup) -> String? {
+        let parts = group.partKeys.compactMap { table.resolved($0) }.filter { $0.baseCount != nil }
+        guard let first = parts.first else { return nil }
+        let about = FigureFormatter.about(parts.contains { $0.baseIsEstimate })
+        let counts = parts.map { $0.baseCount! }
+        guard let low = counts.min(), let high = counts.max(), low != high else {
+            return about + FrenchNumberFormatter.count(first.baseCount!, singular: "répondant", plural: "répondants")
+        }
+        return "de " + about + FrenchNumberFormatter.number(low) + " à " + FrenchNumberFormatter.number(high) + "\u{00A0}répondants selon la réponse"
+    }
+
     private func dataTable(id: String, title: String, bars: [ChartBar]) -> String {
+        let bases = bars.map { table.resolved($0.key)?.baseCount }
+        let perRow = Set(bases.compactMap { $0 }).count > 1
         var html = "<details class=\"chart-data\"><summary>Données de la figure (tableau)</summary>\n<table>\n<caption>\(HTML.escape(title))</caption>\n"
-        html += "<thead><tr><th scope=\"col\">Réponse</th><th scope=\"col\">Part</th><th scope=\"col\">Marge d’erreur à 95\u{202F}%</th></tr></thead>\n<tbody>\n"
-        for bar in bars {
-            html += "<tr><th scope=\"row\">\(HTML.escape(bar.label))</th><td>\(FigureMarkup.span(key: bar.key, text: bar.valueText, table: table))</td><td>\(HTML.escape(bar.marginText ?? "—"))</td></tr>\n"
+        html += "<thead><tr><th scope=\"col\">Réponse</th><th scope=\"col\">Part</th><th scope=\"col\">Marge d’erreur à 95\u{202F}%</th>"
+            + (perRow ? "<th scope=\"col\">Base</th>" : "") + "</tr></thead>\n<tbody>\n"
+        for (bar, base) in zip(bars, bases) {
+            let baseCell = perRow ? "<td>\(base.map { HTML.escape(FrenchNumberFormatter.number($0)) } ?? "—")</td>" : ""
+            html += "<tr><th scope=\"row\">\(HTML.escape(bar.label))</th><td>\(FigureMarkup.span(key: bar.key, text: bar.valueText, table: table))</td><td>\(HTML.escape(bar.marginText ?? "—"))</td>\(baseCell)</tr>\n"
         }
         return html + "</tbody>\n</table>\n</details>"
     }
