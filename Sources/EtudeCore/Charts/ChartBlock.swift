@@ -64,7 +64,9 @@ struct ChartBlock: BlockRenderer {
         if let base = baseText(of: group) {
             notes.append("Base : " + base + (group.assumption != nil ? " (hypothèse, voir Sources et méthode)" : ""))
         }
-        if group.kind == .multiple { notes.append("Plusieurs réponses possibles : le total dépasse 100 %") }
+        // Only what the data show: parts of a multiple group that add up to more than 100 %.
+        let total = group.partKeys.compactMap { table.resolved($0)?.figure.value }.reduce(0, +)
+        if group.kind == .multiple && total > 100 { notes.append("Plusieurs réponses possibles : le total dépasse 100 %") }
         if let source = table.dataset.sources[group.sourceID] { notes.append("Source : " + source.title) }
         let details = notes.map { HTML.escape(FrenchTypography.apply($0)) }.joined(separator: ". ")
         return "<figcaption><span class=\"chart-number\">Figure \(number)\u{202F}:</span> \(HTML.escape(title))"

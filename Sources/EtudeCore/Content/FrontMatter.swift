@@ -39,7 +39,7 @@ public enum FrontMatterParser {
         if let titleEntry = entry("title") {
             collector.collect {
                 matter.title = try reader.text(titleEntry.value, "title")
-                matter.titleLocation = reader.location(of: titleEntry.value) ?? titleEntry.location
+                matter.titleLocation = reader.textLocation(of: titleEntry.value) ?? titleEntry.location
             }
         } else {
             collector.report(Diagnostic(file: file, line: 2, column: 1, message: "the front matter has no title; add 'title: …'"))
@@ -47,7 +47,7 @@ public enum FrontMatterParser {
         if let description = entry("description") {
             collector.collect {
                 matter.description = try reader.text(description.value, "description")
-                matter.descriptionLocation = reader.location(of: description.value)
+                matter.descriptionLocation = reader.textLocation(of: description.value)
             }
         }
         if let order = entry("order") {

@@ -31,7 +31,7 @@ public struct DatasetLoader {
                     throw reader.error("source '\(entry.key)' has no title; add 'title: …'", at: entry.location)
                 }
                 dataset.sources[entry.key] = DataSource(id: entry.key, title: try reader.text(title.value, "title"),
-                                                        location: reader.location(of: title.value))
+                                                        location: reader.textLocation(of: title.value))
                 dataset.sourceOrder.append(entry.key)
             }
         }

@@ -27,6 +27,14 @@ struct YAMLReader {
         node.mark.map { SourcePosition(line: $0.line + lineOffset, column: $0.column) }
     }
 
+    /// Where the text of a scalar starts: after its opening quote when it is quoted, so that
+    /// the columns of references inside it are right.
+    func textLocation(of node: Node) -> SourcePosition? {
+        guard var position = location(of: node) else { return nil }
+        if let style = node.scalar?.style, style == .singleQuoted || style == .doubleQuoted { position.column += 1 }
+        return position
+    }
+
     func error(_ message: String, at node: Node?) -> Diagnostic {
         Diagnostic(file: file, at: node.flatMap(location(of:)), message: message)
     }

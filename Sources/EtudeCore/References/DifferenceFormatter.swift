@@ -15,12 +15,12 @@ extension FigureFormatter {
             guard case .derived(let margin)? = table[value.key + ".margin"] else {
                 return .failure("'\(value.key)' has no margin of error: both shares it compares need a base")
             }
-            return .success(Self.signedPoints(value.value, decimals: decimals) + " (" + "±" + F.noBreakSpace
-                + F.number(margin.value, decimals: 1) + F.noBreakSpace + "points)")
+            return .success(Self.signedPoints(value.value, decimals: decimals) + " (±" + F.noBreakSpace
+                + Self.pointsText(margin.value, decimals: 1) + ")")
         case .change:
             let rounded = F.rounded(value.value, decimals: decimals)
             if rounded == 0 { return .success("stable") }
-            let size = F.number(abs(rounded), decimals: decimals) + F.noBreakSpace + (abs(rounded) < 2 ? "point" : "points")
+            let size = Self.pointsText(abs(rounded), decimals: decimals)
             return .success((rounded > 0 ? "en hausse de " : "en baisse de ") + size)
         default:
             return .failure("'\(value.key)' is a difference; its formats are decimals, number, margin and change")

@@ -106,7 +106,13 @@ public struct FigureFormatter {
 
     /// The "±" of a 95 % interval: `± 6,5 points`.
     public static func marginText(_ interval: WilsonInterval) -> String {
-        "±" + F.noBreakSpace + F.number(interval.margin, decimals: 1) + F.noBreakSpace + "points"
+        "±" + F.noBreakSpace + pointsText(interval.margin, decimals: 1)
+    }
+
+    /// `6,5 points`, `0,5 point`: French puts the unit in the singular below 2.
+    static func pointsText(_ value: Double, decimals: Int) -> String {
+        let rounded = F.rounded(value, decimals: decimals)
+        return F.number(rounded, decimals: decimals) + F.noBreakSpace + (abs(rounded) < 2 ? "point" : "points")
     }
 
     /// « environ » before a number that is an estimate.
@@ -169,7 +175,7 @@ public struct FigureFormatter {
             if case .number = format { return .success(number) }
             switch value.unit {
             case .percent: return .success(F.percent(value.value, decimals: decimals))
-            case .points: return .success(number + F.noBreakSpace + (abs(value.value) < 2 ? "point" : "points"))
+            case .points: return .success(Self.pointsText(value.value, decimals: decimals))
             case .count: return .success(Self.about(value.isEstimate) + number)
             case .rank, .text, .signedPoints: return .success(number)
             }

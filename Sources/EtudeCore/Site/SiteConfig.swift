@@ -66,13 +66,13 @@ public struct SiteConfig: Equatable, Sendable {
         if let cover = entries.first(where: { $0.key == "cover" })?.value {
             guard let lines = cover.sequence else { throw reader.error("cover must be a list of lines ('- …')", at: cover) }
             config.cover = try lines.map {
-                CoverLine(text: try reader.text($0, "a cover line"), position: reader.location(of: $0) ?? SourcePosition(line: 1, column: 1))
+                CoverLine(text: try reader.text($0, "a cover line"), position: reader.textLocation(of: $0) ?? SourcePosition(line: 1, column: 1))
             }
         }
         if let keep = entries.first(where: { $0.key == "keep" })?.value {
             config.keep = try keepPatterns(keep, reader: reader)
         }
-        for entry in entries { config.positions[entry.key] = reader.location(of: entry.value) }
+        for entry in entries { config.positions[entry.key] = reader.textLocation(of: entry.value) }
         return config
     }
 }
