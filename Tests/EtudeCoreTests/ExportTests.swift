@@ -61,13 +61,13 @@ import Testing
         let files = try Self.build()
         let csv = String(decoding: try #require(files[FigureExport.csvPath]), as: UTF8.self)
         let lines = csv.components(separatedBy: "\r\n")
-        #expect(lines[0] == "key,label,origin,value,text,unit,kind,group,bound,fraction,items,base,base_key,computed_from,method,source,source_title,assumption,file,line")
+        #expect(lines[0] == "key,label,origin,value,text,count,estimate,unit,kind,group,bound,fraction,items,base,base_key,computed_from,method,source,source_title,assumption,file,line")
         #expect(lines.last == "")
         let data = try #require(files[FigureExport.jsonPath])
         let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let keys = (json["figures"] as? [[String: Any]] ?? []).compactMap { $0["key"] as? String }
         #expect(lines.dropFirst().dropLast().map { String($0.prefix { $0 != "," }) } == keys)
-        #expect(lines.contains("choice.yes,Oui,typed,62.5,\"62,5\u{202F}%\",percent,share,choice,,,,1200,people,,,s1,Source d’essai,,data/figures.yaml,18"))
+        #expect(lines.contains("choice.yes,Oui,typed,62.5,\"62,5\u{202F}%\",,,percent,share,choice,,,,1200,people,,,s1,Source d’essai,,data/figures.yaml,18"))
     }
 
     @Test func csvQuotesCommasQuotesAndNewlines() {

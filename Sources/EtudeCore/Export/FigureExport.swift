@@ -16,6 +16,10 @@ public struct FigureExport {
         var origin: String
         var value: Double
         var text: String
+        /// For a share given as a count: that exact count of respondents.
+        var count: Double?
+        /// True for an estimate (a count computed from a rounded share).
+        var estimate: Bool?
         var unit: String
         var kind: String?
         var group: String?
@@ -34,7 +38,7 @@ public struct FigureExport {
         var line: Int?
 
         enum CodingKeys: String, CodingKey {
-            case key, label, origin, value, text, unit, kind, group, bound, fraction, items, base
+            case key, label, origin, value, text, count, estimate, unit, kind, group, bound, fraction, items, base
             case baseKey = "base_key", computedFrom = "computed_from", method, source
             case sourceTitle = "source_title", assumption, file, line
         }
@@ -47,6 +51,8 @@ public struct FigureExport {
             case .origin: origin
             case .value: FigureExport.number(value)
             case .text: text
+            case .count: count.map(FigureExport.number) ?? ""
+            case .estimate: estimate.map { $0 ? "true" : "false" } ?? ""
             case .unit: unit
             case .kind: kind ?? ""
             case .group: group ?? ""
@@ -101,7 +107,8 @@ public struct FigureExport {
                 if case .key(let key) = figure.base ?? group?.base { baseKey = key }
                 return Row(
                     key: key, label: figure.label, origin: "typed", value: figure.value,
-                    text: formatter.standardText(of: figure), unit: figure.unit.rawValue, kind: figure.kind.rawValue,
+                    text: formatter.standardText(of: figure), count: figure.count, estimate: figure.isEstimate ? true : nil,
+                    unit: figure.unit.rawValue, kind: figure.kind.rawValue,
                     group: figure.group, bound: figure.bound?.rawValue,
                     fraction: figure.fraction.map { "\($0.numerator)/\($0.denominator)" }, items: figure.items,
                     base: resolved.baseCount, baseKey: baseKey, computedFrom: figure.computedFrom,
@@ -111,7 +118,7 @@ public struct FigureExport {
             case .derived(let value):
                 return Row(
                     key: key, label: value.label, origin: "computed", value: value.value, text: formatter.standardText(of: value),
-                    unit: value.unit.rawValue, computedFrom: value.ownerKey, method: value.method,
+                    estimate: value.isEstimate ? true : nil, unit: value.unit.rawValue, computedFrom: value.ownerKey, method: value.method,
                     source: source?.id, sourceTitle: source?.title)
             case nil:
                 return nil
@@ -143,7 +150,7 @@ public struct FigureExport {
     }
 
     /// Columns written by Étude as plain numbers; every other column may hold a user's text.
-    static let numericColumns: Set<Row.CodingKeys> = [.value, .base, .line]
+    static let numericColumns: Set<Row.CodingKeys> = [.value, .count, .estimate, .base, .line]
 
     /// A number as a machine reads it: `53`, `62.5`, `0.6666666666666666`.
     static func number(_ value: Double) -> String {
