@@ -88,10 +88,12 @@ import Testing
         let html = try chartHTML(Self.figures(40, 70), "figure: reasons\ntitle: Les raisons\nmargin: true")
         #expect(html.contains("<figure class=\"chart chart-multiple\" id=\"figure-1\" data-figure=\"reasons\">"))
         #expect(html.contains("role=\"img\" aria-labelledby=\"figure-1-titre-svg figure-1-desc\""))
-        #expect(html.contains("<desc id=\"figure-1-desc\">Diagramme en barres horizontales, plusieurs réponses possibles. Le temps, une raison dont le libellé est assez long pour passer à la ligne dans le graphique\u{202F}: 70\u{202F}% (marge d’erreur ±\u{00A0}6,3\u{00A0}points)\u{202F}; Le prix\u{202F}: 40\u{202F}% (marge d’erreur ±\u{00A0}6,7\u{00A0}points).</desc>"))
+        // Wilson at 95 % of 200: 70 % → 63,3–75,9 % (see ReferenceTests); 40 % → 33,5–46,9 %.
+        #expect(html.contains("<desc id=\"figure-1-desc\">Diagramme en barres horizontales. Le temps, une raison dont le libellé est assez long pour passer à la ligne dans le graphique\u{202F}: 70\u{202F}% (intervalle de confiance à 95\u{202F}%\u{202F}: de 63,3\u{202F}% à 75,9\u{202F}%)\u{202F}; Le prix\u{202F}: 40\u{202F}% (intervalle de confiance à 95\u{202F}%\u{202F}: de 33,5\u{202F}% à 46,9\u{202F}%).</desc>"))
         #expect(html.contains("Figure 1\u{202F}:</span> Les raisons"))
         #expect(html.contains("Base\u{202F}: 200\u{00A0}répondants"))
-        #expect(html.contains("Plusieurs réponses possibles"))
+        #expect(html.contains("Les parts ne s’excluent pas\u{202F}: leur total dépasse 100\u{202F}%"))
+        #expect(!html.contains("Plusieurs réponses possibles"))
         #expect(html.contains("<th scope=\"row\">Le prix</th>"))
         #expect(!html.contains("width=\"100%\"") && html.contains("viewBox=\"0 0 640 "))
     }

@@ -22,14 +22,15 @@ import Testing
 
     @Test func theCountIsTheNumberOfItems() throws {
         let page = try TestSupport.renderMarkdown("Les {{ steps }} étapes.\n", figures: Self.figures)
-        #expect(page.contentHTML.contains(">3</span> étapes"))
+        // Two to nine things are written in words in prose, as French style asks.
+        #expect(page.contentHTML.contains(">trois</span> étapes"))
     }
 
     @Test func theBlockListsTheItemsAsAFrenchEnumeration() throws {
         let page = try TestSupport.renderMarkdown("```items\nfigure: steps\n```\n", figures: Self.figures)
         let n = "\u{202F}"
         #expect(page.contentHTML == """
-            <ul class="items" data-figure="steps" title="Source : Source d’essai">
+            <ul class="items" data-figure="steps" title="Source\u{202F}: Source d’essai">
             <li>préparer le «\(n)terrain\(n)»\(n);</li>
             <li>agir vite\(n)!</li>
             <li>évaluer.</li>

@@ -5,7 +5,7 @@ import Testing
 @Suite struct ReferenceTests {
     @Test func referenceBecomesFormattedSpanWithProvenance() throws {
         let page = try TestSupport.renderMarkdown("Oui à {{ choice.yes }}.\n", figures: sampleFigures)
-        #expect(page.contentHTML.contains("<span class=\"figure\" data-figure=\"choice.yes\" title=\"Source : Source d’essai\">62,5\u{202F}%</span>"))
+        #expect(page.contentHTML.contains("<span class=\"figure\" data-figure=\"choice.yes\" title=\"Source\u{202F}: Source d’essai\">62,5\u{202F}%</span>"))
         #expect(page.figureKeys == ["choice.yes"])
     }
 
@@ -38,7 +38,8 @@ import Testing
         ("{{ people }}", "1\u{202F}200"),
         ("{{ people | respondents }}", "1\u{202F}200\u{00A0}répondants"),
         ("{{ choice.yes | decimals: 0 }}", "63\u{202F}%"),
-        ("{{ reasons.time | margin }}", "70\u{202F}% (±\u{00A0}6,3\u{00A0}points)"),
+        // Wilson at 95 % for 70 % of 200: centre 0,696233, half-width 0,063022: 63,3 % to 75,9 %.
+        ("{{ reasons.time | margin }}", "70\u{202F}% (entre 63\u{202F}% et 76\u{202F}%)"),
         ("{{ reasons.time.margin }}", "6,3\u{00A0}points"),
         ("{{ reasons.time | respondents }}", "environ\u{00A0}140\u{00A0}répondants"),
         ("{{ reasons.time.rank | ordinal-f }}", "première"),

@@ -21,8 +21,8 @@ struct SourcesBlock: BlockRenderer {
         html += "<p>\(text("Ces chiffres et toutes les valeurs calculées à partir d’eux sont aussi publiés en fichiers de données :")) "
             + "<a href=\"\(context.root)\(FigureExport.csvPath)\">figures.csv</a> (pour un tableur) et "
             + "<a href=\"\(context.root)\(FigureExport.jsonPath)\">figures.json</a>.</p>\n"
-        html += "<table>\n<caption>Chaque chiffre publié, sa valeur, sa base et sa source</caption>\n"
-        html += "<thead><tr><th scope=\"col\">Chiffre</th><th scope=\"col\">Valeur</th><th scope=\"col\">Base</th><th scope=\"col\">Source</th></tr></thead>\n"
+        html += "<table>\n<caption>Chaque chiffre publié : sa valeur, sa base, son origine et sa source</caption>\n"
+        html += "<thead><tr><th scope=\"col\">Chiffre</th><th scope=\"col\">Valeur</th><th scope=\"col\">Base</th><th scope=\"col\">Origine</th><th scope=\"col\">Source</th></tr></thead>\n"
         html += figureRows(formatter: formatter, text: text)
         html += "</table>\n"
         let assumptions = (dataset.groupOrder.compactMap { dataset.groups[$0] }.compactMap { group in group.assumption.map { (group.label, $0) } }
@@ -60,7 +60,8 @@ struct SourcesBlock: BlockRenderer {
                 FigureFormatter.about(resolved.baseIsEstimate) + FrenchNumberFormatter.count($0, singular: "répondant", plural: "répondants")
             } ?? "—"
             let source = dataset.sources[resolved.figure.sourceID]?.title ?? resolved.figure.sourceID
-            return "<tr><th scope=\"row\">\(text(resolved.figure.label))</th><td>\(FigureMarkup.span(key: key, text: value, table: table))</td><td>\(HTML.escape(base))</td><td>\(text(source))</td></tr>\n"
+            let origin = Provenance(key: key, table: table).origin
+            return "<tr><th scope=\"row\">\(text(resolved.figure.label))</th><td>\(FigureMarkup.span(key: key, text: value, table: table))</td><td>\(HTML.escape(base))</td><td>\(text(origin))</td><td>\(text(source))</td></tr>\n"
         }
         var html = ""
         var seen = Set<String>()
@@ -72,7 +73,7 @@ struct SourcesBlock: BlockRenderer {
             }
             guard seen.insert(groupKey).inserted else { continue }
             let kind = group.kind == .split ? "répartition : total de 100 %" : "parts non exclusives"
-            html += "<tbody class=\"sources-group\">\n<tr><th scope=\"rowgroup\" colspan=\"4\">\(text(group.label)) (\(text(kind)))</th></tr>\n"
+            html += "<tbody class=\"sources-group\">\n<tr><th scope=\"rowgroup\" colspan=\"5\">\(text(group.label)) (\(text(kind)))</th></tr>\n"
             html += group.partKeys.map(row).joined() + "</tbody>\n"
         }
         return (loose.isEmpty ? "" : "<tbody>\n" + loose + "</tbody>\n") + html

@@ -24,7 +24,7 @@ struct ChartBlock: BlockRenderer {
             let interval = spec.margin ? resolved.interval : nil
             return ChartBar(key: resolved.figure.key, label: FrenchTypography.apply(resolved.figure.label), value: resolved.figure.value,
                             valueText: formatter.standardText(of: resolved.figure), low: interval?.low, high: interval?.high,
-                            marginText: resolved.interval.map(FigureFormatter.marginText))
+                            marginText: resolved.interval.map(FigureFormatter.intervalBounds))
         }
         // Multiple-answer bars are read from the largest down (ties in file order); a split keeps its order.
         if group.kind == .multiple {
@@ -51,10 +51,10 @@ struct ChartBlock: BlockRenderer {
         switch group.kind {
         case .split: kind = "Barre empilée à 100 %"
         case .share: kind = "Barre horizontale sur une échelle de 0 à 100 %"
-        default: kind = "Diagramme en barres horizontales, plusieurs réponses possibles"
+        default: kind = "Diagramme en barres horizontales" + (group.severalAnswers ? ", plusieurs réponses possibles" : "")
         }
         let items = bars.map { bar in
-            "\(bar.label) : \(bar.valueText)" + (margin ? " (marge d’erreur \(bar.marginText ?? ""))" : "")
+            "\(bar.label) : \(bar.valueText)" + (margin ? " (intervalle de confiance à 95 % : \(bar.marginText ?? ""))" : "")
         }
         return FrenchTypography.apply("\(kind). " + items.joined(separator: " ; ") + ".")
     }
@@ -62,11 +62,15 @@ struct ChartBlock: BlockRenderer {
     private func caption(number: Int, title: String, group: FigureGroup) -> String {
         var notes: [String] = []
         if let base = baseText(of: group) {
-            notes.append("Base : " + base + (group.assumption != nil ? " (hypothèse, voir Sources et méthode)" : ""))
+            notes.append("Base : " + base + (group.assumption != nil ? " (hypothèse)" : ""))
         }
-        // Only what the data show: parts of a multiple group that add up to more than 100 %.
+        // What the data say: the questionnaire's rule when declared, else what the shares show.
         let total = group.partKeys.compactMap { table.resolved($0)?.figure.value }.reduce(0, +)
-        if group.kind == .multiple && total > 100 { notes.append("Plusieurs réponses possibles : le total dépasse 100 %") }
+        if group.severalAnswers {
+            notes.append("Plusieurs réponses possibles" + (total > 100 ? " : le total dépasse 100 %" : ""))
+        } else if group.kind == .multiple && total > 100 {
+            notes.append("Les parts ne s’excluent pas : leur total dépasse 100 %")
+        }
         if let source = table.dataset.sources[group.sourceID] { notes.append("Source : " + source.title) }
         let details = notes.map { HTML.escape(FrenchTypography.apply($0)) }.joined(separator: ". ")
         return "<figcaption><span class=\"chart-number\">Figure \(number)\u{202F}:</span> \(HTML.escape(title))"
@@ -97,7 +101,7 @@ struct ChartBlock: BlockRenderer {
         let bases = bars.map { table.resolved($0.key)?.baseCount }
         let perRow = Set(bases.compactMap { $0 }).count > 1
         var html = "<details class=\"chart-data\"><summary>Données de la figure (tableau)</summary>\n<table>\n<caption>\(HTML.escape(title))</caption>\n"
-        html += "<thead><tr><th scope=\"col\">Réponse</th><th scope=\"col\">Part</th><th scope=\"col\">Marge d’erreur à 95\u{202F}%</th>"
+        html += "<thead><tr><th scope=\"col\">Réponse</th><th scope=\"col\">Part</th><th scope=\"col\">Intervalle de confiance à 95\u{202F}%</th>"
             + (perRow ? "<th scope=\"col\">Base</th>" : "") + "</tr></thead>\n<tbody>\n"
         for (bar, base) in zip(bars, bases) {
             let baseCell = perRow ? "<td>\(base.map { HTML.escape(FrenchNumberFormatter.number($0)) } ?? "—")</td>" : ""

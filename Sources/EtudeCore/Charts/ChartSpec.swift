@@ -33,5 +33,6 @@ public struct ChartBar: Equatable, Sendable {
     /// 95 % interval bounds in percent, when whiskers are drawn.
     public var low: Double?
     public var high: Double?
+    /// The 95 % interval in words, « de 70,9 % à 83,8 % », for the table and the description.
     public var marginText: String?
 }

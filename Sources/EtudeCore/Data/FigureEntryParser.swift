@@ -37,6 +37,12 @@ struct FigureEntryParser {
             bound: bound, base: base, sourceID: sourceID, assumption: assumption, computedFrom: nil, group: nil,
             file: reader.file, location: entry.location)
         template.baseLocation = field("base").flatMap { reader.location(of: $0.value) }
+        if let margin = field("margin") {
+            guard let sampled = margin.value.bool, unit == .percent else {
+                throw reader.error("'margin' of \(what) is 'false' for a share of everyone asked (no margin of error), or left out", at: margin.value)
+            }
+            template.isSampled = sampled
+        }
 
         if kind == .split || kind == .multiple {
             guard unit == .percent else {
@@ -63,6 +69,12 @@ struct FigureEntryParser {
                 key: key, label: labelText, kind: kind, unit: unit, partKeys: parts.map(\.key),
                 base: parts.first?.base ?? base, sourceID: sourceID, assumption: assumption,
                 file: reader.file, location: entry.location)
+            if let several = field("several_answers") {
+                guard let value = several.value.bool, kind == .multiple else {
+                    throw reader.error("'several_answers' is 'true' for a multiple group whose question allowed several answers", at: several.value)
+                }
+                dataset.groups[key]!.severalAnswers = value
+            }
             dataset.groupOrder.append(key)
             try parts.forEach { try dataset.add($0) }
             return

@@ -61,6 +61,9 @@ public struct Figure: Equatable, Sendable {
     /// True when the value is an estimate: a count computed from a share that was itself
     /// rounded (50 % of 311 → about 156). Set by the statistics stage.
     public var isEstimate = false
+    /// False for a share of everyone asked (`margin: false`), not an estimate from a
+    /// sample: it gets no margin of error, interval or test.
+    public var isSampled = true
 
     public struct Fraction: Equatable, Sendable {
         public var numerator: Int
@@ -85,6 +88,9 @@ public struct FigureGroup: Equatable, Sendable {
     public var assumption: String?
     public var file: String
     public var location: SourcePosition
+    /// True when the questionnaire let each respondent give several answers
+    /// (`several_answers: true`), a fact the data alone cannot show.
+    public var severalAnswers = false
 }
 
 /// Where figures come from, e.g. a slide of the deck.

@@ -106,7 +106,7 @@ public struct FigureExport {
                 var baseKey: String?
                 if case .key(let key) = figure.base ?? group?.base { baseKey = key }
                 return Row(
-                    key: key, label: figure.label, origin: "typed", value: figure.value,
+                    key: key, label: figure.label, origin: figure.computedFrom == nil ? "typed" : "computed", value: figure.value,
                     text: formatter.standardText(of: figure), count: figure.count, estimate: figure.isEstimate ? true : nil,
                     unit: figure.unit.rawValue, kind: figure.kind.rawValue,
                     group: figure.group, bound: figure.bound?.rawValue,

@@ -57,9 +57,13 @@ public struct FigureFormatter {
             return .success(F.number(figure.value, decimals: figure.decimals, groupThousands: figure.unit != .year))
         case .margin:
             guard let interval = resolved.interval else {
+                if !figure.isSampled {
+                    return .failure("'\(figure.key)' is a share of everyone asked ('margin: false' in data/figures.yaml): it has no margin of error")
+                }
                 return .failure("'\(figure.key)' has no margin of error: it needs a percentage with a base; add 'base:' to it in data/figures.yaml")
             }
-            return .success(standard(figure, decimals: figure.decimals) + " (" + Self.marginText(interval) + ")")
+            // The Wilson interval is not symmetric: its bounds, not a « ± », say what it is.
+            return .success(standard(figure, decimals: figure.decimals) + " (" + Self.intervalText(interval, decimals: figure.decimals) + ")")
         case .respondents:
             guard let n = resolved.baseCount else {
                 if figure.unit == .respondents { return .success(Self.about(figure.isEstimate) + F.count(figure.value, singular: "répondant", plural: "répondants")) }
@@ -94,6 +98,28 @@ public struct FigureFormatter {
         }
     }
 
+    /// The text for `reference` in running prose: as `text(for:)`, except that a small
+    /// count (two to nine things, not respondents) is written in words, as French style
+    /// asks (« cinq éléments »); `| number` keeps the digits.
+    public func proseText(for reference: FigureReference) -> Result<String, FormatProblem> {
+        let result = text(for: reference)
+        guard case .standard = reference.format, let value = countValue(reference.key),
+              value == value.rounded(), let words = F.smallNumberWords(Int(value)) else { return result }
+        return result.map { _ in words }
+    }
+
+    /// The value of a count of things (not of respondents, not an estimate), if the key is one.
+    private func countValue(_ key: String) -> Double? {
+        switch table[key] {
+        case .typed(let resolved) where resolved.figure.unit == .count && resolved.figure.kind == .count && !resolved.figure.isEstimate:
+            return resolved.figure.value
+        case .derived(let value) where value.unit == .count && !value.isEstimate && value.key.hasPrefix("examples."):
+            return value.value
+        default:
+            return nil
+        }
+    }
+
     /// A typed figure in its own unit and precision, as `{{ key }}` writes it.
     public func standardText(of figure: Figure) -> String {
         standard(figure, decimals: figure.decimals)
@@ -107,6 +133,17 @@ public struct FigureFormatter {
     /// The "±" of a 95 % interval: `± 6,5 points`.
     public static func marginText(_ interval: WilsonInterval) -> String {
         "±" + F.noBreakSpace + pointsText(interval.margin, decimals: 1)
+    }
+
+    /// `entre 71 % et 84 %`: the 95 % interval, at the precision of its share.
+    static func intervalText(_ interval: WilsonInterval, decimals: Int) -> String {
+        "entre " + F.percent(F.rounded(interval.low, decimals: decimals), decimals: decimals)
+            + " et " + F.percent(F.rounded(interval.high, decimals: decimals), decimals: decimals)
+    }
+
+    /// `de 70,9 % à 83,8 %`: the 95 % interval in a table, to one decimal.
+    static func intervalBounds(_ interval: WilsonInterval) -> String {
+        "de " + F.percent(interval.low, decimals: 1) + " à " + F.percent(interval.high, decimals: 1)
     }
 
     /// `6,5 points`, `0,5 point`: French puts the unit in the singular below 2.

@@ -59,6 +59,13 @@ public enum FrenchNumberFormatter {
         return "\(n) \(d)"
     }
 
+    /// Two to nine in words, the numbers French prose spells out; nil for others (one
+    /// would need the gender of its noun).
+    public static func smallNumberWords(_ number: Int) -> String? {
+        let words = [2: "deux", 3: "trois", 4: "quatre", 5: "cinq", 6: "six", 7: "sept", 8: "huit", 9: "neuf"]
+        return words[number]
+    }
+
     /// Ordinal adjective: 1 → premier / première, 2 → deuxième…
     public static func ordinal(_ rank: Int, feminine: Bool) -> String {
         let words = [2: "deuxième", 3: "troisième", 4: "quatrième", 5: "cinquième", 6: "sixième",

@@ -35,7 +35,7 @@ struct PageRewriter: MarkdownRewriter {
                     result += FrenchTypography.apply(text, insideLink: insideLink)
                     continue
                 }
-                switch formatter.text(for: reference) {
+                switch formatter.proseText(for: reference) {
                 case .failure(let problem):
                     collector.report(Diagnostic(file: file, at: reference.location, message: problem.message))
                 case .success(let value):
@@ -80,9 +80,9 @@ enum FigureMarkup {
         "<span class=\"figure\" data-figure=\"\(HTML.escape(key))\"\(sourceTitle(key: key, table: table))>\(HTML.escape(text))</span>"
     }
 
-    /// ` title="Source : …"` naming where the figure comes from, or nothing.
+    /// ` title="…"` saying where the figure comes from (see `Provenance`), or nothing.
     static func sourceTitle(key: String, table: FigureTable) -> String {
-        table.source(of: key).map { " title=\"Source : \(HTML.escape($0.title))\"" } ?? ""
+        Provenance(key: key, table: table).tooltip.map { " title=\"\(HTML.escape(FrenchTypography.apply($0)))\"" } ?? ""
     }
 }
 

@@ -32,7 +32,7 @@ public struct StatisticsCalculator {
                 collector.report(Diagnostic(file: figure.figure.file, at: figure.figure.location,
                     message: "count \(FrenchNumberFormatter.number(figure.figure.value)) of '\(key)' is larger than its base \(FrenchNumberFormatter.number(n))"))
             }
-            if figure.figure.unit == .percent, let n = figure.baseCount {
+            if figure.figure.unit == .percent, figure.figure.isSampled, let n = figure.baseCount {
                 figure.interval = WilsonInterval(share: figure.figure.value, base: n)
                 resolved[key] = figure
             }
@@ -89,7 +89,7 @@ public struct StatisticsCalculator {
         if let n = resolved.baseCount {
             add("base", "Base de « \(figure.label) »", n, 0, .count, "base déclarée dans les données", estimate: resolved.baseIsEstimate)
         }
-        if let n = resolved.baseCount, let interval = resolved.interval {
+        if let n = resolved.baseCount, figure.unit == .percent {
             if let count = figure.count {
                 add("count", "Répondants correspondant à « \(figure.label) »", count, 0, .count, "effectif donné dans les données",
                     estimate: resolved.baseIsEstimate)
@@ -97,6 +97,8 @@ public struct StatisticsCalculator {
                 add("count", "Répondants correspondant à « \(figure.label) »", (figure.value * n / 100).rounded(.toNearestOrAwayFromZero), 0, .count,
                     "part × base, arrondi à l’unité (estimation : la part est elle-même arrondie)", estimate: true)
             }
+        }
+        if let interval = resolved.interval {
             add("margin", "Marge d’erreur à 95 % de « \(figure.label) »", interval.margin, 1, .points,
                 "demi-largeur de l’intervalle de Wilson à 95 %")
             add("low", "Borne basse de l’intervalle à 95 % de « \(figure.label) »", interval.low, 1, .percent, "intervalle de Wilson à 95 %")

@@ -1,0 +1,52 @@
+/// Where a published value comes from, in the words a reader sees wherever it is shown
+/// (tooltip, « Sources et méthode », export): given by its source, or computed by Étude
+/// (from what, how), and the assumption it rests on, so that nothing the site computed
+/// or assumed passes for a figure of the source.
+struct Provenance: Equatable {
+    var source: DataSource?
+    /// « calculé à partir de « … » : … », nil for a value the source gives.
+    var computation: String?
+    var assumption: String?
+
+    init(key: String, table: FigureTable) {
+        source = table.source(of: key)
+        let dataset = table.dataset
+        switch table[key] {
+        case .typed(let resolved):
+            let figure = resolved.figure
+            if let from = figure.computedFrom {
+                let label = dataset.figures[from]?.label ?? from
+                computation = "calculé à partir de « \(label) » : part × base, arrondi à l’unité"
+            }
+            assumption = figure.assumption ?? figure.group.flatMap { dataset.groups[$0]?.assumption }
+        case .derived(let value):
+            let owner = dataset.figures[value.ownerKey]
+            let label = owner?.label ?? dataset.groups[value.ownerKey]?.label ?? value.ownerKey
+            computation = "calculé à partir de « \(label) » : \(value.method)"
+            assumption = owner.flatMap { $0.assumption ?? $0.group.flatMap { dataset.groups[$0]?.assumption } }
+                ?? dataset.groups[value.ownerKey]?.assumption
+        case nil:
+            break
+        }
+    }
+
+    /// The text of a `title` attribute: « Source : … », or « Calculé à partir de … ; source : … »,
+    /// then « ; hypothèse : … » when an assumption is involved.
+    var tooltip: String? {
+        var parts: [String] = []
+        if let computation { parts.append(computation.prefix(1).uppercased() + computation.dropFirst()) }
+        if let source { parts.append((parts.isEmpty ? "Source : " : "source : ") + source.title) }
+        if let assumption { parts.append((parts.isEmpty ? "Hypothèse : " : "hypothèse : ") + assumption) }
+        return parts.isEmpty ? nil : parts.joined(separator: " ; ")
+    }
+
+    /// A few words for the « origine » column: what kind of number this is.
+    var origin: String {
+        switch (computation != nil, assumption != nil) {
+        case (false, false): return "donné par la source"
+        case (false, true): return "donné par la source ; base supposée"
+        case (true, false): return "calculé"
+        case (true, true): return "calculé sur une hypothèse"
+        }
+    }
+}
