@@ -36,6 +36,7 @@ import Testing
             <li>évaluer.</li>
             </ul>
 
+            <p class="page-sources">Source des chiffres de cette page\(n): Source d’essai.</p>
             """)
     }
 

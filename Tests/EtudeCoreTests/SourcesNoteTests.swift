@@ -28,9 +28,41 @@ import Testing
             "dossier/vide.md": "---\ntitle: Sans chiffre\n---\nRien.\n",
         ])
         #expect(files["index.html"]?.contains("<p class=\"page-sources\">Sources des chiffres de cette page\u{202F}: <a href=\"dossier/methode.html#source-q2\">Question 2</a>\u{202F}; <a href=\"dossier/methode.html#source-q1\">Question 1</a>.</p>") == true)
-        #expect(files["dossier/methode.html"]?.contains("<p class=\"page-sources\">Source des chiffres de cette page\u{202F}: <a href=\"#source-q1\">Question 1</a>.</p>") == true)
+        // The sources table shows every figure: its page names every source.
+        #expect(files["dossier/methode.html"]?.contains("<p class=\"page-sources\">Sources des chiffres de cette page\u{202F}: <a href=\"#source-q1\">Question 1</a>\u{202F}; <a href=\"#source-q2\">Question 2</a>.</p>") == true)
         #expect(files["dossier/vide.html"]?.contains("page-sources") == false)
         #expect(files["rapport.html"]?.contains("<a href=\"#chapitre-dossier-methode--source-q2\">Question 2</a>") == true)
+    }
+
+    /// Counts of the catalogue come from the slides of their categories; a chart from its group's.
+    @Test func catalogueCountsAndChartsNameTheirSources() throws {
+        var files = ["data/figures.yaml": Self.figures.replacingOccurrences(of: "figures:\n", with: """
+            figures:
+              g:
+                label: G
+                kind: split
+                unit: percent
+                source: q2
+                parts:
+                  x: { label: X, value: 60 }
+                  y: { label: Y, value: 40 }
+
+            """), "data/site.yaml": TestSupport.minimalSite]
+        files["data/examples.yaml"] = """
+            families:
+              f: { label: F, description: D, source: q1 }
+            categories:
+              c1: { family: f, label: C1, source: q1 }
+              c2: { family: f, label: C2, source: q2 }
+            examples:
+              - { category: c2, title: T, text: X }
+            """
+        files["content/index.md"] = "---\ntitle: Accueil\n---\n{{ examples.total }} exemples.\n"
+        files["content/graphique.md"] = "---\ntitle: Graphique\n---\n```chart\nfigure: g\ntitle: G\n```\n"
+        let result = try SiteBuilder(project: Project(directory: try TestSupport.makeProject(files))).render()
+        let html = { (path: String) in String(decoding: result.files[path] ?? Data(), as: UTF8.self) }
+        #expect(html("index.html").contains("Sources des chiffres de cette page\u{202F}: Question 1\u{202F}; Question 2.</p>"))
+        #expect(html("graphique.html").contains("Source des chiffres de cette page\u{202F}: Question 2.</p>"))
     }
 
     @Test func withoutASourcesSectionTheSourcesAreNamedUnlinked() throws {

@@ -13,8 +13,10 @@ enum PageSourcesNote {
     }
 
     static func html(for page: RenderedPage, table: FigureTable, sourcesPage: String?) -> String? {
+        // Every figure the page shows, in prose or in a block (chart, table, list), in order.
         var seen = Set<String>()
-        let sources = page.figureKeys.compactMap { table.source(of: $0) }.filter { seen.insert($0.id).inserted }
+        let keys = HTMLText.attributes(["data-figure"], in: page.contentHTML).map(\.value)
+        let sources = keys.flatMap { table.sources(of: $0) }.filter { seen.insert($0.id).inserted }
         guard !sources.isEmpty else { return nil }
         let items = sources.map { source -> String in
             let title = HTML.escape(FrenchTypography.apply(source.title))

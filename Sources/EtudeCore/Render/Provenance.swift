@@ -3,13 +3,13 @@
 /// (from what, how), and the assumption it rests on, so that nothing the site computed
 /// or assumed passes for a figure of the source.
 struct Provenance: Equatable {
-    var source: DataSource?
+    var sources: [DataSource]
     /// « calculé à partir de « … » : … », nil for a value the source gives.
     var computation: String?
     var assumption: String?
 
     init(key: String, table: FigureTable) {
-        source = table.source(of: key)
+        sources = table.sources(of: key)
         let dataset = table.dataset
         switch table[key] {
         case .typed(let resolved):
@@ -35,7 +35,9 @@ struct Provenance: Equatable {
     var tooltip: String? {
         var parts: [String] = []
         if let computation { parts.append(computation.prefix(1).uppercased() + computation.dropFirst()) }
-        if let source { parts.append((parts.isEmpty ? "Source : " : "source : ") + source.title) }
+        if !sources.isEmpty {
+            parts.append((parts.isEmpty ? "Source" : "source") + (sources.count > 1 ? "s : " : " : ") + sources.map(\.title).joined(separator: " ; "))
+        }
         if let assumption { parts.append((parts.isEmpty ? "Hypothèse : " : "hypothèse : ") + assumption) }
         return parts.isEmpty ? nil : parts.joined(separator: " ; ")
     }

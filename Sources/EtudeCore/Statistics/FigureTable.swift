@@ -21,6 +21,9 @@ public struct DerivedValue: Equatable, Sendable {
     public var isEstimate = false
     /// For a rank reference (`G.rank-1`): the part at that place, or the parts tied there.
     public var parts: [String]? = nil
+    /// The sources it is computed from, when its owner is no figure of the table (the
+    /// counts of the catalogue come from the slides of their categories).
+    public var sourceIDs: [String]? = nil
 }
 
 /// A typed figure with what the statistics stage resolved for it.
@@ -69,6 +72,12 @@ public struct FigureTable: Equatable, Sendable {
         return nil
     }
 
+    /// Every source of a figure: its own, or those of what a computed value comes from.
+    public func sources(of key: String) -> [DataSource] {
+        if case .derived(let value) = entries[key], let ids = value.sourceIDs { return ids.compactMap { dataset.sources[$0] } }
+        return source(of: key).map { [$0] } ?? []
+    }
+
     /// The source of a typed figure, or of the figure a derived value is computed from.
     public func source(of key: String) -> DataSource? {
         switch entries[key] {
@@ -77,7 +86,8 @@ public struct FigureTable: Equatable, Sendable {
             if let owner = resolved(value.ownerKey) { return dataset.sources[owner.figure.sourceID] }
             if let group = dataset.groups[value.ownerKey] { return dataset.sources[group.sourceID] }
             return nil
-        case nil: return nil
+        case nil:
+            return dataset.groups[key].flatMap { dataset.sources[$0.sourceID] }
         }
     }
 }
