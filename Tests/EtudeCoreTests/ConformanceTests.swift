@@ -45,12 +45,16 @@ struct PlainRewriter: MarkdownRewriter {
 enum PageBody {
     static var renderer: PageRenderer { PageRenderer(table: FigureTable(dataset: Dataset()), blocks: []) }
 
-    static func render(_ markdown: String) throws -> RenderedPage {
-        let page = Page(
+    /// `content/exemple.md`, whose body starts after three lines of front matter.
+    static func page(_ markdown: String) -> Page {
+        Page(
             sourcePath: "content/exemple.md", outputPath: "exemple.html", section: [], isSectionIndex: false,
             frontMatter: FrontMatter(title: "Exemple", titleLocation: SourcePosition(line: 2, column: 8)),
             body: markdown, bodyLineOffset: 3)
-        return try renderer.render([page])[0]
+    }
+
+    static func render(_ markdown: String) throws -> RenderedPage {
+        try renderer.render([page(markdown)])[0]
     }
 }
 

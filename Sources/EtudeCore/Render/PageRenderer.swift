@@ -30,6 +30,13 @@ public struct PageRenderer {
         let description = page.frontMatter.description.map {
             expandPlain($0, at: page.frontMatter.descriptionLocation ?? page.frontMatter.titleLocation, file: page.sourcePath, collector: &rewriter.collector)
         }
+        // A table too large would take minutes to parse: refuse it before parsing.
+        let oversized = TableSizeLimit.oversizedTables(in: page.body)
+        for table in oversized {
+            let position = SourcePosition(line: page.bodyLineOffset + table.reportedLine, column: 1)
+            rewriter.collector.report(Diagnostic(file: page.sourcePath, at: position, message: table.message))
+        }
+        if !oversized.isEmpty { try rewriter.collector.throwIfAny() }
         let rendered = try MarkdownRenderer.render(page.body, lineOffset: page.bodyLineOffset, rewriter: &rewriter)
         try rewriter.collector.throwIfAny()
         context = rewriter.context

@@ -1,0 +1,129 @@
+/// Refuses a GFM table that would expand far beyond what was written.
+///
+/// libcmark-gfm pads every row to the width of the header, so a 4 000-column header over
+/// 4 000 one-cell rows (34 KB of Markdown) makes 16 million cells: minutes of parsing and
+/// tens of megabytes of HTML. Later libcmark-gfm releases stop a table once it has padded
+/// more than 0x80000 cells (`MAX_AUTOCOMPLETED_CELLS` in `extensions/table.c`); the system's
+/// 0.29.0.gfm.6 has no such limit, and cutting a table silently would lose rows, so the
+/// Markdown is scanned before it is parsed and a table over `maximumCells` is an error.
+/// This version also splits each row in time quadratic in its cells (it appends each cell
+/// to the end of a linked list), whether or not the row fits the header, so a row may have
+/// at most `maximumColumns` cells. The scan is conservative: it may count a few lines more
+/// than cmark puts in the table, never fewer.
+enum TableSizeLimit {
+    /// At most this many cells (columns × rows, header included) in one table.
+    static let maximumCells = 100_000
+    /// At most this many cells in one row of a table, header and delimiter row included.
+    static let maximumColumns = 1_000
+
+    /// A table over the limit: its first line (1-based in the scanned text) and its size.
+    struct Oversized: Equatable {
+        var line: Int
+        var columns: Int
+        var rows: Int
+        /// The line of the row with the most cells, and their number.
+        var widestLine: Int
+        var widestCells: Int
+        var cells: Int { columns * rows }
+        var isTooWide: Bool { widestCells > maximumColumns }
+
+        /// Where to report it: the row too wide, or else the table's first line.
+        var reportedLine: Int { isTooWide ? widestLine : line }
+
+        var message: String {
+            if isTooWide {
+                return "this table row has \(grouped(widestCells)) cells; Étude accepts at most "
+                    + "\(grouped(maximumColumns)) columns per table: split it into narrower tables"
+            }
+            return "this table would have \(grouped(cells)) cells (\(grouped(columns)) columns × \(grouped(rows)) rows, "
+                + "counting the header and every line up to the next blank line); Étude accepts at most "
+                + "\(grouped(maximumCells)) cells per table: split it into smaller tables, or end it with a blank line"
+        }
+    }
+
+    /// `16000000` as `16 000 000`, for messages.
+    static func grouped(_ number: Int) -> String {
+        var digits = Array(String(number))
+        var index = digits.count - 3
+        while index > 0 {
+            digits.insert(" ", at: index)
+            index -= 3
+        }
+        return String(digits)
+    }
+
+    /// Every table of `markdown` over a limit, in reading order.
+    static func oversizedTables(in markdown: String) -> [Oversized] {
+        let lines = markdown.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(content)
+        var found: [Oversized] = []
+        var fence: (byte: UInt8, count: Int)?
+        var index = 0
+        while index < lines.count {
+            let line = lines[index]
+            if let marker = fenceMarker(line) {
+                if let open = fence {
+                    if marker.byte == open.byte && marker.count >= open.count { fence = nil }
+                } else {
+                    fence = marker
+                }
+                index += 1
+                continue
+            }
+            guard fence == nil, index > 0, !lines[index - 1].isEmpty, let columns = delimiterColumns(line) else {
+                index += 1
+                continue
+            }
+            // The header, the delimiter row, then every line up to a blank line or a fence.
+            var end = index + 1
+            while end < lines.count, !lines[end].isEmpty, fenceMarker(lines[end]) == nil { end += 1 }
+            var table = Oversized(line: index, columns: columns, rows: end - index, widestLine: index, widestCells: 0)
+            for row in (index - 1)..<end {
+                let cells = cellCount(lines[row])
+                if cells > table.widestCells { (table.widestLine, table.widestCells) = (row + 1, cells) }
+            }
+            if table.cells > maximumCells || table.isTooWide { found.append(table) }
+            index = end
+        }
+        return found
+    }
+
+    /// A line without the container markers in front (indentation and `>`) and its end.
+    private static func content(_ line: Substring.UTF8View.SubSequence) -> ArraySlice<UInt8> {
+        var bytes = ArraySlice(line)
+        while let first = bytes.first, first == 0x20 || first == 0x09 || first == UInt8(ascii: ">") { bytes.removeFirst() }
+        while let last = bytes.last, last == 0x20 || last == 0x09 || last == 0x0D { bytes.removeLast() }
+        return bytes
+    }
+
+    /// The number of cells of a delimiter row (`| --- | :-: |`), or nil for any other line.
+    private static func delimiterColumns(_ line: ArraySlice<UInt8>) -> Int? {
+        var pipes = 0
+        var hasDash = false
+        for byte in line {
+            switch byte {
+            case UInt8(ascii: "|"): pipes += 1
+            case UInt8(ascii: "-"): hasDash = true
+            case UInt8(ascii: ":"), 0x20, 0x09: continue
+            default: return nil
+            }
+        }
+        guard hasDash, pipes > 0 else { return nil }
+        return cellCount(line)
+    }
+
+    /// The cells of a row, at most: cells lie between pipes, and a leading or trailing pipe
+    /// opens or closes no cell. Escaped pipes are counted too, which only overestimates.
+    private static func cellCount(_ line: ArraySlice<UInt8>) -> Int {
+        var columns = line.reduce(1) { $1 == UInt8(ascii: "|") ? $0 + 1 : $0 }
+        if line.first == UInt8(ascii: "|") { columns -= 1 }
+        if line.last == UInt8(ascii: "|") && line.count > 1 { columns -= 1 }
+        return max(columns, 1)
+    }
+
+    /// The fence character and length of a line opening or closing a fenced code block.
+    private static func fenceMarker(_ line: ArraySlice<UInt8>) -> (byte: UInt8, count: Int)? {
+        guard let first = line.first, first == UInt8(ascii: "`") || first == UInt8(ascii: "~") else { return nil }
+        let count = line.prefix { $0 == first }.count
+        return count >= 3 ? (first, count) : nil
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+@testable import EtudeCore
+
+/// A table may not expand far beyond what was written (see `TableSizeLimit`).
+@Suite struct TableSizeLimitTests {
+    func table(columns: Int, rows: Int, prefix: String = "") -> String {
+        prefix + "|" + String(repeating: "a|", count: columns) + "\n" + prefix + "|" + String(repeating: "-|", count: columns) + "\n"
+            + String(repeating: prefix + "|b\n", count: rows)
+    }
+
+    @Test func tableOverTheCellLimitIsAnErrorAtItsFirstLine() {
+        let body = "Intro.\n\n" + table(columns: 500, rows: 400) + "\nFin.\n"
+        #expect(throws: BuildFailure([Diagnostic(file: "content/exemple.md", line: 6, column: 1, message:
+            "this table would have 200 500 cells (500 columns × 401 rows, counting the header and every line up to the next blank line); "
+            + "Étude accepts at most 100 000 cells per table: split it into smaller tables, or end it with a blank line")])) {
+            try PageBody.render(body)
+        }
+    }
+
+    @Test func rowOverTheColumnLimitIsAnErrorAtThatRow() {
+        let body = "| a | b |\n|---|---|\n| 1 | 2 |\n|" + String(repeating: "x|", count: 1500) + "\n"
+        #expect(throws: BuildFailure([Diagnostic(file: "content/exemple.md", line: 7, column: 1, message:
+            "this table row has 1 500 cells; Étude accepts at most 1 000 columns per table: split it into narrower tables")])) {
+            try PageBody.render(body)
+        }
+    }
+
+    @Test func everyOversizedTableIsReported() {
+        let body = table(columns: 400, rows: 300) + "\n" + table(columns: 2000, rows: 1) + "\n> " + table(columns: 300, rows: 400, prefix: "> ")
+        let found = TableSizeLimit.oversizedTables(in: body)
+        #expect(found.map(\.reportedLine) == [1, 304, 308])
+        #expect(found.map(\.isTooWide) == [false, true, false])
+    }
+
+    @Test func tablesUnderTheLimitsAndLookAlikesPass() {
+        // At the limit exactly; fenced code; a blank line ending the table; a thematic break.
+        let atLimit = table(columns: 1000, rows: 99)
+        let fenced = "```\n" + table(columns: 2000, rows: 2000) + "```\n"
+        let ended = table(columns: 900, rows: 10) + "\n" + String(repeating: "|b\n", count: 5000)
+        let breaks = String(repeating: "a\n---\n", count: 1000)
+        for body in [atLimit, fenced, ended, breaks] {
+            #expect(TableSizeLimit.oversizedTables(in: body).isEmpty)
+        }
+    }
+
+    @Test func numbersAreGrouped() {
+        #expect(TableSizeLimit.grouped(16_000_000) == "16 000 000")
+        #expect(TableSizeLimit.grouped(999) == "999")
+        #expect(TableSizeLimit.grouped(1000) == "1 000")
+    }
+}
