@@ -37,6 +37,8 @@ import Testing
         ("fractions and numbers on one line", 500, { String(repeating: "1/2 3 ", count: $0) }),
         ("many rows of a wide table", 20, { n in "|" + String(repeating: " a |", count: 200) + "\n|" + String(repeating: "-|", count: 200) + "\n" + String(repeating: "| b " + String(repeating: "| c ", count: 199) + "|\n", count: n) }),
         ("many tables", 100, { n in String(repeating: "| a | b |\n|---|---|\n| 1 | 2 |\n\n", count: n) }),
+        ("private-use characters like placeholder tokens", 2000, { String(repeating: "\u{E000}", count: $0) + "`" + String(repeating: "\u{E000}1", count: $0) + "\u{E001}`" }),
+        ("anchors to many headings", 250, { n in (0..<n).map { "## T\($0)\n\n[a](#t\($0)) [b](exemple.html#t\($0))\n\n" }.joined() }),
         ("quotes and apostrophes", 3000, { String(repeating: "\"l'a ", count: $0) }),
     ]
 

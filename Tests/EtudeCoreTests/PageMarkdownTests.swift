@@ -51,6 +51,13 @@ import Testing
         #expect(try html("[l'étude](https://example.org/)\n").contains(">l’étude</a>"))
     }
 
+    /// Étude carries markup through cmark as private-use tokens (U+E000 to U+E005): typed by
+    /// a writer, those characters are no tokens.
+    @Test func typedTokenCharactersAreNotTokens() throws {
+        let output = try html("\u{E002}Texte\u{E003} et \u{E000}0\u{E001}, `\u{E004}code\u{E005}`\n\n## \u{E004}Titre\n")
+        #expect(output == "<p>\u{FFFD}Texte\u{FFFD} et \u{FFFD}0\u{FFFD}, <code>\u{FFFD}code\u{FFFD}</code></p>\n<h2 id=\"titre\">\u{FFFD}Titre</h2>\n")
+    }
+
     @Test func headingsNeverTakeAFootnoteID() throws {
         let output = try html("# fn 1\n\n## fnref 1\n\n## fn\n\n## fn\n\n## Fn-note\n\nUn appel[^1], un autre[^1] et une note[^note].\n\n[^1]: Première.\n[^note]: Seconde.\n")
         let ids = headingIDs(output)

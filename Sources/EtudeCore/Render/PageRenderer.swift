@@ -37,7 +37,8 @@ public struct PageRenderer {
             rewriter.collector.report(Diagnostic(file: page.sourcePath, at: position, message: table.message))
         }
         if !oversized.isEmpty { try rewriter.collector.throwIfAny() }
-        let rendered = try MarkdownRenderer.render(page.body, lineOffset: page.bodyLineOffset, rewriter: &rewriter)
+        let body = PlaceholderTable.neutralising(page.body)
+        let rendered = try MarkdownRenderer.render(body, lineOffset: page.bodyLineOffset, rewriter: &rewriter)
         try rewriter.collector.throwIfAny()
         context = rewriter.context
         return RenderedPage(
