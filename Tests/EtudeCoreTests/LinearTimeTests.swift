@@ -62,6 +62,11 @@ import Testing
             #expect(Self.seconds(table, runs: 1) < 1)
             #expect(throws: BuildFailure.self) { try PageBody.render(table) }
         }
+        // The most lines like delimiter rows accepted, each reading an 80 KB paragraph again.
+        let rereads = String(repeating: "a|b\n", count: 20_000) + String(repeating: "a|b\n:-:\n", count: 100)
+        let start = ContinuousClock.now
+        _ = try? PageBody.render(rereads)
+        #expect(ContinuousClock.now - start < .seconds(3))
         // A header of 40 000 cells over a delimiter row of one: no table, but cmark splits it.
         #expect(Self.seconds(String(repeating: "a|", count: 40_000) + "\n|-|\n", runs: 1) < 1)
     }

@@ -26,6 +26,27 @@ import Testing
         }
     }
 
+    @Test func oneColumnTableWithoutPipesCounts() {
+        // `:-:` alone is a delimiter row: libcmark-gfm would split the wide row below.
+        let found = TableSizeLimit.oversizedTables(in: "Titre\n:-:\n|" + String(repeating: "x|", count: 1500) + "\n")
+        #expect(found.map(\.reportedLine) == [3])
+        #expect(TableSizeLimit.oversizedTables(in: "Titre\n---\n|" + String(repeating: "x|", count: 1500) + "\n").isEmpty)
+    }
+
+    @Test func manyDelimiterRowsUnderAParagraphAreAnError() throws {
+        let body = String(repeating: "a|b\n:-:\n", count: 150)
+        #expect(throws: BuildFailure([Diagnostic(file: "content/exemple.md", line: 205, column: 1, message:
+            "too many lines like a table's delimiter row (such as '|---|' or ':-:') since the last blank line: "
+            + "this one is over the 100 Étude accepts, as each makes libcmark-gfm read the paragraph above again; "
+            + "add blank lines, or write a backslash before the line's first character")])) {
+            try PageBody.render(body)
+        }
+        // With blank lines between them, or escaped, they cost nothing.
+        #expect(TableSizeLimit.oversizedTables(in: String(repeating: "a|b\n:-:\n\n", count: 150)).isEmpty)
+        #expect(TableSizeLimit.oversizedTables(in: String(repeating: "a|b\n\\:-:\n", count: 150)).isEmpty)
+        #expect(try PageBody.render(String(repeating: "a|b\n:-:\n", count: 100)).contentHTML.hasPrefix("<p>a|b\n:-:"))
+    }
+
     @Test func everyOversizedTableIsReported() {
         let body = table(columns: 400, rows: 300) + "\n" + table(columns: 2000, rows: 1) + "\n> " + table(columns: 300, rows: 400, prefix: "> ")
         let found = TableSizeLimit.oversizedTables(in: body)

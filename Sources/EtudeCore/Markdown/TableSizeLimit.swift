@@ -8,13 +8,18 @@
 /// Markdown is scanned before it is parsed and a table over `maximumCells` is an error.
 /// This version also splits each row in time quadratic in its cells (it appends each cell
 /// to the end of a linked list), whether or not the row fits the header, so a row may have
-/// at most `maximumColumns` cells. The scan is conservative: it may count a few lines more
-/// than cmark puts in the table, never fewer.
+/// at most `maximumColumns` cells. And each line that looks like a delimiter row under a
+/// paragraph makes it read the whole paragraph again (`a|b` and `:-:` alternating over
+/// 80 KB take 20 s), so a block may hold at most `maximumDelimiterRows` such lines. The
+/// scan is conservative: it may count a few lines more than cmark puts in a table, never fewer.
 enum TableSizeLimit {
     /// At most this many cells (columns × rows, header included) in one table.
     static let maximumCells = 100_000
     /// At most this many cells in one row of a table, header and delimiter row included.
     static let maximumColumns = 1_000
+    /// At most this many lines like a delimiter row (`|---|`, `:-:`) from a table's header
+    /// to the next blank line.
+    static let maximumDelimiterRows = 100
 
     /// A table over the limit: its first line (1-based in the scanned text) and its size.
     struct Oversized: Equatable {
@@ -24,16 +29,25 @@ enum TableSizeLimit {
         /// The line of the row with the most cells, and their number.
         var widestLine: Int
         var widestCells: Int
+        /// The line after which there are too many delimiter rows, if there is one.
+        var extraDelimiterLine: Int?
         var cells: Int { columns * rows }
         var isTooWide: Bool { widestCells > maximumColumns }
+        var isOverLimit: Bool { isTooWide || cells > maximumCells || extraDelimiterLine != nil }
 
-        /// Where to report it: the row too wide, or else the table's first line.
-        var reportedLine: Int { isTooWide ? widestLine : line }
+        /// Where to report it: the row too wide, the delimiter row too many, or else the
+        /// table's first line.
+        var reportedLine: Int { isTooWide ? widestLine : cells > maximumCells ? line : extraDelimiterLine ?? line }
 
         var message: String {
             if isTooWide {
                 return "this table row has \(grouped(widestCells)) cells; Étude accepts at most "
                     + "\(grouped(maximumColumns)) columns per table: split it into narrower tables"
+            }
+            if cells <= maximumCells {
+                return "too many lines like a table's delimiter row (such as '|---|' or ':-:') since the last blank line: "
+                    + "this one is over the \(maximumDelimiterRows) Étude accepts, as each makes libcmark-gfm read the paragraph "
+                    + "above again; add blank lines, or write a backslash before the line's first character"
             }
             return "this table would have \(grouped(cells)) cells (\(grouped(columns)) columns × \(grouped(rows)) rows, "
                 + "counting the header and every line up to the next blank line); Étude accepts at most "
@@ -77,11 +91,16 @@ enum TableSizeLimit {
             var end = index + 1
             while end < lines.count, !lines[end].isEmpty, fenceMarker(lines[end]) == nil { end += 1 }
             var table = Oversized(line: index, columns: columns, rows: end - index, widestLine: index, widestCells: 0)
+            var delimiterRows = 0
             for row in (index - 1)..<end {
                 let cells = cellCount(lines[row])
                 if cells > table.widestCells { (table.widestLine, table.widestCells) = (row + 1, cells) }
+                if row >= index, delimiterColumns(lines[row]) != nil {
+                    delimiterRows += 1
+                    if delimiterRows == maximumDelimiterRows + 1 { table.extraDelimiterLine = row + 1 }
+                }
             }
-            if table.cells > maximumCells || table.isTooWide { found.append(table) }
+            if table.isOverLimit { found.append(table) }
             index = end
         }
         return found
@@ -97,17 +116,18 @@ enum TableSizeLimit {
 
     /// The number of cells of a delimiter row (`| --- | :-: |`), or nil for any other line.
     private static func delimiterColumns(_ line: ArraySlice<UInt8>) -> Int? {
-        var pipes = 0
+        var hasPipeOrColon = false
         var hasDash = false
         for byte in line {
             switch byte {
-            case UInt8(ascii: "|"): pipes += 1
+            case UInt8(ascii: "|"), UInt8(ascii: ":"): hasPipeOrColon = true
             case UInt8(ascii: "-"): hasDash = true
-            case UInt8(ascii: ":"), 0x20, 0x09: continue
+            case 0x20, 0x09: continue
             default: return nil
             }
         }
-        guard hasDash, pipes > 0 else { return nil }
+        // Dashes alone underline a heading or make a rule; `:-:` alone opens a one-column table.
+        guard hasDash, hasPipeOrColon else { return nil }
         return cellCount(line)
     }
 
