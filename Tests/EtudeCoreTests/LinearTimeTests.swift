@@ -39,6 +39,8 @@ import Testing
         ("many tables", 100, { n in String(repeating: "| a | b |\n|---|---|\n| 1 | 2 |\n\n", count: n) }),
         ("private-use characters like placeholder tokens", 2000, { String(repeating: "\u{E000}", count: $0) + "`" + String(repeating: "\u{E000}1", count: $0) + "\u{E001}`" }),
         ("anchors to many headings", 250, { n in (0..<n).map { "## T\($0)\n\n[a](#t\($0)) [b](exemple.html#t\($0))\n\n" }.joined() }),
+        ("paragraphs of quotes", 4, { n in String(repeating: String(repeating: "'a\" ", count: 2000) + "\n\n", count: n) }),
+        ("paragraphs of images around links", 4, { n in String(repeating: String(repeating: "![[]()", count: 2000) + "\n\n", count: n) }),
         ("quotes and apostrophes", 3000, { String(repeating: "\"l'a ", count: $0) }),
     ]
 
@@ -67,6 +69,12 @@ import Testing
         let start = ContinuousClock.now
         _ = try? PageBody.render(rereads)
         #expect(ContinuousClock.now - start < .seconds(3))
+        // The most quotes and brackets accepted in one paragraph.
+        for paragraph in [String(repeating: "'", count: 20_000), String(repeating: "![[]()", count: 10_000)] {
+            let start = ContinuousClock.now
+            _ = try? PageBody.render(paragraph)
+            #expect(ContinuousClock.now - start < .seconds(3))
+        }
         // A header of 40 000 cells over a delimiter row of one: no table, but cmark splits it.
         #expect(Self.seconds(String(repeating: "a|", count: 40_000) + "\n|-|\n", runs: 1) < 1)
     }

@@ -47,6 +47,14 @@ import Testing
         #expect(try PageBody.render(String(repeating: "a|b\n:-:\n", count: 100)).contentHTML.hasPrefix("<p>a|b\n:-:"))
     }
 
+    @Test func everyLineEndingCounts() {
+        // cmark ends a line at \n, \r\n or a lone \r.
+        for ending in ["\r", "\r\n"] {
+            let body = table(columns: 500, rows: 400).replacingOccurrences(of: "\n", with: ending)
+            #expect(TableSizeLimit.oversizedTables(in: "Intro." + ending + ending + body).map(\.reportedLine) == [3])
+        }
+    }
+
     @Test func everyOversizedTableIsReported() {
         let body = table(columns: 400, rows: 300) + "\n" + table(columns: 2000, rows: 1) + "\n> " + table(columns: 300, rows: 400, prefix: "> ")
         let found = TableSizeLimit.oversizedTables(in: body)
@@ -66,8 +74,8 @@ import Testing
     }
 
     @Test func numbersAreGrouped() {
-        #expect(TableSizeLimit.grouped(16_000_000) == "16 000 000")
-        #expect(TableSizeLimit.grouped(999) == "999")
-        #expect(TableSizeLimit.grouped(1000) == "1 000")
+        #expect(MarkdownLines.grouped(16_000_000) == "16 000 000")
+        #expect(MarkdownLines.grouped(999) == "999")
+        #expect(MarkdownLines.grouped(1000) == "1 000")
     }
 }

@@ -41,61 +41,40 @@ enum TableSizeLimit {
 
         var message: String {
             if isTooWide {
-                return "this table row has \(grouped(widestCells)) cells; Étude accepts at most "
-                    + "\(grouped(maximumColumns)) columns per table: split it into narrower tables"
+                return "this table row has \(MarkdownLines.grouped(widestCells)) cells; Étude accepts at most "
+                    + "\(MarkdownLines.grouped(maximumColumns)) columns per table: split it into narrower tables"
             }
             if cells <= maximumCells {
                 return "too many lines like a table's delimiter row (such as '|---|' or ':-:') since the last blank line: "
                     + "this one is over the \(maximumDelimiterRows) Étude accepts, as each makes libcmark-gfm read the paragraph "
                     + "above again; add blank lines, or write a backslash before the line's first character"
             }
-            return "this table would have \(grouped(cells)) cells (\(grouped(columns)) columns × \(grouped(rows)) rows, "
+            return "this table would have \(MarkdownLines.grouped(cells)) cells (\(MarkdownLines.grouped(columns)) columns × \(MarkdownLines.grouped(rows)) rows, "
                 + "counting the header and every line up to the next blank line); Étude accepts at most "
-                + "\(grouped(maximumCells)) cells per table: split it into smaller tables, or end it with a blank line"
+                + "\(MarkdownLines.grouped(maximumCells)) cells per table: split it into smaller tables, or end it with a blank line"
         }
-    }
-
-    /// `16000000` as `16 000 000`, for messages.
-    static func grouped(_ number: Int) -> String {
-        var digits = Array(String(number))
-        var index = digits.count - 3
-        while index > 0 {
-            digits.insert(" ", at: index)
-            index -= 3
-        }
-        return String(digits)
     }
 
     /// Every table of `markdown` over a limit, in reading order.
     static func oversizedTables(in markdown: String) -> [Oversized] {
-        let lines = markdown.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(content)
+        let lines = MarkdownLines.scan(markdown)
         var found: [Oversized] = []
-        var fence: (byte: UInt8, count: Int)?
         var index = 0
         while index < lines.count {
-            let line = lines[index]
-            if let marker = fenceMarker(line) {
-                if let open = fence {
-                    if marker.byte == open.byte && marker.count >= open.count { fence = nil }
-                } else {
-                    fence = marker
-                }
-                index += 1
-                continue
-            }
-            guard fence == nil, index > 0, !lines[index - 1].isEmpty, let columns = delimiterColumns(line) else {
+            guard !lines[index].isCode, index > 0, !lines[index - 1].isBlank, !lines[index - 1].isCode,
+                  let columns = delimiterColumns(lines[index].content) else {
                 index += 1
                 continue
             }
             // The header, the delimiter row, then every line up to a blank line or a fence.
             var end = index + 1
-            while end < lines.count, !lines[end].isEmpty, fenceMarker(lines[end]) == nil { end += 1 }
+            while end < lines.count, !lines[end].isBlank, !lines[end].isCode { end += 1 }
             var table = Oversized(line: index, columns: columns, rows: end - index, widestLine: index, widestCells: 0)
             var delimiterRows = 0
             for row in (index - 1)..<end {
-                let cells = cellCount(lines[row])
+                let cells = cellCount(lines[row].content)
                 if cells > table.widestCells { (table.widestLine, table.widestCells) = (row + 1, cells) }
-                if row >= index, delimiterColumns(lines[row]) != nil {
+                if row >= index, delimiterColumns(lines[row].content) != nil {
                     delimiterRows += 1
                     if delimiterRows == maximumDelimiterRows + 1 { table.extraDelimiterLine = row + 1 }
                 }
@@ -106,14 +85,6 @@ enum TableSizeLimit {
         return found
     }
 
-    /// A line without the container markers in front (indentation and `>`) and its end.
-    private static func content(_ line: Substring.UTF8View.SubSequence) -> ArraySlice<UInt8> {
-        var bytes = ArraySlice(line)
-        while let first = bytes.first, first == 0x20 || first == 0x09 || first == UInt8(ascii: ">") { bytes.removeFirst() }
-        while let last = bytes.last, last == 0x20 || last == 0x09 || last == 0x0D { bytes.removeLast() }
-        return bytes
-    }
-
     /// The number of cells of a delimiter row (`| --- | :-: |`), or nil for any other line.
     private static func delimiterColumns(_ line: ArraySlice<UInt8>) -> Int? {
         var hasPipeOrColon = false
@@ -122,7 +93,7 @@ enum TableSizeLimit {
             switch byte {
             case UInt8(ascii: "|"), UInt8(ascii: ":"): hasPipeOrColon = true
             case UInt8(ascii: "-"): hasDash = true
-            case 0x20, 0x09: continue
+            case 0x20, 0x09, 0x0B, 0x0C: continue
             default: return nil
             }
         }
@@ -138,12 +109,5 @@ enum TableSizeLimit {
         if line.first == UInt8(ascii: "|") { columns -= 1 }
         if line.last == UInt8(ascii: "|") && line.count > 1 { columns -= 1 }
         return max(columns, 1)
-    }
-
-    /// The fence character and length of a line opening or closing a fenced code block.
-    private static func fenceMarker(_ line: ArraySlice<UInt8>) -> (byte: UInt8, count: Int)? {
-        guard let first = line.first, first == UInt8(ascii: "`") || first == UInt8(ascii: "~") else { return nil }
-        let count = line.prefix { $0 == first }.count
-        return count >= 3 ? (first, count) : nil
     }
 }

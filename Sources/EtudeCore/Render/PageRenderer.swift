@@ -30,11 +30,12 @@ public struct PageRenderer {
         let description = page.frontMatter.description.map {
             expandPlain($0, at: page.frontMatter.descriptionLocation ?? page.frontMatter.titleLocation, file: page.sourcePath, collector: &rewriter.collector)
         }
-        // A table too large would take minutes to parse: refuse it before parsing.
-        let oversized = TableSizeLimit.oversizedTables(in: page.body)
-        for table in oversized {
-            let position = SourcePosition(line: page.bodyLineOffset + table.reportedLine, column: 1)
-            rewriter.collector.report(Diagnostic(file: page.sourcePath, at: position, message: table.message))
+        // What libcmark-gfm would take minutes to parse is refused before parsing.
+        let oversized = TableSizeLimit.oversizedTables(in: page.body).map { ($0.reportedLine, $0.message) }
+            + InlineSizeLimit.oversizedParagraphs(in: page.body).map { ($0.line, $0.message) }
+        for (line, message) in oversized.sorted(by: { $0.0 < $1.0 }) {
+            let position = SourcePosition(line: page.bodyLineOffset + line, column: 1)
+            rewriter.collector.report(Diagnostic(file: page.sourcePath, at: position, message: message))
         }
         if !oversized.isEmpty { try rewriter.collector.throwIfAny() }
         let body = PlaceholderTable.neutralising(page.body)
