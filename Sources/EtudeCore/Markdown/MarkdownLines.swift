@@ -1,6 +1,12 @@
 /// The lines of a Markdown page as the scans before parsing read them (`TableSizeLimit`,
 /// `InlineSizeLimit`): split where cmark splits lines, without container markers, and
 /// marked when they belong to fenced code, which cmark never parses as Markdown.
+///
+/// The scans must never count less than cmark parses, so only fences that are surely
+/// fences count: at the start of the line (not in a list or quote, where the container's
+/// end would end the code), with no backtick in a backtick fence's info string, and not
+/// inside an HTML block, where a fence is just HTML. A fence closes at the first line
+/// that may close it.
 enum MarkdownLines {
     struct Line {
         /// The line without indentation, `>` markers and trailing spaces.
@@ -12,15 +18,19 @@ enum MarkdownLines {
 
     static func scan(_ markdown: String) -> [Line] {
         var fence: (byte: UInt8, count: Int)?
+        var html = HTMLBlockTracker()
         return lines(of: markdown).map { raw in
             let content = stripped(raw)
-            guard let marker = fenceMarker(content) else { return Line(content: content, isCode: fence != nil) }
             if let open = fence {
-                if marker.byte == open.byte && marker.count >= open.count { fence = nil }
-            } else {
-                fence = marker
+                if let marker = fenceMarker(content), marker.byte == open.byte, marker.count >= open.count { fence = nil }
+                return Line(content: content, isCode: true)
             }
-            return Line(content: content, isCode: true)
+            if !html.isOpen, let marker = fenceMarker(raw), marker.byte == UInt8(ascii: "~") || !raw.dropFirst(marker.count).contains(UInt8(ascii: "`")) {
+                fence = marker
+                return Line(content: content, isCode: true)
+            }
+            html.read(content)
+            return Line(content: content, isCode: false)
         }
     }
 
@@ -72,5 +82,45 @@ enum MarkdownLines {
             index -= 3
         }
         return String(digits)
+    }
+}
+
+/// Whether the lines read so far leave an HTML block open, at most: a block starts at a
+/// line beginning with `<` and ends at a blank line, or for `<script`, `<pre`, `<style`,
+/// `<textarea`, `<!--`, `<?`, `<!X` and `<![CDATA[` at the line holding its end marker.
+struct HTMLBlockTracker {
+    private var endMarker: [UInt8]?
+    private var untilBlank = false
+    var isOpen: Bool { endMarker != nil || untilBlank }
+
+    private static let markers: [(open: String, end: String)] = [
+        ("<script", "</script>"), ("<pre", "</pre>"), ("<style", "</style>"), ("<textarea", "</textarea>"),
+        ("<!--", "-->"), ("<?", "?>"), ("<![CDATA[", "]]>"), ("<!", ">"),
+    ]
+
+    mutating func read(_ line: ArraySlice<UInt8>) {
+        if let end = endMarker {
+            if Self.contains(line, end) { endMarker = nil }
+            return
+        }
+        if line.isEmpty {
+            untilBlank = false
+            return
+        }
+        guard !untilBlank, line.first == UInt8(ascii: "<") else { return }
+        let lowered = line.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+        if let (_, end) = Self.markers.first(where: { lowered.starts(with: $0.open.utf8) }) {
+            // The end marker may be on the opening line, after the opening.
+            if !Self.contains(ArraySlice(lowered.dropFirst(2)), Array(end.utf8)) { endMarker = Array(end.utf8) }
+        } else {
+            untilBlank = true
+        }
+    }
+
+    private static func contains(_ line: ArraySlice<UInt8>, _ marker: [UInt8]) -> Bool {
+        guard line.count >= marker.count else { return false }
+        let lowered = line.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+        for start in 0...(lowered.count - marker.count) where lowered[start..<(start + marker.count)].elementsEqual(marker) { return true }
+        return false
     }
 }
