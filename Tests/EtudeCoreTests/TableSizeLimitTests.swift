@@ -47,6 +47,12 @@ import Testing
         #expect(try PageBody.render(String(repeating: "a|b\n:-:\n", count: 100)).contentHTML.hasPrefix("<p>a|b\n:-:"))
     }
 
+    @Test func aLaterDelimiterRowOfTheBlockCounts() {
+        // `a|b` does not fit `:-:`, so the paragraph goes on and the wide table starts later.
+        let body = "a|b\n:-:\n" + table(columns: 1000, rows: 4000)
+        #expect(TableSizeLimit.oversizedTables(in: body).map(\.cells) == [1000 * 4003])
+    }
+
     @Test func everyLineEndingCounts() {
         // cmark ends a line at \n, \r\n or a lone \r.
         for ending in ["\r", "\r\n"] {

@@ -74,7 +74,10 @@ enum TableSizeLimit {
             for row in (index - 1)..<end {
                 let cells = cellCount(lines[row].content)
                 if cells > table.widestCells { (table.widestLine, table.widestCells) = (row + 1, cells) }
-                if row >= index, delimiterColumns(lines[row].content) != nil {
+                // A table may start at any delimiter row of the block, if an earlier header did
+                // not fit its own: the widest one counts.
+                if row >= index, let columns = delimiterColumns(lines[row].content) {
+                    table.columns = max(table.columns, columns)
                     delimiterRows += 1
                     if delimiterRows == maximumDelimiterRows + 1 { table.extraDelimiterLine = row + 1 }
                 }
