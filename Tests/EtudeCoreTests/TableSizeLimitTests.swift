@@ -18,6 +18,19 @@ import Testing
         }
     }
 
+    /// The case: 4 000 columns over 4 000 rows, both limits passed, both reported.
+    @Test func wideAndLongTableGetsBothErrors() {
+        #expect(throws: BuildFailure([
+            Diagnostic(file: "content/exemple.md", line: 4, column: 1, message:
+                "this table row has 4 000 cells; Étude accepts at most 1 000 columns per table: split it into narrower tables"),
+            Diagnostic(file: "content/exemple.md", line: 4, column: 1, message:
+                "this table would have 16 004 000 cells (4 000 columns × 4 001 rows, counting the header and every line up to the next blank line); "
+                + "Étude accepts at most 100 000 cells per table: split it into smaller tables, or end it with a blank line"),
+        ])) {
+            try PageBody.render(table(columns: 4000, rows: 4000))
+        }
+    }
+
     @Test func rowOverTheColumnLimitIsAnErrorAtThatRow() {
         let body = "| a | b |\n|---|---|\n| 1 | 2 |\n|" + String(repeating: "x|", count: 1500) + "\n"
         #expect(throws: BuildFailure([Diagnostic(file: "content/exemple.md", line: 7, column: 1, message:
@@ -29,7 +42,7 @@ import Testing
     @Test func oneColumnTableWithoutPipesCounts() {
         // `:-:` alone is a delimiter row: libcmark-gfm would split the wide row below.
         let found = TableSizeLimit.oversizedTables(in: "Titre\n:-:\n|" + String(repeating: "x|", count: 1500) + "\n")
-        #expect(found.map(\.reportedLine) == [3])
+        #expect(found.flatMap(\.problems).map(\.line) == [3])
         #expect(TableSizeLimit.oversizedTables(in: "Titre\n---\n|" + String(repeating: "x|", count: 1500) + "\n").isEmpty)
     }
 
@@ -57,15 +70,15 @@ import Testing
         // cmark ends a line at \n, \r\n or a lone \r.
         for ending in ["\r", "\r\n"] {
             let body = table(columns: 500, rows: 400).replacingOccurrences(of: "\n", with: ending)
-            #expect(TableSizeLimit.oversizedTables(in: "Intro." + ending + ending + body).map(\.reportedLine) == [3])
+            #expect(TableSizeLimit.oversizedTables(in: "Intro." + ending + ending + body).flatMap(\.problems).map(\.line) == [3])
         }
     }
 
     @Test func everyOversizedTableIsReported() {
         let body = table(columns: 400, rows: 300) + "\n" + table(columns: 2000, rows: 1) + "\n> " + table(columns: 300, rows: 400, prefix: "> ")
         let found = TableSizeLimit.oversizedTables(in: body)
-        #expect(found.map(\.reportedLine) == [1, 304, 308])
-        #expect(found.map(\.isTooWide) == [false, true, false])
+        #expect(found.flatMap(\.problems).map(\.line) == [1, 304, 308])
+        #expect(found.flatMap(\.problems).map { $0.message.prefix(15) } == ["this table woul", "this table row ", "this table woul"])
     }
 
     @Test func tablesUnderTheLimitsAndLookAlikesPass() {

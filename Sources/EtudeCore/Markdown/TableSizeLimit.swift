@@ -35,23 +35,27 @@ enum TableSizeLimit {
         var isTooWide: Bool { widestCells > maximumColumns }
         var isOverLimit: Bool { isTooWide || cells > maximumCells || extraDelimiterLine != nil }
 
-        /// Where to report it: the row too wide, the delimiter row too many, or else the
-        /// table's first line.
-        var reportedLine: Int { isTooWide ? widestLine : cells > maximumCells ? line : extraDelimiterLine ?? line }
-
-        var message: String {
+        /// Each limit passed, with the line to report it at: the row too wide, the table's
+        /// first line for its cells, the delimiter row one too many.
+        var problems: [(line: Int, message: String)] {
+            var problems: [(line: Int, message: String)] = []
             if isTooWide {
-                return "this table row has \(MarkdownLines.grouped(widestCells)) cells; Étude accepts at most "
-                    + "\(MarkdownLines.grouped(maximumColumns)) columns per table: split it into narrower tables"
+                problems.append((widestLine, "this table row has \(MarkdownLines.grouped(widestCells)) cells; Étude accepts at most "
+                    + "\(MarkdownLines.grouped(maximumColumns)) columns per table: split it into narrower tables"))
             }
-            if cells <= maximumCells {
-                return "too many lines like a table's delimiter row (such as '|---|' or ':-:') since the last blank line: "
-                    + "this one is over the \(maximumDelimiterRows) Étude accepts, as each makes libcmark-gfm read the paragraph "
-                    + "above again; add blank lines, or write a backslash before the line's first character"
+            if cells > maximumCells {
+                problems.append((line, "this table would have \(MarkdownLines.grouped(cells)) cells (\(MarkdownLines.grouped(columns)) columns × "
+                    + "\(MarkdownLines.grouped(rows)) rows, counting the header and every line up to the next blank line); "
+                    + "Étude accepts at most \(MarkdownLines.grouped(maximumCells)) cells per table: split it into smaller tables, "
+                    + "or end it with a blank line"))
             }
-            return "this table would have \(MarkdownLines.grouped(cells)) cells (\(MarkdownLines.grouped(columns)) columns × \(MarkdownLines.grouped(rows)) rows, "
-                + "counting the header and every line up to the next blank line); Étude accepts at most "
-                + "\(MarkdownLines.grouped(maximumCells)) cells per table: split it into smaller tables, or end it with a blank line"
+            if let extraDelimiterLine {
+                problems.append((extraDelimiterLine, "too many lines like a table's delimiter row (such as '|---|' or ':-:') since "
+                    + "the last blank line: this one is over the \(maximumDelimiterRows) Étude accepts, as each makes libcmark-gfm "
+                    + "read the paragraph above again; add blank lines, or write a backslash before the line's first character"))
+            }
+            // In line order; at one line, in the order above.
+            return problems.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
         }
     }
 

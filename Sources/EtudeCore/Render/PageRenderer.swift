@@ -31,9 +31,9 @@ public struct PageRenderer {
             expandPlain($0, at: page.frontMatter.descriptionLocation ?? page.frontMatter.titleLocation, file: page.sourcePath, collector: &rewriter.collector)
         }
         // What libcmark-gfm would take minutes to parse is refused before parsing.
-        let oversized = TableSizeLimit.oversizedTables(in: page.body).map { ($0.reportedLine, $0.message) }
-            + InlineSizeLimit.oversizedParagraphs(in: page.body).map { ($0.line, $0.message) }
-        for (line, message) in oversized.sorted(by: { $0.0 < $1.0 }) {
+        let oversized = TableSizeLimit.oversizedTables(in: page.body).flatMap(\.problems)
+            + InlineSizeLimit.oversizedParagraphs(in: page.body).map { (line: $0.line, message: $0.message) }
+        for (_, (line, message)) in oversized.enumerated().sorted(by: { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }) {
             let position = SourcePosition(line: page.bodyLineOffset + line, column: 1)
             rewriter.collector.report(Diagnostic(file: page.sourcePath, at: position, message: message))
         }
