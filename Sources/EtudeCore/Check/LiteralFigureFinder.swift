@@ -12,11 +12,11 @@ public struct LiteralFigureFinder {
     }
 
     let candidates: [Candidate]
-    /// References, code, link destinations, HTML tags and list markers: not prose.
-    /// Built once per finder: a regex literal is compiled each time it is evaluated.
-    let notProse: [Regex<Substring>] = [/\{\{[^}]*\}\}/, /`[^`]*`/, /\]\([^)]*\)/, /<[^>]*>/, /^\s*\d+[.)]\s/]
+    /// A list marker: not prose. References, code, link destinations and HTML tags are
+    /// blanked by `ProseMask`, in linear time. Built once per finder: a regex literal is
+    /// compiled each time it is evaluated.
+    let listMarker = /^\s*\d+[.)]\s/
     let number = /\d{1,3}(?:[ \u{00A0}\u{202F}]\d{3})+(?:,\d+)?(?!\d)|\d+(?:[.,]\d+)?/
-    let fraction = /(\d+)\s?\/\s?(\d+)/
     /// Words after a number that make it a statistic of the survey: points, respondents.
     let statisticWord = /[ \u{00A0}\u{202F}]+(?:points?|répondant(?:e)?s?|réponses?|personnes? interrogées?|participant(?:e)?s?|enquêté(?:e)?s?|sondé(?:e)?s?|questionnaires?)(?![\p{L}])/.ignoresCase()
     /// Fractions of data/ as prose writes them in words (`deux tiers`), with their matcher.
@@ -91,21 +91,21 @@ public struct LiteralFigureFinder {
     func findings(in line: String) -> [Finding] {
         // Most lines hold no digit and no fraction in words: nothing to look for.
         guard line.contains(where: \.isNumber) || fractionPhrases.contains(where: { line.localizedCaseInsensitiveContains($0.words) }) else { return [] }
-        var prose = line
-        for pattern in notProse {
-            prose = prose.replacing(pattern) { String(repeating: " ", count: $0.output.utf8.count) }
-        }
+        let prose = ProseMask.blankingNonProse(line)
+            .replacing(listMarker) { String(repeating: " ", count: $0.output.utf8.count) }
         var findings: [Finding] = []
         var fractionRanges: [Range<String.Index>] = []
-        for match in prose.matches(of: fraction) where isolated(match.range, in: prose) {
+        for match in ProseMask.fractions(in: prose) where isolated(match.range, in: prose) {
             fractionRanges.append(match.range)
-            let (n, d) = (Int(match.output.1) ?? 0, Int(match.output.2) ?? 0)
-            report(String(match.output.0), at: match.range, in: prose, matching: candidates.filter {
+            let (n, d) = (match.numerator, match.denominator)
+            report(String(prose[match.range]), at: match.range, in: prose, matching: candidates.filter {
                 if case .fraction(n, d) = $0.shape { return true } else { return false }
             }, into: &findings)
         }
+        var fraction = 0  // both come in order: the first fraction that may still overlap
         for match in prose.matches(of: number) where isolated(match.range, in: prose) {
-            guard !fractionRanges.contains(where: { $0.overlaps(match.range) }) else { continue }
+            while fraction < fractionRanges.count, fractionRanges[fraction].upperBound <= match.range.lowerBound { fraction += 1 }
+            guard fraction == fractionRanges.count || !fractionRanges[fraction].overlaps(match.range) else { continue }
             let digits = match.output.filter { $0.isNumber || $0 == "," || $0 == "." }.replacingOccurrences(of: ",", with: ".")
             guard let value = Double(digits) else { continue }
             let rest = prose[match.range.upperBound...]

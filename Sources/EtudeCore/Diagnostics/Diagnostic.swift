@@ -2,7 +2,7 @@ import Foundation
 
 /// One problem in the user's project, printed like a compiler's:
 /// `content/resultats.md:12:8: error: unknown figure 'x'; did you mean 'y'?`
-public struct Diagnostic: Error, Equatable, Sendable, CustomStringConvertible {
+public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     /// Path relative to the project folder, as the user wrote it.
     public var file: String
     public var line: Int?
@@ -59,10 +59,11 @@ public struct BuildFailure: Error, Equatable, Sendable, LocalizedError, CustomSt
 /// Collects diagnostics so that one run reports every problem it can, not just the first.
 struct DiagnosticCollector {
     private(set) var diagnostics: [Diagnostic] = []
+    private var seen = Set<Diagnostic>()
 
     /// Records a problem once: the parts of a group share their group's errors.
     mutating func report(_ diagnostic: Diagnostic) {
-        if !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
+        if seen.insert(diagnostic).inserted { diagnostics.append(diagnostic) }
     }
 
     /// Runs `body`, recording a thrown `Diagnostic` or `BuildFailure` instead of stopping.

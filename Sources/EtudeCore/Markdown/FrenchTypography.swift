@@ -4,13 +4,19 @@
 /// before `; : ! ? %` and inside « », a no-break space between a number and the word
 /// after it, and typographic apostrophes and quotes: « » outside, “ ” for a quote
 /// within a quote.
+///
+/// Text from Markdown arrives with its quotes already curled by cmark's smart punctuation,
+/// so a straight `"` or `'` left in it was escaped by the writer (`\"`, `&quot;`) and stays
+/// as typed. Data text (YAML labels, titles) never went through cmark: there straight
+/// quotes become « » and ’.
 public enum FrenchTypography {
     static let narrow: Character = "\u{202F}"
     static let noBreak: Character = "\u{00A0}"
 
     /// Applies the rules to one text node. Inside a link only spacing that is already
-    /// typed is changed, so URLs shown as text stay intact.
-    public static func apply(_ text: String, insideLink: Bool = false) -> String {
+    /// typed is changed, so URLs shown as text stay intact. `fromMarkdown` keeps straight
+    /// quotes, which only an escape leaves in Markdown text.
+    public static func apply(_ text: String, insideLink: Bool = false, fromMarkdown: Bool = false) -> String {
         let characters = Array(text)
         var result: [Character] = []
         result.reserveCapacity(characters.count + 8)
@@ -18,6 +24,8 @@ public enum FrenchTypography {
         for (index, character) in characters.enumerated() {
             let next = index + 1 < characters.count ? characters[index + 1] : nil
             switch character {
+            case "'" where fromMarkdown, "\"" where fromMarkdown:
+                result.append(character)
             case "'":
                 result.append("’")
             case "\"" where result.last.map({ !$0.isWhitespace && !"([«“".contains($0) }) == true,

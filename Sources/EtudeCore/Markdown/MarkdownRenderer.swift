@@ -16,6 +16,9 @@ public struct SourcePosition: Equatable, Sendable {
 /// The renderer hands over Swift values only; what a rewriter returns is plain text
 /// that cmark escapes, so placeholders (see `Placeholder`) carry anything that must
 /// become HTML after rendering.
+///
+/// The text of an autolink (a link whose text is its address: `<https://…>`, `www.…`,
+/// an e-mail address) is never handed over: it is shown byte for byte as written.
 public protocol MarkdownRewriter {
     /// Returns the new text of a text node. `insideLink` is true within link text.
     mutating func rewriteText(_ text: String, at location: SourcePosition, insideLink: Bool) throws -> String
@@ -97,11 +100,17 @@ public enum MarkdownRenderer {
         }
         var linkDepth = 0
         var codeBlocks: [OpaquePointer] = []
+        var autolinkTexts: Set<OpaquePointer> = []
         for (enter, node) in events {
             switch cmark_node_get_type(node) {
             case CMARK_NODE_LINK:
                 linkDepth += enter ? 1 : -1
-                if enter { rewriter.noteLink(string(cmark_node_get_url(node)), at: location(of: node, lineOffset: lineOffset)) }
+                if enter {
+                    rewriter.noteLink(string(cmark_node_get_url(node)), at: location(of: node, lineOffset: lineOffset))
+                    if let text = autolinkText(of: node) { autolinkTexts.insert(text) }
+                }
+            case CMARK_NODE_TEXT where autolinkTexts.contains(node):
+                break
             case CMARK_NODE_IMAGE where enter:
                 rewriter.noteLink(string(cmark_node_get_url(node)), at: location(of: node, lineOffset: lineOffset))
             case CMARK_NODE_TEXT:
@@ -135,6 +144,16 @@ public enum MarkdownRenderer {
             cmark_node_replace(node, paragraph)
             cmark_node_free(node)
         }
+    }
+
+    /// The only text node of a link whose text is its address, as autolinks are built:
+    /// the URL itself, the address of a `mailto:` link, or a `www.` address given `http://`.
+    private static func autolinkText(of link: OpaquePointer) -> OpaquePointer? {
+        guard let child = cmark_node_first_child(link), cmark_node_next(child) == nil,
+              cmark_node_get_type(child) == CMARK_NODE_TEXT else { return nil }
+        let text = string(cmark_node_get_literal(child))
+        let url = string(cmark_node_get_url(link))
+        return url == text || url == "mailto:" + text || url == "http://" + text ? child : nil
     }
 
     /// The text a reader sees in a node: text and code literals, breaks as spaces.

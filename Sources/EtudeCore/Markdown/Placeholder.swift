@@ -85,14 +85,29 @@ struct PlaceholderTable {
         return HTMLText.replacing(pairs, in: result)
     }
 
+    /// Characters the tokens are made of (U+E000 to U+E005).
+    static let reserved: ClosedRange<Unicode.Scalar> = "\u{E000}"..."\u{E005}"
+
+    /// `text` with every character tokens are made of replaced by U+FFFD (as many UTF-8
+    /// bytes, so columns stay right): typed by a writer, they would pass for tokens.
+    static func neutralising(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { reserved.contains($0) }) else { return text }
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars { scalars.append(reserved.contains(scalar) ? "\u{FFFD}" : scalar) }
+        return String(scalars)
+    }
+
     private func substitute(in text: String, _ replacement: (Entry, Int) -> String) -> String {
         guard text.contains(Self.open) else { return text }
         var result = ""
         var index = text.startIndex
         while let start = text[index...].firstIndex(of: Self.open) {
             result += text[index..<start]
-            guard let end = text[start...].firstIndex(of: Self.close),
-                  let number = Int(text[text.index(after: start)..<end]), number < entries.count
+            // Only digits may follow an opening: each is read once.
+            let digits = text.index(after: start)
+            let end = text[digits...].firstIndex { !$0.isASCII || !$0.isNumber } ?? text.endIndex
+            guard end < text.endIndex, text[end] == Self.close,
+                  let number = Int(text[digits..<end]), number < entries.count
             else {
                 result.append(Self.open)
                 index = text.index(after: start)

@@ -56,11 +56,16 @@ public enum ReferenceParser {
             Match(range: match.range, result: parse(String(match.output.1), file: file, at: location(match.range.lowerBound)))
         }
         // A `{{` that opens no complete reference would be published as literal braces.
-        for open in text.ranges(of: "{{") where !matches.contains(where: { $0.range.overlaps(open) }) {
+        // Both lists come in text order: one pass over each.
+        var unclosed: [Match] = []
+        var next = 0
+        for open in text.ranges(of: "{{") {
+            while next < matches.count, matches[next].range.upperBound <= open.lowerBound { next += 1 }
+            guard next == matches.count || !matches[next].range.overlaps(open) else { continue }
             let message = "'{{' opens a figure reference that is never closed; write {{ key }} on one line, or put literal braces in `code`"
-            matches.append(Match(range: open, result: .failure(Diagnostic(file: file, at: location(open.lowerBound), message: message))))
+            unclosed.append(Match(range: open, result: .failure(Diagnostic(file: file, at: location(open.lowerBound), message: message))))
         }
-        return matches.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        return unclosed.isEmpty ? matches : (matches + unclosed).sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
     static func parse(_ body: String, file: String, at location: SourcePosition) -> Result<FigureReference, Diagnostic> {

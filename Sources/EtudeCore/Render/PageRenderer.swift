@@ -30,7 +30,16 @@ public struct PageRenderer {
         let description = page.frontMatter.description.map {
             expandPlain($0, at: page.frontMatter.descriptionLocation ?? page.frontMatter.titleLocation, file: page.sourcePath, collector: &rewriter.collector)
         }
-        let rendered = try MarkdownRenderer.render(page.body, lineOffset: page.bodyLineOffset, rewriter: &rewriter)
+        // What libcmark-gfm would take minutes to parse is refused before parsing.
+        let oversized = TableSizeLimit.oversizedTables(in: page.body).flatMap(\.problems)
+            + InlineSizeLimit.oversizedParagraphs(in: page.body).map { (line: $0.line, message: $0.message) }
+        for (_, (line, message)) in oversized.enumerated().sorted(by: { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }) {
+            let position = SourcePosition(line: page.bodyLineOffset + line, column: 1)
+            rewriter.collector.report(Diagnostic(file: page.sourcePath, at: position, message: message))
+        }
+        if !oversized.isEmpty { try rewriter.collector.throwIfAny() }
+        let body = PlaceholderTable.neutralising(page.body)
+        let rendered = try MarkdownRenderer.render(body, lineOffset: page.bodyLineOffset, rewriter: &rewriter)
         try rewriter.collector.throwIfAny()
         try rewriter.placeholders.checkUnforged(rendered, file: page.sourcePath, source: page.body, lineOffset: page.bodyLineOffset)
         context = rewriter.context

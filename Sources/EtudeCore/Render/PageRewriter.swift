@@ -25,7 +25,7 @@ struct PageRewriter: MarkdownRewriter {
         var result = ""
         var index = text.startIndex
         for match in ReferenceParser.matches(in: text, file: file, origin: location) {
-            result += FrenchTypography.apply(String(text[index..<match.range.lowerBound]), insideLink: insideLink)
+            result += FrenchTypography.apply(String(text[index..<match.range.lowerBound]), insideLink: insideLink, fromMarkdown: true)
             index = match.range.upperBound
             switch match.result {
             case .failure(let diagnostic):
@@ -44,7 +44,7 @@ struct PageRewriter: MarkdownRewriter {
                 }
             }
         }
-        result += FrenchTypography.apply(String(text[index...]), insideLink: insideLink)
+        result += FrenchTypography.apply(String(text[index...]), insideLink: insideLink, fromMarkdown: true)
         return result
     }
 
