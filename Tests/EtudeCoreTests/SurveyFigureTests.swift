@@ -164,6 +164,34 @@ import Testing
         #expect(second?.description == "data/site.yaml:3:18: error: unknown figure 'wave.yeer'")
     }
 
+    /// The catalogue's texts and the assumptions are published too: they take references.
+    @Test func referencesInTheCatalogueAndTheAssumptions() throws {
+        let project = try TestSupport.makeProject([
+            "data/site.yaml": TestSupport.minimalSite,
+            "data/figures.yaml": """
+                sources:
+                  s1: { title: Source }
+                figures:
+                  year: { label: Année, value: 2026, unit: year, kind: count, source: s1 }
+                  rate: { label: Taux, value: 40, unit: percent, kind: share, base: 300, source: s1, assumption: "Base supposée en {{ year }}" }
+                """,
+            "data/examples.yaml": """
+                families:
+                  f: { label: "Famille {{ year }}", description: "Décrite en {{ year }}", source: s1 }
+                categories:
+                  c: { family: f, label: "Catégorie {{ year }}", source: s1 }
+                examples:
+                  - { category: c, title: "Exemple {{ year }}", text: "Texte de {{ year }}" }
+                """,
+            "content/index.md": "---\ntitle: Essai\n---\n\n{{ rate }}\n\n```catalogue\n```\n\n```sources\n```\n",
+        ])
+        let html = String(decoding: try #require(try Self.build(project).files["index.html"]), as: UTF8.self)
+        for text in ["Famille 2026", "Décrite en 2026", "Catégorie 2026", "Exemple 2026", "Texte de 2026", "Base supposée en 2026"] {
+            #expect(html.contains(text), "\(text)")
+        }
+        #expect(!html.contains("{{"))
+    }
+
     @Test func computedFiguresExistOnlyWhereTheirInputsDo() {
         #expect(result.table["examples.total"] == nil)
     }

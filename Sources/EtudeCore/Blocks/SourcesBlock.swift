@@ -73,7 +73,9 @@ struct SourcesBlock: BlockRenderer {
             }
             guard seen.insert(groupKey).inserted else { continue }
             let kind = group.kind == .split ? "répartition : total de 100 %" : "parts non exclusives"
-            html += "<tbody class=\"sources-group\">\n<tr><th scope=\"rowgroup\" colspan=\"5\">\(text(group.label)) (\(text(kind)))</th></tr>\n"
+            let source = dataset.sources[group.sourceID]?.title ?? group.sourceID
+            html += "<tbody class=\"sources-group\">\n<tr><th scope=\"rowgroup\" colspan=\"5\">\(text(group.label)) (\(text(kind)))"
+                + "<span class=\"sources-group-source\">\(text("Source : " + source))</span></th></tr>\n"
             html += group.partKeys.map(row).joined() + "</tbody>\n"
         }
         return (loose.isEmpty ? "" : "<tbody>\n" + loose + "</tbody>\n") + html

@@ -36,9 +36,11 @@ public struct SiteBuilder {
         let pages = collector.collect { try ContentLoader(contentDirectory: project.content).load() }
         let templates = collector.collect { try TemplateLibrary(projectTemplates: project.templates) }
         try collector.throwIfAny()
-        let catalogue = try CatalogueLoader(dataDirectory: project.data).load(sources: dataset!.sources)
-        let table = try DatasetTextExpander.table(for: dataset!, extraCounts: catalogue.counts)
-        let site = try loadedSite!.expandingReferences(with: SettingExpander(formatter: FigureFormatter(table: table)))
+        let loadedCatalogue = try CatalogueLoader(dataDirectory: project.data).load(sources: dataset!.sources)
+        let table = try DatasetTextExpander.table(for: dataset!, extraCounts: loadedCatalogue.counts)
+        let expander = SettingExpander(formatter: FigureFormatter(table: table))
+        let site = try loadedSite!.expandingReferences(with: expander)
+        let catalogue = try loadedCatalogue.expandingReferences(with: expander)
         let blocks: [any BlockRenderer] = [
             CatalogueBlock(catalogue: catalogue, table: table),
             SourcesBlock(table: table),

@@ -5,14 +5,40 @@ import Foundation
 public struct Catalogue: Equatable, Sendable {
     public struct Family: Equatable, Sendable {
         public var id, label, description, sourceID: String
+        /// Where the entry was written, for errors in the references its texts hold.
+        public var location = SourcePosition(line: 1, column: 1)
     }
 
     public struct Category: Equatable, Sendable {
         public var id, family, label, sourceID: String
+        public var location = SourcePosition(line: 1, column: 1)
     }
 
     public struct Example: Equatable, Sendable {
         public var category, title, text: String
+        public var location = SourcePosition(line: 1, column: 1)
+    }
+
+    /// The catalogue with the references of its texts written out, every problem at once.
+    func expandingReferences(with expander: SettingExpander) throws -> Catalogue {
+        var catalogue = self
+        var collector = DiagnosticCollector()
+        func expand(_ text: String, _ location: SourcePosition) -> String {
+            expander.expand(text, file: Self.path, at: location, collector: &collector)
+        }
+        for index in families.indices {
+            catalogue.families[index].label = expand(families[index].label, families[index].location)
+            catalogue.families[index].description = expand(families[index].description, families[index].location)
+        }
+        for index in categories.indices {
+            catalogue.categories[index].label = expand(categories[index].label, categories[index].location)
+        }
+        for index in examples.indices {
+            catalogue.examples[index].title = expand(examples[index].title, examples[index].location)
+            catalogue.examples[index].text = expand(examples[index].text, examples[index].location)
+        }
+        try collector.throwIfAny()
+        return catalogue
     }
 
     public static let path = "data/examples.yaml"
@@ -104,7 +130,7 @@ public struct CatalogueLoader {
             collector.collect {
                 try checkID(entry, "family")
                 let values = try fields(entry, "family '\(entry.key)'", ["label", "description", "source"])
-                catalogue.families.append(.init(id: entry.key, label: values["label"]!, description: values["description"]!, sourceID: values["source"]!))
+                catalogue.families.append(.init(id: entry.key, label: values["label"]!, description: values["description"]!, sourceID: values["source"]!, location: entry.location))
             }
         }
         for entry in collector.collect({ try section("categories").map { try reader.entries(of: $0, "categories") } ?? [] }) ?? [] {
@@ -114,7 +140,7 @@ public struct CatalogueLoader {
                 guard catalogue.families.contains(where: { $0.id == values["family"] }) else {
                     throw reader.error("unknown family '\(values["family"]!)' in category '\(entry.key)'\(Suggestion.didYouMean(values["family"]!, among: catalogue.families.map(\.id)))", at: entry.location)
                 }
-                catalogue.categories.append(.init(id: entry.key, family: values["family"]!, label: values["label"]!, sourceID: values["source"]!))
+                catalogue.categories.append(.init(id: entry.key, family: values["family"]!, label: values["label"]!, sourceID: values["source"]!, location: entry.location))
             }
         }
         if let examples = section("examples") {
@@ -126,7 +152,7 @@ public struct CatalogueLoader {
                         guard catalogue.categories.contains(where: { $0.id == values["category"] }) else {
                             throw reader.error("unknown category '\(values["category"]!)'\(Suggestion.didYouMean(values["category"]!, among: catalogue.categories.map(\.id)))", at: node)
                         }
-                        catalogue.examples.append(.init(category: values["category"]!, title: values["title"]!, text: values["text"]!))
+                        catalogue.examples.append(.init(category: values["category"]!, title: values["title"]!, text: values["text"]!, location: entry.location))
                     }
                 }
             } else {

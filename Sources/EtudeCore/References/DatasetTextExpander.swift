@@ -21,8 +21,10 @@ struct DatasetTextExpander {
     /// True when some text of `dataset` holds a reference.
     static func hasReferences(_ dataset: Dataset) -> Bool {
         dataset.sources.values.contains { $0.title.contains("{{") }
-            || dataset.figures.values.contains { $0.label.contains("{{") || ($0.items ?? []).contains { $0.contains("{{") } }
-            || dataset.groups.values.contains { $0.label.contains("{{") }
+            || dataset.figures.values.contains {
+                $0.label.contains("{{") || ($0.items ?? []).contains { $0.contains("{{") } || ($0.assumption ?? "").contains("{{")
+            }
+            || dataset.groups.values.contains { $0.label.contains("{{") || ($0.assumption ?? "").contains("{{") }
             || dataset.differences.contains { $0.label.contains("{{") }
     }
 
@@ -45,10 +47,12 @@ struct DatasetTextExpander {
             let figure = dataset.figures[key]!
             result.figures[key]!.label = expand(figure.label, figure.file, figure.location)
             result.figures[key]!.items = figure.items?.map { expand($0, figure.file, figure.location) }
+            result.figures[key]!.assumption = figure.assumption.map { expand($0, figure.file, figure.location) }
         }
         for key in dataset.groupOrder {
             let group = dataset.groups[key]!
             result.groups[key]!.label = expand(group.label, group.file, group.location)
+            result.groups[key]!.assumption = group.assumption.map { expand($0, group.file, group.location) }
         }
         for index in dataset.differences.indices {
             let difference = dataset.differences[index]
