@@ -114,4 +114,40 @@ import Testing
         #expect(pages.map(\.page.outputPath) == ["index.html", "a.html"])
         #expect(pages.flatMap(\.charts).map { "\($0.number) \($0.anchor) \($0.title)" } == ["1 figure-1 Un", "2 figure-2 Deux"])
     }
+
+    /// More than two parts: a legend names every part with its value, in bar order, each
+    /// value shown over a segment sits over its own one, and no colour is written into
+    /// the SVG (the theme's palette gives them, light and dark).
+    @Test func splitOfManyPartsHasALegendAndValuesOverTheirSegments() throws {
+        let figures = """
+            sources:
+              s1: { title: Essai }
+            figures:
+              days:
+                label: Jours
+                kind: split
+                unit: percent
+                base: 400
+                source: s1
+                parts:
+                  a: { label: Aucun, value: 7 }
+                  b: { label: Un jour, value: 46 }
+                  c: { label: Deux jours, value: 28 }
+                  d: { label: Trois jours ou plus, value: 19 }
+            """
+        let svgText = svg(in: try chartHTML(figures, "figure: days\ntitle: Jours"))
+        #expect(!svgText.contains("fill=\"#") && !svgText.contains("stroke=\"#"))
+        let legend = try #require(svgText.firstRange(of: "<g class=\"chart-legend\">"))
+        let entries = svgText[legend.upperBound...].matches(of: /<tspan[^>]*>([^<]*)<\/tspan>/).map { String($0.output.1) }
+        #expect(entries == ["Aucun\u{202F}: 7\u{202F}%", "Un jour\u{202F}: 46\u{202F}%", "Deux jours\u{202F}: 28\u{202F}%", "Trois jours ou plus\u{202F}: 19\u{202F}%"])
+        // Each segment spans [x, x + width]; a value drawn over the bar is centred on its own.
+        let segments = svgText.matches(of: /<rect class="chart-segment chart-segment-(\d) chart-fill-\d" x="([\d.]+)" y="[\d.]+" width="([\d.]+)"/)
+            .map { (Int($0.output.1)!, Double($0.output.2)!, Double($0.output.3)!) }
+        #expect(segments.count == 4)
+        let values = svgText.matches(of: /<text class="chart-value" x="([\d.]+)"[^>]*>([^<]*)<\/text>/).map { (Double($0.output.1)!, String($0.output.2)) }
+        #expect(values.map(\.1) == ["7\u{202F}%", "46\u{202F}%", "28\u{202F}%", "19\u{202F}%"])
+        for ((_, x, width), (centre, _)) in zip(segments, values) {
+            #expect(abs(centre - (x + width / 2)) < 0.1)
+        }
+    }
 }

@@ -19,12 +19,12 @@ struct BarChartRenderer {
             rows += SVG.text(lines, x: Self.left, y: y + Self.fontSize, lineHeight: Self.lineHeight, className: "chart-label")
             y += Double(lines.count) * Self.lineHeight + 6
             let length = Self.plotWidth * bar.value / 100
-            rows += "<rect class=\"chart-bar\" x=\"\(SVG.number(Self.left))\" y=\"\(SVG.number(y))\" width=\"\(SVG.number(length))\" height=\"\(SVG.number(Self.barHeight))\" fill=\"#2b5fd9\" data-value=\"\(SVG.number(bar.value))\"/>"
+            rows += "<rect class=\"chart-bar\" x=\"\(SVG.number(Self.left))\" y=\"\(SVG.number(y))\" width=\"\(SVG.number(length))\" height=\"\(SVG.number(Self.barHeight))\" data-value=\"\(SVG.number(bar.value))\"/>"
             var labelX = Self.left + length + 6
             if let low = bar.low, let high = bar.high {
                 let x1 = Self.left + Self.plotWidth * low / 100, x2 = Self.left + Self.plotWidth * high / 100
                 let middle = y + Self.barHeight / 2
-                rows += "<path class=\"chart-whisker\" d=\"M\(SVG.number(x1)) \(SVG.number(middle))H\(SVG.number(x2))M\(SVG.number(x1)) \(SVG.number(middle - 6))V\(SVG.number(middle + 6))M\(SVG.number(x2)) \(SVG.number(middle - 6))V\(SVG.number(middle + 6))\" stroke=\"#1b1e23\" stroke-width=\"2\" fill=\"none\"/>"
+                rows += "<path class=\"chart-whisker\" d=\"M\(SVG.number(x1)) \(SVG.number(middle))H\(SVG.number(x2))M\(SVG.number(x1)) \(SVG.number(middle - 6))V\(SVG.number(middle + 6))M\(SVG.number(x2)) \(SVG.number(middle - 6))V\(SVG.number(middle + 6))\" stroke-width=\"2\" fill=\"none\"/>"
                 labelX = max(labelX, x2 + 6)
             }
             rows += "<text class=\"chart-value\" x=\"\(SVG.number(labelX))\" y=\"\(SVG.number(y + Self.barHeight / 2 + 5))\">\(SVG.escape(bar.valueText))</text>"
@@ -34,10 +34,10 @@ struct BarChartRenderer {
         var axis = ""
         for tick in stride(from: 0, through: 100, by: 25) {
             let x = Self.left + Self.plotWidth * Double(tick) / 100
-            axis += "<line class=\"chart-grid\" x1=\"\(SVG.number(x))\" y1=\"4\" x2=\"\(SVG.number(x))\" y2=\"\(SVG.number(axisY))\" stroke=\"#c8cdd5\" stroke-width=\"1\"/>"
+            axis += "<line class=\"chart-grid\" x1=\"\(SVG.number(x))\" y1=\"4\" x2=\"\(SVG.number(x))\" y2=\"\(SVG.number(axisY))\" stroke-width=\"1\"/>"
             axis += "<text class=\"chart-tick\" x=\"\(SVG.number(x))\" y=\"\(SVG.number(axisY + 18))\" text-anchor=\"\(tick == 0 ? "start" : "middle")\">\(SVG.escape(FrenchNumberFormatter.percent(Double(tick))))</text>"
         }
-        axis += "<line class=\"chart-axis\" x1=\"\(SVG.number(Self.left))\" y1=\"\(SVG.number(axisY))\" x2=\"\(SVG.number(Self.left + Self.plotWidth))\" y2=\"\(SVG.number(axisY))\" stroke=\"#5b6371\" stroke-width=\"1\"/>"
+        axis += "<line class=\"chart-axis\" x1=\"\(SVG.number(Self.left))\" y1=\"\(SVG.number(axisY))\" x2=\"\(SVG.number(Self.left + Self.plotWidth))\" y2=\"\(SVG.number(axisY))\" stroke-width=\"1\"/>"
         let height = axisY + 28
         return ChartSVG.wrap(id: id, title: title, description: description, height: height, body: axis + rows)
     }

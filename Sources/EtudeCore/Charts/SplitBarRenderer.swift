@@ -1,42 +1,83 @@
-/// A 100 % bar for a split (53 / 47): one segment per part, each labelled with its name and
-/// value above it, separated by a white gap, so colour is never the only cue.
+/// A 100 % bar for a split (53 / 47): one segment per part, separated by a gap, so colour
+/// is never the only cue. Two parts are labelled at the ends of the bar; more parts get a
+/// legend that names each part with its value, in bar order, and each segment that is
+/// wide enough carries its value, centred over it. Colours come from the theme
+/// (`chart-fill-N` classes), never from the SVG.
 struct SplitBarRenderer {
-    static let fills = ["#2b5fd9", "#b85c00", "#5b6371", "#1b1e23"]
+    /// Colours of the theme's palette before they repeat.
+    static let paletteSize = 8
+    static let barHeight = 32.0
+
+    static func fillClass(_ index: Int) -> String { "chart-fill-\(index % paletteSize + 1)" }
 
     func svg(parts: [ChartBar], id: String, title: String, description: String) -> String {
-        let width = BarChartRenderer.width, left = BarChartRenderer.left
-        let plot = width - 2 * left
-        let lineHeight = BarChartRenderer.lineHeight
-        // Two parts: first label at the left, second at the right, each on half the width.
-        let columns = max(1, parts.count)
-        let wrap = Int(plot / Double(columns) / (BarChartRenderer.fontSize * 0.52))
+        let left = BarChartRenderer.left, plot = BarChartRenderer.width - 2 * left
+        var body = ""
+        var y = 12.0
+        if parts.count <= 2 {
+            body += endLabels(parts, plot: plot, y: &y)
+        }
+        let barY = y + 8
+        var x = left
+        var values = ""
+        for (index, part) in parts.enumerated() {
+            let length = plot * part.value / 100
+            body += "<rect class=\"chart-segment chart-segment-\(index + 1) \(Self.fillClass(index))\" x=\"\(SVG.number(x))\" y=\"\(SVG.number(barY))\" width=\"\(SVG.number(length))\" height=\"\(SVG.number(Self.barHeight))\" data-value=\"\(SVG.number(part.value))\"/>"
+            if index > 0 {
+                body += "<line class=\"chart-separator\" x1=\"\(SVG.number(x))\" y1=\"\(SVG.number(barY - 4))\" x2=\"\(SVG.number(x))\" y2=\"\(SVG.number(barY + Self.barHeight + 4))\" stroke-width=\"3\"/>"
+            }
+            // With a legend, a segment wide enough shows its value just above itself.
+            if parts.count > 2, Self.textWidth(part.valueText) + 6 <= length {
+                values += "<text class=\"chart-value\" x=\"\(SVG.number(x + length / 2))\" y=\"\(SVG.number(barY - 8))\" text-anchor=\"middle\">\(SVG.escape(part.valueText))</text>"
+            }
+            x += length
+        }
+        body += values
+        var bottom = barY + Self.barHeight + 20
+        for tick in [0, 50, 100] {
+            let tx = left + plot * Double(tick) / 100
+            body += "<text class=\"chart-tick\" x=\"\(SVG.number(tx))\" y=\"\(SVG.number(bottom))\" text-anchor=\"\(tick == 0 ? "start" : tick == 100 ? "end" : "middle")\">\(SVG.escape(FrenchNumberFormatter.percent(Double(tick))))</text>"
+        }
+        bottom += 8
+        if parts.count > 2 {
+            body += legend(parts, y: &bottom)
+        }
+        return ChartSVG.wrap(id: id, title: title, description: description, height: bottom + 12, body: body)
+    }
+
+    /// Two parts: the first named at the left end, the second at the right end.
+    private func endLabels(_ parts: [ChartBar], plot: Double, y: inout Double) -> String {
+        let left = BarChartRenderer.left, lineHeight = BarChartRenderer.lineHeight
+        let wrap = Int(plot / Double(max(1, parts.count)) / (BarChartRenderer.fontSize * 0.52))
         var labels = ""
         var maxLines = 0
         for (index, part) in parts.enumerated() {
             let lines = SVG.wrap(part.label, width: wrap) + [part.valueText]
             maxLines = max(maxLines, lines.count)
             let isLast = index == parts.count - 1 && parts.count > 1
-            let x = isLast ? left + plot : left + plot * Double(index) / Double(columns)
-            labels += SVG.text(lines, x: x, y: 12 + BarChartRenderer.fontSize, lineHeight: lineHeight,
+            labels += SVG.text(lines, x: isLast ? left + plot : left, y: y + BarChartRenderer.fontSize, lineHeight: lineHeight,
                                className: "chart-label", anchor: isLast ? "end" : "start")
         }
-        let barY = 12 + Double(maxLines) * lineHeight + 8
-        var segments = ""
-        var x = left
+        y += Double(maxLines) * lineHeight
+        return labels
+    }
+
+    /// One line per part, in bar order: a swatch of its colour, its label and its value.
+    private func legend(_ parts: [ChartBar], y: inout Double) -> String {
+        let left = BarChartRenderer.left, lineHeight = BarChartRenderer.lineHeight
+        let wrap = Int((BarChartRenderer.width - 2 * left - 24) / (BarChartRenderer.fontSize * 0.52))
+        var legend = "<g class=\"chart-legend\">"
         for (index, part) in parts.enumerated() {
-            let length = plot * part.value / 100
-            segments += "<rect class=\"chart-segment chart-segment-\(index + 1)\" x=\"\(SVG.number(x))\" y=\"\(SVG.number(barY))\" width=\"\(SVG.number(length))\" height=\"32\" fill=\"\(Self.fills[index % Self.fills.count])\" data-value=\"\(SVG.number(part.value))\"/>"
-            if index > 0 {
-                segments += "<line class=\"chart-separator\" x1=\"\(SVG.number(x))\" y1=\"\(SVG.number(barY - 4))\" x2=\"\(SVG.number(x))\" y2=\"\(SVG.number(barY + 36))\" stroke=\"#ffffff\" stroke-width=\"3\"/>"
-            }
-            x += length
+            let lines = SVG.wrap(part.label + "\u{202F}: " + part.valueText, width: wrap)
+            legend += "<rect class=\"chart-swatch \(Self.fillClass(index))\" x=\"\(SVG.number(left))\" y=\"\(SVG.number(y + 3))\" width=\"14\" height=\"14\"/>"
+            legend += SVG.text(lines, x: left + 22, y: y + BarChartRenderer.fontSize, lineHeight: lineHeight, className: "chart-label")
+            y += Double(lines.count) * lineHeight + 4
         }
-        let height = barY + 32 + 28
-        var axis = ""
-        for tick in [0, 50, 100] {
-            let tx = left + plot * Double(tick) / 100
-            axis += "<text class=\"chart-tick\" x=\"\(SVG.number(tx))\" y=\"\(SVG.number(barY + 32 + 20))\" text-anchor=\"\(tick == 0 ? "start" : tick == 100 ? "end" : "middle")\">\(SVG.escape(FrenchNumberFormatter.percent(Double(tick))))</text>"
-        }
-        return ChartSVG.wrap(id: id, title: title, description: description, height: height, body: labels + segments + axis)
+        return legend + "</g>"
+    }
+
+    /// The width a text takes at the chart's font size, about 0.55 em per character.
+    static func textWidth(_ text: String) -> Double {
+        Double(text.count) * BarChartRenderer.fontSize * 0.55
     }
 }
