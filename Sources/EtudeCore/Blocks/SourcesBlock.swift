@@ -37,10 +37,11 @@ struct SourcesBlock: BlockRenderer {
             html += "</dl>\n"
         }
         html += "<h3 id=\"sources-calculs\">Valeurs calculées</h3>\n<ul>\n"
-        html += "<li>\(text("Marge d’erreur : demi-largeur de l’intervalle de confiance de Wilson à 95 % (z = 1,96), calculée pour la base indiquée ; elle suppose un échantillon aléatoire et n’est qu’un ordre de grandeur.")) </li>\n"
+        html += "<li>\(text("Intervalle de confiance à 95 % : intervalle de Wilson (z = 1,96), calculé pour la base indiquée et publié par ses deux bornes ; la marge d’erreur en est la demi-largeur. Il suppose un échantillon aléatoire et n’est qu’un ordre de grandeur ; une part de tous les répondants, qui n’est pas une estimation, n’en a pas.")) </li>\n"
         html += "<li>\(text("Parts calculées à partir d’effectifs : arrondies à l’unité par la méthode du plus fort reste, pour que les parts d’une répartition totalisent 100 %.")) </li>\n"
-        html += "<li>\(text("Effectifs calculés à partir d’une part : part × base, arrondi à l’unité la plus proche (une demie arrondie au-dessus).")) </li>\n"
+        html += "<li>\(text("Effectifs calculés à partir d’une part : part × base, arrondi à l’unité la plus proche (une moitié d’unité est arrondie à l’unité supérieure) ; lorsque la part est une valeur arrondie, l’effectif n’est qu’approché et il est écrit « environ ».")) </li>\n"
         html += "<li>\(text("Écart entre deux parts d’une répartition : significatif au seuil de 5 % lorsque l’intervalle de Wilson de la plus grande part exclut 50 %.")) </li>\n"
+        html += "<li>\(text("Différence entre deux parts : en points, avec sa marge d’erreur à 95 % et un test au seuil de 5 % ; test de comparaison de deux proportions lorsque les parts portent sur des répondants différents, et, lorsqu’elles portent sur les mêmes répondants, test prudent fondé sur la plus grande variance que ces deux parts permettent.")) </li>\n"
         html += "</ul>\n<h3 id=\"sources-documents\">Sources</h3>\n<ul>\n"
         for id in dataset.sourceOrder {
             html += "<li id=\"\(Self.sourceID(id))\">\(text(dataset.sources[id]!.title))</li>\n"
