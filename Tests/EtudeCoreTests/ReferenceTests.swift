@@ -3,6 +3,20 @@ import Testing
 @testable import EtudeCore
 
 @Suite struct ReferenceTests {
+    /// A count or an interval computed from a share says so, with the assumption it rests on.
+    @Test func tooltipsSayWhatIsComputedAndOnWhichAssumption() throws {
+        let figures = sampleFigures.replacingOccurrences(of: "    base: people\n", with: "    base: people\n    assumption: La base est supposée.\n")
+        let page = try TestSupport.renderMarkdown("{{ choice.yes }}, {{ choice.yes | respondents }}, {{ choice.yes | margin }}, {{ choice.yes.count }}.\n", figures: figures)
+        let titles = page.contentHTML.matches(of: /title="([^"]*)"/).map { String($0.output.1) }
+        let n = "\u{202F}"
+        #expect(titles == [
+            "Source\(n): Source d’essai\(n); hypothèse\(n): la base est supposée.",
+            "Nombre de répondants calculé à partir de «\(n)Oui\(n)»\(n): part × base, arrondi à l’unité (estimation, la part étant arrondie)\(n); source\(n): Source d’essai\(n); hypothèse\(n): la base est supposée.",
+            "Intervalle de confiance à 95\(n)% (méthode de Wilson) calculé à partir de «\(n)Oui\(n)» et de sa base\(n); source\(n): Source d’essai\(n); hypothèse\(n): la base est supposée.",
+            "Calculé à partir de «\(n)Oui\(n)»\(n): part × base, arrondi à l’unité (estimation\(n): la part est elle-même arrondie)\(n); source\(n): Source d’essai\(n); hypothèse\(n): la base est supposée.",
+        ])
+    }
+
     @Test func referenceBecomesFormattedSpanWithProvenance() throws {
         let page = try TestSupport.renderMarkdown("Oui à {{ choice.yes }}.\n", figures: sampleFigures)
         #expect(page.contentHTML.contains("<span class=\"figure\" data-figure=\"choice.yes\" title=\"Source\u{202F}: Source d’essai\">62,5\u{202F}%</span>"))

@@ -40,7 +40,7 @@ struct PageRewriter: MarkdownRewriter {
                     collector.report(Diagnostic(file: file, at: reference.location, message: problem.message))
                 case .success(let value):
                     figureKeys.append(reference.key)
-                    result += placeholders.add(.inline(html: FigureMarkup.span(key: reference.key, text: value, table: formatter.table), plain: value))
+                    result += placeholders.add(.inline(html: FigureMarkup.span(key: reference.key, text: value, table: formatter.table, format: reference.format), plain: value))
                 }
             }
         }
@@ -76,13 +76,15 @@ struct PageRewriter: MarkdownRewriter {
 
 /// The markup of a published figure: its value, with its key and source kept in the HTML.
 enum FigureMarkup {
-    static func span(key: String, text: String, table: FigureTable) -> String {
-        "<span class=\"figure\" data-figure=\"\(HTML.escape(key))\"\(sourceTitle(key: key, table: table))>\(HTML.escape(text))</span>"
+    /// `format` is how the reference writes the figure: a count of respondents or an
+    /// interval computed from a share says so in its tooltip.
+    static func span(key: String, text: String, table: FigureTable, format: ReferenceFormat = .standard) -> String {
+        "<span class=\"figure\" data-figure=\"\(HTML.escape(key))\"\(sourceTitle(key: key, table: table, format: format))>\(HTML.escape(text))</span>"
     }
 
     /// ` title="…"` saying where the figure comes from (see `Provenance`), or nothing.
-    static func sourceTitle(key: String, table: FigureTable) -> String {
-        Provenance(key: key, table: table).tooltip.map { " title=\"\(HTML.escape(FrenchTypography.apply($0)))\"" } ?? ""
+    static func sourceTitle(key: String, table: FigureTable, format: ReferenceFormat = .standard) -> String {
+        Provenance(key: key, table: table, format: format).tooltip.map { " title=\"\(HTML.escape(FrenchTypography.apply($0)))\"" } ?? ""
     }
 }
 

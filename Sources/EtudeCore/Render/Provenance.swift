@@ -8,7 +8,7 @@ struct Provenance: Equatable {
     var computation: String?
     var assumption: String?
 
-    init(key: String, table: FigureTable) {
+    init(key: String, table: FigureTable, format: ReferenceFormat = .standard) {
         sources = table.sources(of: key)
         let dataset = table.dataset
         switch table[key] {
@@ -17,6 +17,16 @@ struct Provenance: Equatable {
             if let from = figure.computedFrom {
                 let label = dataset.figures[from]?.label ?? from
                 computation = "calculé à partir de « \(label) » : part × base, arrondi à l’unité"
+            } else if figure.unit == .percent, resolved.baseCount != nil {
+                // What the reference writes is computed from the share, not the share itself.
+                switch format {
+                case .respondents where figure.count == nil:
+                    computation = "nombre de répondants calculé à partir de « \(figure.label) » : part × base, arrondi à l’unité (estimation, la part étant arrondie)"
+                case .margin:
+                    computation = "intervalle de confiance à 95 % (méthode de Wilson) calculé à partir de « \(figure.label) » et de sa base"
+                default:
+                    break
+                }
             }
             assumption = figure.assumption ?? figure.group.flatMap { dataset.groups[$0]?.assumption }
         case .derived(let value):
@@ -38,7 +48,10 @@ struct Provenance: Equatable {
         if !sources.isEmpty {
             parts.append((parts.isEmpty ? "Source" : "source") + (sources.count > 1 ? "s : " : " : ") + sources.map(\.title).joined(separator: " ; "))
         }
-        if let assumption { parts.append((parts.isEmpty ? "Hypothèse : " : "hypothèse : ") + assumption) }
+        if let assumption {
+            // After a colon, French goes on in lowercase.
+            parts.append((parts.isEmpty ? "Hypothèse : " : "hypothèse : ") + FigureFormatter.label(assumption, lowercased: true))
+        }
         return parts.isEmpty ? nil : parts.joined(separator: " ; ")
     }
 
