@@ -56,7 +56,7 @@ validate: deps
 	  --expect "311 répondants" --expect "2017" --expect "2018" --expect "53 %" --expect "47 %" \
 	  --expect "78 %" --expect "60 %" --expect "40 %" --expect "50 %" --expect "plus des deux tiers" \
 	  --same-page "Figure 1 :|Innovation sociétale" --same-page "Figure 2 :|La proposition d’agents" \
-	  --same-page "Figure 3 :|Innovation sociétale" --same-page "Figure 4 :|La proposition d’agents"
+	  --same-page "Figure 1 (rappel) :|Innovation sociétale" --same-page "Figure 2 (rappel) :|La proposition d’agents"
 
 clean:
 	rm -rf .build output

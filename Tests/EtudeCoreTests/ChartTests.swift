@@ -150,4 +150,55 @@ import Testing
             #expect(abs(centre - (x + width / 2)) < 0.1)
         }
     }
+
+    /// A chart shown twice keeps its number, the second says it is a reminder; prose cites a
+    /// chart by its figure's key, before or after it, from any page.
+    @Test func repeatedChartsKeepTheirNumberAndProseCitesThem() throws {
+        let project = try TestSupport.makeProject([
+            "data/site.yaml": TestSupport.minimalSite,
+            "data/figures.yaml": sampleFigures,
+            "content/index.md": "---\ntitle: Accueil\norder: 1\n---\n\nVoir la {{ figure: reasons }}.\n\n```chart\nfigure: choice\ntitle: Le choix\n```\n",
+            "content/suite.md": "---\ntitle: Suite\norder: 2\n---\n\n```chart\nfigure: reasons\ntitle: Les raisons\n```\n\n```chart\nfigure: choice\ntitle: Le choix\n```\n\nComme la {{ figure: choice }}.\n",
+        ])
+        let files = try SiteBuilder(project: Project(directory: project)).render().files
+        let index = String(decoding: try #require(files["index.html"]), as: UTF8.self)
+        let suite = String(decoding: try #require(files["suite.html"]), as: UTF8.self)
+        #expect(index.contains("Voir la <a class=\"figure-ref\" href=\"suite.html#figure-2\">figure\u{00A0}2</a>."))
+        #expect(index.contains("id=\"figure-1\""))
+        #expect(suite.contains("<span class=\"chart-number\">Figure 2\u{202F}:</span> Les raisons"))
+        #expect(suite.contains("id=\"figure-1-2\""))
+        #expect(suite.contains("<span class=\"chart-number\">Figure 1 (rappel)\u{202F}:</span> Le choix"))
+        #expect(suite.contains("Comme la <a class=\"figure-ref\" href=\"index.html#figure-1\">figure\u{00A0}1</a>."))
+        let report = String(decoding: try #require(files["rapport.html"]), as: UTF8.self)
+        #expect(report.contains("<a class=\"figure-ref\" href=\"#figure-2\">figure\u{00A0}2</a>"))
+    }
+
+    @Test func aChartReferenceToNoChartIsAnError() throws {
+        let project = try TestSupport.makeProject([
+            "data/site.yaml": TestSupport.minimalSite,
+            "data/figures.yaml": sampleFigures,
+            "content/index.md": "---\ntitle: Accueil\n---\n\nVoir la {{ figure: choix }}.\n\n```chart\nfigure: choice\ntitle: Le choix\n```\n",
+        ])
+        let error = #expect(throws: BuildFailure.self) { try SiteBuilder(project: Project(directory: project)).render() }
+        #expect(error?.description == "content/index.md:5:9: error: no chart shows 'choix'; did you mean 'choice'?; cite a figure that a chart block shows")
+    }
+
+    /// `order`, `highlight`, `decimals` and `note`, and whiskers asked of a split.
+    @Test func chartOptions() throws {
+        let declared = svg(in: try chartHTML(sampleFigures, "figure: reasons\ntitle: T\norder: declared"))
+        #expect(declared.firstRange(of: "Le prix")!.lowerBound < declared.firstRange(of: "Le temps")!.lowerBound)
+        let byValue = svg(in: try chartHTML(sampleFigures, "figure: reasons\ntitle: T"))
+        #expect(byValue.firstRange(of: "Le temps")!.lowerBound < byValue.firstRange(of: "Le prix")!.lowerBound)
+        let highlighted = try chartHTML(sampleFigures, "figure: reasons\ntitle: T\nhighlight: price")
+        #expect(highlighted.matches(of: /class="chart-bar chart-muted"/).count == 1)
+        let decimals = try chartHTML(sampleFigures, "figure: reasons\ntitle: T\ndecimals: 1")
+        #expect(decimals.contains(">40,0\u{202F}%<"))
+        let note = try chartHTML(sampleFigures, "figure: reasons\ntitle: T\nnote: Enquête de {{ people }} personnes")
+        #expect(note.contains("<p class=\"chart-note\">Enquête de 1\u{202F}200\u{00A0}personnes</p>"))
+        let split = svg(in: try chartHTML(sampleFigures, "figure: choice\ntitle: T\nmargin: true"))
+        #expect(split.contains("<g class=\"chart-legend\">"))
+        #expect(split.contains("(de "))
+        #expect(throws: BuildFailure.self) { try chartHTML(sampleFigures, "figure: reasons\ntitle: T\nhighlight: prize") }
+        #expect(throws: BuildFailure.self) { try chartHTML(sampleFigures, "figure: reasons\ntitle: T\norder: size") }
+    }
 }

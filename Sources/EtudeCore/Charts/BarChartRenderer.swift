@@ -19,7 +19,7 @@ struct BarChartRenderer {
             rows += SVG.text(lines, x: Self.left, y: y + Self.fontSize, lineHeight: Self.lineHeight, className: "chart-label")
             y += Double(lines.count) * Self.lineHeight + 6
             let length = Self.plotWidth * bar.value / 100
-            rows += "<rect class=\"chart-bar\" x=\"\(SVG.number(Self.left))\" y=\"\(SVG.number(y))\" width=\"\(SVG.number(length))\" height=\"\(SVG.number(Self.barHeight))\" data-value=\"\(SVG.number(bar.value))\"/>"
+            rows += "<rect class=\"chart-bar\(bar.isMuted ? " chart-muted" : "")\" x=\"\(SVG.number(Self.left))\" y=\"\(SVG.number(y))\" width=\"\(SVG.number(length))\" height=\"\(SVG.number(Self.barHeight))\" data-value=\"\(SVG.number(bar.value))\"/>"
             var labelX = Self.left + length + 6
             if let low = bar.low, let high = bar.high {
                 let x1 = Self.left + Self.plotWidth * low / 100, x2 = Self.left + Self.plotWidth * high / 100

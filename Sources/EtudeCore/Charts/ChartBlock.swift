@@ -22,27 +22,48 @@ struct ChartBlock: BlockRenderer {
         let formatter = FigureFormatter(table: table)
         var bars = group.partKeys.compactMap { table.resolved($0) }.map { resolved -> ChartBar in
             let interval = spec.margin ? resolved.interval : nil
+            let text = spec.decimals.flatMap { try? formatter.text(for: FigureReference(key: resolved.figure.key, format: .decimals($0), location: location)).get() }
             return ChartBar(key: resolved.figure.key, label: FrenchTypography.apply(resolved.figure.label), value: resolved.figure.value,
-                            valueText: formatter.standardText(of: resolved.figure), low: interval?.low, high: interval?.high,
+                            valueText: text ?? formatter.standardText(of: resolved.figure), low: interval?.low, high: interval?.high,
                             marginText: resolved.interval.map(FigureFormatter.intervalBounds))
         }
-        // Multiple-answer bars are read from the largest down (ties in file order); a split keeps its order.
-        if group.kind == .multiple {
-            bars = bars.enumerated().sorted { ($1.element.value, $0.offset) < ($0.element.value, $1.offset) }.map(\.element)
+        // Multiple-answer bars are read from the largest down (ties in file order) unless
+        // the block asks otherwise; a split keeps its order.
+        switch spec.order ?? (group.kind == .multiple ? .value : .declared) {
+        case .value: bars = bars.enumerated().sorted { ($1.element.value, $0.offset) < ($0.element.value, $1.offset) }.map(\.element)
+        case .declared: break
+        case .reversed: bars.reverse()
+        }
+        if let highlight = spec.highlight {
+            let key = group.kind == .share ? group.key : "\(group.key).\(highlight)"
+            guard let index = bars.firstIndex(where: { $0.key == key }) else {
+                let parts = group.partKeys.map { String($0.dropFirst(group.key.count + 1)) }
+                throw Diagnostic(file: file, at: location, message: "chart option 'highlight' names no part of '\(group.key)'\(Suggestion.didYouMean(highlight, among: parts)) (parts: \(parts.joined(separator: ", ")))")
+            }
+            for other in bars.indices where other != index { bars[other].isMuted = true }
+        }
+        if spec.margin && group.kind == .split && bars.contains(where: { $0.marginText == nil }) == false {
+            // A split shows its intervals in its legend, in words.
+            bars = bars.map { var bar = $0; bar.legendNote = bar.marginText; return bar }
         }
         if spec.margin && bars.contains(where: { $0.marginText == nil }) {
             throw Diagnostic(file: file, at: location, message: "'\(group.key)' has no base, so the chart cannot show margins of error; add 'base:' to it or remove 'margin: true'")
         }
-        let number = context.figures.count + 1
-        let id = "figure-\(number)"
+        // A chart shown again keeps its number, and its caption says it is a reminder.
+        let earlier = context.figures.filter { $0.key == group.key }
+        let number = earlier.first?.number ?? (context.figures.map(\.number).max() ?? 0) + 1
+        let id = earlier.isEmpty ? "figure-\(number)" : "figure-\(number)-\(earlier.count + 1)"
         let title = FrenchTypography.apply(try SettingExpander(formatter: formatter).expand(spec.title, file: file, at: location))
-        context.figures.append(NumberedFigure(number: number, anchor: id, title: title))
+        context.figures.append(NumberedFigure(number: number, anchor: id, title: title, key: group.key, page: context.page))
         let description = describe(group: group, bars: bars, margin: spec.margin)
         let svg = group.kind == .split
             ? SplitBarRenderer().svg(parts: bars, id: id, title: title, description: description)
             : BarChartRenderer().svg(bars: bars, id: id, title: title, description: description)
+        let note = try spec.note.map {
+            "<p class=\"chart-note\">" + HTML.escape(FrenchTypography.apply(try SettingExpander(formatter: formatter).expand($0, file: file, at: location))) + "</p>\n"
+        } ?? ""
         return "<figure class=\"chart chart-\(group.kind.rawValue)\" id=\"\(id)\" data-figure=\"\(HTML.escape(group.key))\">\n"
-            + caption(number: number, title: title, group: group) + "\n" + svg + "\n" + dataTable(id: id, title: title, bars: bars) + "\n</figure>"
+            + caption(number: number, repeated: !earlier.isEmpty, title: title, group: group) + "\n" + svg + "\n" + note + dataTable(id: id, title: title, bars: bars) + "\n</figure>"
     }
 
     /// Every value in words, for screen readers: the SVG's `<desc>`.
@@ -59,7 +80,7 @@ struct ChartBlock: BlockRenderer {
         return FrenchTypography.apply("\(kind). " + items.joined(separator: " ; ") + ".")
     }
 
-    private func caption(number: Int, title: String, group: FigureGroup) -> String {
+    private func caption(number: Int, repeated: Bool, title: String, group: FigureGroup) -> String {
         var notes: [String] = []
         if let base = baseText(of: group) {
             notes.append("Base : " + base + (group.assumption != nil ? " (hypothèse)" : ""))
@@ -73,7 +94,7 @@ struct ChartBlock: BlockRenderer {
         }
         if let source = table.dataset.sources[group.sourceID] { notes.append("Source : " + source.title) }
         let details = notes.map { HTML.escape(FrenchTypography.apply($0)) }.joined(separator: ". ")
-        return "<figcaption><span class=\"chart-number\">Figure \(number)\u{202F}:</span> \(HTML.escape(title))"
+        return "<figcaption><span class=\"chart-number\">Figure \(number)\(repeated ? " (rappel)" : "")\u{202F}:</span> \(HTML.escape(title))"
             + "<span class=\"chart-notes\">\(details).</span></figcaption>"
     }
 

@@ -1,11 +1,25 @@
 /// What a ```` ```chart ```` block asks for, read and checked.
 public struct ChartSpec: Equatable, Sendable {
-    public static let options = ["figure", "title", "margin"]
+    public static let options = ["figure", "title", "margin", "order", "highlight", "decimals", "note"]
     /// Key of a split or multiple-answer group of `data/figures.yaml`.
     public var figure: String
     public var title: String
     /// Draw 95 % margin-of-error whiskers.
     public var margin: Bool
+    /// The order of the bars: largest first (`value`, a multiple group's default), as in
+    /// data/ (`declared`, a split's default, the same in every chart of the same answers),
+    /// or that order reversed (`reversed`).
+    public var order: Order? = nil
+    /// The key of the part drawn in colour; the others are drawn in a neutral tone.
+    public var highlight: String? = nil
+    /// Decimals of the values written on the chart and in its table.
+    public var decimals: Int? = nil
+    /// A line under the chart (references allowed).
+    public var note: String? = nil
+
+    public enum Order: String, CaseIterable, Sendable {
+        case value, declared, reversed
+    }
 
     /// Reads `key: value` lines; `origin` is the position of the fence, for errors.
     static func parse(_ content: String, file: String, at origin: SourcePosition) throws -> ChartSpec {
@@ -19,7 +33,22 @@ public struct ChartSpec: Equatable, Sendable {
         case let other?:
             throw Diagnostic(file: file, at: origin, message: "chart option 'margin' must be true or false, not '\(other)'")
         }
-        return ChartSpec(figure: figure, title: title, margin: margin)
+        var spec = ChartSpec(figure: figure, title: title, margin: margin)
+        if let order = options.values["order"] {
+            guard let value = Order(rawValue: order) else {
+                throw Diagnostic(file: file, at: origin, message: "chart option 'order' must be one of \(Order.allCases.map(\.rawValue).joined(separator: ", ")), not '\(order)'")
+            }
+            spec.order = value
+        }
+        if let decimals = options.values["decimals"] {
+            guard let value = Int(decimals), (0...3).contains(value) else {
+                throw Diagnostic(file: file, at: origin, message: "chart option 'decimals' must be a number of decimals from 0 to 3, not '\(decimals)'")
+            }
+            spec.decimals = value
+        }
+        spec.highlight = options.values["highlight"].flatMap { $0.isEmpty ? nil : $0 }
+        spec.note = options.values["note"].flatMap { $0.isEmpty ? nil : $0 }
+        return spec
     }
 }
 
@@ -35,4 +64,8 @@ public struct ChartBar: Equatable, Sendable {
     public var high: Double?
     /// The 95 % interval in words, « de 70,9 % à 83,8 % », for the table and the description.
     public var marginText: String?
+    /// Drawn in a neutral tone, another part being highlighted.
+    public var isMuted = false
+    /// Words after the value in a split's legend: its interval when margins are asked for.
+    public var legendNote: String? = nil
 }

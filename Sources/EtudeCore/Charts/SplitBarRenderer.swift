@@ -8,13 +8,16 @@ struct SplitBarRenderer {
     static let paletteSize = 8
     static let barHeight = 32.0
 
-    static func fillClass(_ index: Int) -> String { "chart-fill-\(index % paletteSize + 1)" }
+    static func fillClass(_ index: Int, _ part: ChartBar) -> String {
+        part.isMuted ? "chart-muted" : "chart-fill-\(index % paletteSize + 1)"
+    }
 
     func svg(parts: [ChartBar], id: String, title: String, description: String) -> String {
         let left = BarChartRenderer.left, plot = BarChartRenderer.width - 2 * left
         var body = ""
         var y = 12.0
-        if parts.count <= 2 {
+        let hasLegend = parts.count > 2 || parts.contains { $0.legendNote != nil }
+        if !hasLegend {
             body += endLabels(parts, plot: plot, y: &y)
         }
         let barY = y + 8
@@ -22,12 +25,12 @@ struct SplitBarRenderer {
         var values = ""
         for (index, part) in parts.enumerated() {
             let length = plot * part.value / 100
-            body += "<rect class=\"chart-segment chart-segment-\(index + 1) \(Self.fillClass(index))\" x=\"\(SVG.number(x))\" y=\"\(SVG.number(barY))\" width=\"\(SVG.number(length))\" height=\"\(SVG.number(Self.barHeight))\" data-value=\"\(SVG.number(part.value))\"/>"
+            body += "<rect class=\"chart-segment chart-segment-\(index + 1) \(Self.fillClass(index, part))\" x=\"\(SVG.number(x))\" y=\"\(SVG.number(barY))\" width=\"\(SVG.number(length))\" height=\"\(SVG.number(Self.barHeight))\" data-value=\"\(SVG.number(part.value))\"/>"
             if index > 0 {
                 body += "<line class=\"chart-separator\" x1=\"\(SVG.number(x))\" y1=\"\(SVG.number(barY - 4))\" x2=\"\(SVG.number(x))\" y2=\"\(SVG.number(barY + Self.barHeight + 4))\" stroke-width=\"3\"/>"
             }
             // With a legend, a segment wide enough shows its value just above itself.
-            if parts.count > 2, Self.textWidth(part.valueText) + 6 <= length {
+            if hasLegend, Self.textWidth(part.valueText) + 6 <= length {
                 values += "<text class=\"chart-value\" x=\"\(SVG.number(x + length / 2))\" y=\"\(SVG.number(barY - 8))\" text-anchor=\"middle\">\(SVG.escape(part.valueText))</text>"
             }
             x += length
@@ -39,7 +42,7 @@ struct SplitBarRenderer {
             body += "<text class=\"chart-tick\" x=\"\(SVG.number(tx))\" y=\"\(SVG.number(bottom))\" text-anchor=\"\(tick == 0 ? "start" : tick == 100 ? "end" : "middle")\">\(SVG.escape(FrenchNumberFormatter.percent(Double(tick))))</text>"
         }
         bottom += 8
-        if parts.count > 2 {
+        if hasLegend {
             body += legend(parts, y: &bottom)
         }
         return ChartSVG.wrap(id: id, title: title, description: description, height: bottom + 12, body: body)
@@ -68,8 +71,9 @@ struct SplitBarRenderer {
         let wrap = Int((BarChartRenderer.width - 2 * left - 24) / (BarChartRenderer.fontSize * 0.52))
         var legend = "<g class=\"chart-legend\">"
         for (index, part) in parts.enumerated() {
-            let lines = SVG.wrap(part.label + "\u{202F}: " + part.valueText, width: wrap)
-            legend += "<rect class=\"chart-swatch \(Self.fillClass(index))\" x=\"\(SVG.number(left))\" y=\"\(SVG.number(y + 3))\" width=\"14\" height=\"14\"/>"
+            let note = part.legendNote.map { " (" + $0 + ")" } ?? ""
+            let lines = SVG.wrap(part.label + "\u{202F}: " + part.valueText + note, width: wrap)
+            legend += "<rect class=\"chart-swatch \(Self.fillClass(index, part))\" x=\"\(SVG.number(left))\" y=\"\(SVG.number(y + 3))\" width=\"14\" height=\"14\"/>"
             legend += SVG.text(lines, x: left + 22, y: y + BarChartRenderer.fontSize, lineHeight: lineHeight, className: "chart-label")
             y += Double(lines.count) * lineHeight + 4
         }

@@ -12,6 +12,7 @@ public struct FigureFormatter {
     /// The text for `reference`, or a message saying why it cannot be written.
     public func text(for reference: FigureReference) -> Result<String, FormatProblem> {
         if case .literal(let text) = reference.format { return .success(text) }
+        if case .chart = reference.format { return .success("figure") }
         switch table[reference.key] {
         case nil:
             return .failure("unknown figure '\(reference.key)'\(Suggestion.didYouMean(reference.key, among: table.order))")
@@ -89,6 +90,8 @@ public struct FigureFormatter {
             return .failure("'\(figure.key)' is not a difference; 'change' applies to a figure of kind 'difference'")
         case .literal(let text):
             return .success(text)
+        case .chart:
+            return .success("figure")
         case .words(let feminine, let noun):
             guard figure.unit == .percent, figure.kind != .bound else {
                 return .failure("'\(figure.key)' is not a share; 'words' applies to percentages")
@@ -222,6 +225,8 @@ public struct FigureFormatter {
             return .failure("'\(value.key)' is computed and has no label of its own; 'label' applies to figures of data/ and to ranks such as 'group.rank-1'")
         case (.literal(let text), _):
             return .success(text)
+        case (.chart, _):
+            return .success("figure")
         case (.margin, _), (.respondents, _), (.fraction, _), (.change, _), (.words, _):
             return .failure("'\(value.key)' is computed; only the formats decimals and number apply to it (ordinal for a rank, respondents for a count)")
         }

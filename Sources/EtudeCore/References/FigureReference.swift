@@ -31,6 +31,9 @@ public enum ReferenceFormat: Equatable, Sendable {
     /// Text written as is, marked as a deliberate literal: `{{ literal: 41 % }}` publishes
     /// `41 %` and tells `etude check` that the writer means it to stay as typed.
     case literal(String)
+    /// A cross-reference to the chart of a figure: `{{ figure: adoption }}` → « figure 2 »,
+    /// linked to the chart.
+    case chart(String)
     /// A difference as a change: `en hausse de 7 points`, `en baisse de 3 points`, `stable`.
     case change
 
@@ -70,6 +73,13 @@ public enum ReferenceParser {
 
     static func parse(_ body: String, file: String, at location: SourcePosition) -> Result<FigureReference, Diagnostic> {
         let trimmed = body.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasPrefix("figure:") {
+            let key = trimmed.dropFirst("figure:".count).trimmingCharacters(in: .whitespaces)
+            guard FigureKey.isValid(key) else {
+                return .failure(Diagnostic(file: file, at: location, message: "'{{\(body)}}' names no chart; write {{ figure: key }} with the key of the figure a chart block shows"))
+            }
+            return .success(FigureReference(key: key, format: .chart(key), location: location))
+        }
         if trimmed.hasPrefix("literal:") {
             let text = trimmed.dropFirst("literal:".count).trimmingCharacters(in: .whitespaces)
             guard !text.isEmpty else {

@@ -17,10 +17,11 @@ public struct PageRenderer {
         var rendered: [RenderedPage] = []
         for page in pages {
             context.root = String(repeating: "../", count: page.section.count)
+            context.page = page.outputPath
             if let result = collector.collect({ try render(page, context: &context) }) { rendered.append(result) }
         }
         try collector.throwIfAny()
-        return rendered
+        return try ChartReferenceResolver(charts: context.figures).resolving(rendered)
     }
 
     private func render(_ page: Page, context: inout BlockContext) throws -> RenderedPage {
@@ -46,7 +47,8 @@ public struct PageRenderer {
         return RenderedPage(
             page: page, title: title, description: description,
             contentHTML: rewriter.placeholders.html(from: rendered), toc: rewriter.toc,
-            figureKeys: rewriter.figureKeys, charts: Array(context.figures[chartsBefore...]), links: rewriter.links)
+            figureKeys: rewriter.figureKeys, charts: Array(context.figures[chartsBefore...]), links: rewriter.links,
+            chartReferences: rewriter.chartReferences)
     }
 
     /// Expands references in a line of settings text (the report's cover), as plain text.

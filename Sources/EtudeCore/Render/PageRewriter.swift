@@ -11,6 +11,7 @@ struct PageRewriter: MarkdownRewriter {
     var toc: [TOCEntry] = []
     var figureKeys: [String] = []
     var links: [ContentLink] = []
+    var chartReferences: [ChartReference] = []
     var collector = DiagnosticCollector()
 
     /// Ids the layout itself uses, never given to a heading.
@@ -33,6 +34,11 @@ struct PageRewriter: MarkdownRewriter {
             case .success(let reference):
                 if case .literal(let text) = reference.format {
                     result += FrenchTypography.apply(text, insideLink: insideLink)
+                    continue
+                }
+                if case .chart(let key) = reference.format {
+                    chartReferences.append(ChartReference(key: key, location: reference.location))
+                    result += placeholders.add(.inline(html: ChartReferenceResolver.marker(key), plain: "figure"))
                     continue
                 }
                 switch formatter.proseText(for: reference) {

@@ -19,6 +19,8 @@ public struct RenderedPage: Equatable, Sendable {
     public var charts: [NumberedFigure]
     /// Links and images written in the page's Markdown, where they are written.
     public var links: [ContentLink] = []
+    /// Cross-references to charts, in order.
+    public var chartReferences: [ChartReference] = []
 }
 
 /// A link or image destination of a page's Markdown.
@@ -32,6 +34,17 @@ public struct NumberedFigure: Equatable, Sendable {
     public var number: Int
     public var anchor: String
     public var title: String
+    /// The figure of data/ it shows: its key in cross-references, `{{ figure: key }}`.
+    public var key: String = ""
+    /// The page it first appears on.
+    public var page: String = ""
+}
+
+/// A cross-reference to a chart written in prose, `{{ figure: adoption }}`, resolved once
+/// every page is rendered (the chart may come later in the publication).
+public struct ChartReference: Equatable, Sendable {
+    public var key: String
+    public var location: SourcePosition
 }
 
 /// Renders a fenced block (`chart`, `catalogue`, `sources`…) of a page to HTML.
@@ -48,5 +61,7 @@ public struct BlockContext: Sendable {
     public var figures: [NumberedFigure] = []
     /// Prefix that leads from the page being rendered to the site root ("" or "../").
     public var root = ""
+    /// The output path of the page being rendered.
+    public var page = ""
     public init() {}
 }

@@ -1,0 +1,39 @@
+/// Writes cross-references to charts once every page is rendered: `{{ figure: adoption }}`
+/// becomes « figure 2 », linked to the chart where it first appears, whichever page cites
+/// it and wherever the chart comes in the publication. A key that no chart shows is an
+/// error at the reference.
+struct ChartReferenceResolver {
+    let charts: [String: NumberedFigure]
+
+    init(charts: [NumberedFigure]) {
+        var first: [String: NumberedFigure] = [:]
+        for chart in charts where first[chart.key] == nil { first[chart.key] = chart }
+        self.charts = first
+    }
+
+    /// The markup a reference stands as until it is resolved.
+    static func marker(_ key: String) -> String {
+        "<a class=\"figure-ref\" data-chart=\"\(HTML.escape(key))\"></a>"
+    }
+
+    func resolving(_ pages: [RenderedPage]) throws -> [RenderedPage] {
+        var diagnostics: [Diagnostic] = []
+        let resolved = pages.map { page -> RenderedPage in
+            var page = page
+            var pairs: [(String, String)] = []
+            for reference in page.chartReferences {
+                guard let chart = charts[reference.key] else {
+                    diagnostics.append(Diagnostic(file: page.page.sourcePath, at: reference.location,
+                        message: "no chart shows '\(reference.key)'\(Suggestion.didYouMean(reference.key, among: charts.keys)); cite a figure that a chart block shows"))
+                    continue
+                }
+                let path = chart.page == page.page.outputPath ? "" : SitePath.relative(to: chart.page, from: page.page.outputPath)
+                pairs.append((Self.marker(reference.key), "<a class=\"figure-ref\" href=\"\(path)#\(chart.anchor)\">figure\u{00A0}\(chart.number)</a>"))
+            }
+            if !pairs.isEmpty { page.contentHTML = HTMLText.replacing(pairs, in: page.contentHTML) }
+            return page
+        }
+        try BuildFailure.throwIfAny(diagnostics)
+        return resolved
+    }
+}
