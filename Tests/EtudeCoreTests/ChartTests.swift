@@ -201,4 +201,27 @@ import Testing
         #expect(throws: BuildFailure.self) { try chartHTML(sampleFigures, "figure: reasons\ntitle: T\nhighlight: prize") }
         #expect(throws: BuildFailure.self) { try chartHTML(sampleFigures, "figure: reasons\ntitle: T\norder: size") }
     }
+
+    /// Under each chart, its data as CSV and the chart as a standalone SVG, once per chart.
+    @Test func chartDataAndPictureCanBeDownloaded() throws {
+        let project = try TestSupport.makeProject([
+            "data/site.yaml": TestSupport.minimalSite,
+            "data/figures.yaml": sampleFigures,
+            "content/dossier/index.md": "---\ntitle: Dossier\n---\n\n```chart\nfigure: reasons\ntitle: Les raisons\nmargin: true\nnote: Note d’essai\n```\n\n```chart\nfigure: reasons\ntitle: Les raisons\n```\n",
+            "content/index.md": "---\ntitle: Accueil\n---\n\nTexte.\n",
+        ])
+        let files = try SiteBuilder(project: Project(directory: project)).render().files
+        let page = String(decoding: try #require(files["dossier/index.html"]), as: UTF8.self)
+        #expect(page.components(separatedBy: "<a href=\"../donnees/graphiques/reasons.csv\" download>les données (CSV)</a>").count == 3)
+        let csv = String(decoding: try #require(files["donnees/graphiques/reasons.csv"]), as: UTF8.self)
+        // Wilson at 95 % for 70 % of 200: 63,32 % to 75,93 % (see ReferenceTests).
+        #expect(csv.hasPrefix("reponse,part,texte,base,intervalle_bas,intervalle_haut\r\nLe temps,70,70\u{202F}%,200,63.32093162728"))
+        let svg = try #require(files["donnees/graphiques/reasons.svg"])
+        let parser = XMLParser(data: svg)
+        #expect(parser.parse(), "\(parser.parserError.map { "\($0)" } ?? "")")
+        let text = String(decoding: svg, as: UTF8.self)
+        #expect(text.contains("Figure 1\u{202F}: Les raisons"))
+        #expect(text.contains("Source\u{202F}: Source d’essai") && text.contains("Note d’essai"))
+        #expect(text.contains(".chart-fill-2{fill:#b85c00}"))
+    }
 }

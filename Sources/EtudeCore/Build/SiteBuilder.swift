@@ -57,6 +57,7 @@ public struct SiteBuilder {
         for page in rendered {
             let html = try templates!.render(contexts.context(for: page), template: "layout")
             output.add(page.page.outputPath, Data(html.utf8), from: .page(page.page.sourcePath))
+            page.files.sorted { $0.key < $1.key }.forEach { output.add($0.key, $0.value, from: .page(page.page.sourcePath)) }
         }
         for asset in templates!.assets {
             if let data = collector.collect({ try asset.read() }) { output.add("assets/" + asset.path, data, from: .asset(asset.shown)) }

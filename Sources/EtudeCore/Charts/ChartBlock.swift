@@ -62,8 +62,16 @@ struct ChartBlock: BlockRenderer {
         let note = try spec.note.map {
             "<p class=\"chart-note\">" + HTML.escape(FrenchTypography.apply(try SettingExpander(formatter: formatter).expand($0, file: file, at: location))) + "</p>\n"
         } ?? ""
+        let downloads = ChartDownloads(key: group.key, title: "Figure \(number)\u{202F}: " + title,
+                                       notes: captionNotes(group: group) + (spec.note.map { [FrenchTypography.apply((try? SettingExpander(formatter: formatter).expand($0, file: file, at: location)) ?? $0)] } ?? []),
+                                       bars: bars, bases: bars.map { table.resolved($0.key)?.baseCount })
+        if earlier.isEmpty {
+            context.files[downloads.csvPath] = downloads.csv()
+            context.files[downloads.svgPath] = downloads.svg(chart: svg)
+        }
         return "<figure class=\"chart chart-\(group.kind.rawValue)\" id=\"\(id)\" data-figure=\"\(HTML.escape(group.key))\">\n"
-            + caption(number: number, repeated: !earlier.isEmpty, title: title, group: group) + "\n" + svg + "\n" + note + dataTable(id: id, title: title, bars: bars) + "\n</figure>"
+            + caption(number: number, repeated: !earlier.isEmpty, title: title, group: group) + "\n" + svg + "\n" + note
+            + downloads.links(root: context.root) + dataTable(id: id, title: title, bars: bars) + "\n</figure>"
     }
 
     /// Every value in words, for screen readers: the SVG's `<desc>`.
@@ -81,6 +89,13 @@ struct ChartBlock: BlockRenderer {
     }
 
     private func caption(number: Int, repeated: Bool, title: String, group: FigureGroup) -> String {
+        let details = captionNotes(group: group).map { HTML.escape($0) }.joined(separator: ". ")
+        return "<figcaption><span class=\"chart-number\">Figure \(number)\(repeated ? " (rappel)" : "")\u{202F}:</span> \(HTML.escape(title))"
+            + "<span class=\"chart-notes\">\(details).</span></figcaption>"
+    }
+
+    /// The base, what the data say of the parts, and the source, each a sentence.
+    private func captionNotes(group: FigureGroup) -> [String] {
         var notes: [String] = []
         if let base = baseText(of: group) {
             notes.append("Base : " + base + (group.assumption != nil ? " (hypothèse)" : ""))
@@ -93,9 +108,7 @@ struct ChartBlock: BlockRenderer {
             notes.append("Les parts ne s’excluent pas : leur total dépasse 100 %")
         }
         if let source = table.dataset.sources[group.sourceID] { notes.append("Source : " + source.title) }
-        let details = notes.map { HTML.escape(FrenchTypography.apply($0)) }.joined(separator: ". ")
-        return "<figcaption><span class=\"chart-number\">Figure \(number)\(repeated ? " (rappel)" : "")\u{202F}:</span> \(HTML.escape(title))"
-            + "<span class=\"chart-notes\">\(details).</span></figcaption>"
+        return notes.map { FrenchTypography.apply($0) }
     }
 
     /// A single share charted alone, as a group of one part.

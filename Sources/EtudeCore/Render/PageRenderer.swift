@@ -44,11 +44,12 @@ public struct PageRenderer {
         try rewriter.collector.throwIfAny()
         try rewriter.placeholders.checkUnforged(rendered, file: page.sourcePath, source: page.body, lineOffset: page.bodyLineOffset)
         context = rewriter.context
+        defer { context.files = [:] }
         return RenderedPage(
             page: page, title: title, description: description,
             contentHTML: rewriter.placeholders.html(from: rendered), toc: rewriter.toc,
             figureKeys: rewriter.figureKeys, charts: Array(context.figures[chartsBefore...]), links: rewriter.links,
-            chartReferences: rewriter.chartReferences)
+            chartReferences: rewriter.chartReferences, files: context.files)
     }
 
     /// Expands references in a line of settings text (the report's cover), as plain text.

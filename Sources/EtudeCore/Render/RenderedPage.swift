@@ -1,3 +1,5 @@
+import Foundation
+
 /// An entry of a page's table of contents.
 public struct TOCEntry: Equatable, Sendable {
     public var id: String
@@ -21,6 +23,8 @@ public struct RenderedPage: Equatable, Sendable {
     public var links: [ContentLink] = []
     /// Cross-references to charts, in order.
     public var chartReferences: [ChartReference] = []
+    /// Files the page's blocks publish beside it (a chart's data and picture), by output path.
+    public var files: [String: Data] = [:]
 }
 
 /// A link or image destination of a page's Markdown.
@@ -63,5 +67,7 @@ public struct BlockContext: Sendable {
     public var root = ""
     /// The output path of the page being rendered.
     public var page = ""
+    /// Files the blocks of the page being rendered publish beside it.
+    public var files: [String: Data] = [:]
     public init() {}
 }

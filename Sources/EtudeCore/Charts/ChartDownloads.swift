@@ -1,0 +1,64 @@
+import Foundation
+
+/// What a reader can take away from a chart, as Datawrapper offers: its data as CSV and
+/// the chart as a standalone SVG file holding its title, source and note, with the
+/// theme's light colours written into it (a file alone has no stylesheet).
+struct ChartDownloads {
+    static let folder = "donnees/graphiques/"
+
+    let key: String
+    let title: String
+    let notes: [String]
+    let bars: [ChartBar]
+    let bases: [Double?]
+
+    var csvPath: String { Self.folder + key + ".csv" }
+    var svgPath: String { Self.folder + key + ".svg" }
+
+    /// RFC 4180, like `figures.csv`: one row per part, values as machines read them.
+    func csv() -> Data {
+        var lines = ["reponse,part,texte,base,intervalle_bas,intervalle_haut"]
+        for (bar, base) in zip(bars, bases) {
+            lines.append([CSVField.text(bar.label), FigureExport.number(bar.value), CSVField.text(bar.valueText),
+                          base.map(FigureExport.number) ?? "", bar.low.map(FigureExport.number) ?? "",
+                          bar.high.map(FigureExport.number) ?? ""].joined(separator: ","))
+        }
+        return Data(lines.map { $0 + "\r\n" }.joined().utf8)
+    }
+
+    /// The page's SVG inside a picture of its own: the title above, the notes below.
+    func svg(chart: String) -> Data {
+        let width = BarChartRenderer.width
+        let height = chart.firstMatch(of: /viewBox="0 0 [\d.]+ ([\d.]+)"/).flatMap { Double($0.output.1) } ?? 200
+        let titleLines = SVG.wrap(title, width: 60)
+        let top = 24 + Double(titleLines.count) * 22
+        let noteLines = notes.flatMap { SVG.wrap($0, width: 90) }
+        let total = top + height + 12 + Double(noteLines.count) * 18
+        var svg = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        svg += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(SVG.number(width))\" height=\"\(SVG.number(total))\" viewBox=\"0 0 \(SVG.number(width)) \(SVG.number(total))\">\n"
+        svg += "<style>\(Self.style)</style>\n<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n"
+        svg += SVG.text(titleLines, x: 8, y: 26, lineHeight: 22, className: "chart-title") + "\n"
+        let inner = chart.replacingOccurrences(of: "<svg class=\"chart-svg\"", with: "<svg class=\"chart-svg\" x=\"0\" y=\"\(SVG.number(top))\" width=\"\(SVG.number(width))\" height=\"\(SVG.number(height))\"")
+        svg += inner + "\n"
+        svg += SVG.text(noteLines, x: 8, y: top + height + 20, lineHeight: 18, className: "chart-note") + "\n</svg>\n"
+        return Data(svg.utf8)
+    }
+
+    /// The theme's light colours, for a file seen without the site's stylesheet.
+    static let style = """
+        text{font-family:"DejaVu Sans",Arial,sans-serif;font-size:15px;fill:#1b1e23}\
+        .chart-title{font-size:18px;font-weight:700}.chart-note{font-size:13px;fill:#4d5562}\
+        .chart-value{font-weight:700}.chart-tick{font-size:13px}\
+        .chart-bar,.chart-fill-1{fill:#2b5fd9}.chart-fill-2{fill:#b85c00}.chart-fill-3{fill:#00805d}\
+        .chart-fill-4{fill:#b8638f}.chart-fill-5{fill:#857e24}.chart-fill-6{fill:#3d86b3}\
+        .chart-fill-7{fill:#8a5cc2}.chart-fill-8{fill:#6b7380}.chart-muted,.chart-bar.chart-muted{fill:#858c98}\
+        .chart-grid{stroke:#c8cdd5}.chart-axis{stroke:#5b6371}.chart-whisker{stroke:#1b1e23}\
+        .chart-separator{stroke:#ffffff}
+        """
+
+    /// The links under the chart on the page.
+    func links(root: String) -> String {
+        "<p class=\"chart-downloads\">Télécharger\u{202F}: <a href=\"\(root)\(csvPath)\" download>les données (CSV)</a>, "
+            + "<a href=\"\(root)\(svgPath)\" download>le graphique (SVG)</a></p>\n"
+    }
+}
