@@ -50,7 +50,11 @@ validate: deps
 	$(ETUDE_DEBUG) pdf --project . --output $(CHECK_DIR)
 	Tests/Validators/nu_check.sh $(CHECK_DIR)
 	Tests/Validators/nu_check.sh Tests/EtudeCoreTests/Fixtures/golden/expected
+	Tests/Validators/nu_check.sh Tests/EtudeCoreTests/Fixtures/survey/expected
 	Tests/Validators/axe_check.py $(CHECK_DIR)
+	Tests/Validators/axe_check.py Tests/EtudeCoreTests/Fixtures/survey/expected
+	Tests/Validators/chart_check.py $(CHECK_DIR)
+	Tests/Validators/chart_check.py Tests/EtudeCoreTests/Fixtures/survey/expected
 	Tests/Validators/pdf_check.py $(CHECK_DIR) --from-pdf $(CHECK_DIR)/rapport.pdf --min-pages 6 --max-pages 30 \
 	  --running-title "L’innovation territoriale" \
 	  --expect "311 répondants" --expect "2017" --expect "2018" --expect "53 %" --expect "47 %" \

@@ -56,9 +56,13 @@ struct ChartBlock: BlockRenderer {
         let title = FrenchTypography.apply(try SettingExpander(formatter: formatter).expand(spec.title, file: file, at: location))
         context.figures.append(NumberedFigure(number: number, anchor: id, title: title, key: group.key, page: context.page))
         let description = describe(group: group, bars: bars, margin: spec.margin)
-        let svg = group.kind == .split
-            ? SplitBarRenderer().svg(parts: bars, id: id, title: title, description: description)
-            : BarChartRenderer().svg(bars: bars, id: id, title: title, description: description)
+        func draw(_ layout: ChartLayout, id: String) -> String {
+            let svg = group.kind == .split
+                ? SplitBarRenderer(layout: layout).svg(parts: bars, id: id, title: title, description: description)
+                : BarChartRenderer(layout: layout).svg(bars: bars, id: id, title: title, description: description)
+            return svg.replacingOccurrences(of: "<svg class=\"chart-svg\"", with: "<svg class=\"chart-svg chart-svg--\(layout.name)\"")
+        }
+        let svg = draw(.wide, id: id)
         let note = try spec.note.map {
             "<p class=\"chart-note\">" + HTML.escape(FrenchTypography.apply(try SettingExpander(formatter: formatter).expand($0, file: file, at: location))) + "</p>\n"
         } ?? ""
@@ -70,7 +74,8 @@ struct ChartBlock: BlockRenderer {
             context.files[downloads.svgPath] = downloads.svg(chart: svg)
         }
         return "<figure class=\"chart chart-\(group.kind.rawValue)\" id=\"\(id)\" data-figure=\"\(HTML.escape(group.key))\">\n"
-            + caption(number: number, repeated: !earlier.isEmpty, title: title, group: group) + "\n" + svg + "\n" + note
+            + caption(number: number, repeated: !earlier.isEmpty, title: title, group: group) + "\n" + svg + "\n"
+            + draw(.narrow, id: id + "-etroit") + "\n" + note
             + downloads.links(root: context.root) + dataTable(id: id, title: title, bars: bars) + "\n</figure>"
     }
 

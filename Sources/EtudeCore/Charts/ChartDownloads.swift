@@ -36,9 +36,11 @@ struct ChartDownloads {
         let total = top + height + 12 + Double(noteLines.count) * 18
         var svg = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         svg += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(SVG.number(width))\" height=\"\(SVG.number(total))\" viewBox=\"0 0 \(SVG.number(width)) \(SVG.number(total))\">\n"
-        svg += "<style>\(Self.style)</style>\n<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n"
+        svg += "<title>\(SVG.escape(title))</title>\n<style>\(Self.style)</style>\n<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n"
         svg += SVG.text(titleLines, x: 8, y: 26, lineHeight: 22, className: "chart-title") + "\n"
-        let inner = chart.replacingOccurrences(of: "<svg class=\"chart-svg\"", with: "<svg class=\"chart-svg\" x=\"0\" y=\"\(SVG.number(top))\" width=\"\(SVG.number(width))\" height=\"\(SVG.number(height))\"")
+        // SVG 1.1, which a file alone follows, has no ARIA: the outer title names the picture.
+        let inner = chart.replacingOccurrences(of: "<svg class=\"chart-svg chart-svg--wide\"", with: "<svg class=\"chart-svg\" x=\"0\" y=\"\(SVG.number(top))\" width=\"\(SVG.number(width))\" height=\"\(SVG.number(height))\"")
+            .replacing(/\s+role="img" aria-labelledby="[^"]*"/, with: "")
         svg += inner + "\n"
         svg += SVG.text(noteLines, x: 8, y: top + height + 20, lineHeight: 18, className: "chart-note") + "\n</svg>\n"
         return Data(svg.utf8)

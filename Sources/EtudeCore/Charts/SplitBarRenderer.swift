@@ -7,13 +7,14 @@ struct SplitBarRenderer {
     /// Colours of the theme's palette before they repeat.
     static let paletteSize = 8
     static let barHeight = 32.0
+    var layout = ChartLayout.wide
 
     static func fillClass(_ index: Int, _ part: ChartBar) -> String {
         part.isMuted ? "chart-muted" : "chart-fill-\(index % paletteSize + 1)"
     }
 
     func svg(parts: [ChartBar], id: String, title: String, description: String) -> String {
-        let left = BarChartRenderer.left, plot = BarChartRenderer.width - 2 * left
+        let left = BarChartRenderer.left, plot = layout.width - 2 * left
         var body = ""
         var y = 12.0
         let hasLegend = parts.count > 2 || parts.contains { $0.legendNote != nil }
@@ -45,7 +46,7 @@ struct SplitBarRenderer {
         if hasLegend {
             body += legend(parts, y: &bottom)
         }
-        return ChartSVG.wrap(id: id, title: title, description: description, height: bottom + 12, body: body)
+        return ChartSVG.wrap(id: id, title: title, description: description, width: layout.width, height: bottom + 12, body: body)
     }
 
     /// Two parts: the first named at the left end, the second at the right end.
@@ -68,7 +69,7 @@ struct SplitBarRenderer {
     /// One line per part, in bar order: a swatch of its colour, its label and its value.
     private func legend(_ parts: [ChartBar], y: inout Double) -> String {
         let left = BarChartRenderer.left, lineHeight = BarChartRenderer.lineHeight
-        let wrap = Int((BarChartRenderer.width - 2 * left - 24) / (BarChartRenderer.fontSize * 0.52))
+        let wrap = Int((layout.width - 2 * left - 24) / (BarChartRenderer.fontSize * 0.52))
         var legend = "<g class=\"chart-legend\">"
         for (index, part) in parts.enumerated() {
             let note = part.legendNote.map { " (" + $0 + ")" } ?? ""
