@@ -12,6 +12,8 @@ struct PageRewriter: MarkdownRewriter {
     var figureKeys: [String] = []
     var links: [ContentLink] = []
     var chartReferences: [ChartReference] = []
+    /// Tooltips by key and format: a page citing a figure a thousand times builds it once.
+    var titles: [String: String] = [:]
     var collector = DiagnosticCollector()
 
     /// Ids the layout itself uses, never given to a heading.
@@ -46,7 +48,10 @@ struct PageRewriter: MarkdownRewriter {
                     collector.report(Diagnostic(file: file, at: reference.location, message: problem.message))
                 case .success(let value):
                     figureKeys.append(reference.key)
-                    result += placeholders.add(.inline(html: FigureMarkup.span(key: reference.key, text: value, table: formatter.table, format: reference.format), plain: value))
+                    let cacheKey = "\(reference.key) \(reference.format)"
+                    let title = titles[cacheKey] ?? FigureMarkup.sourceTitle(key: reference.key, table: formatter.table, format: reference.format)
+                    titles[cacheKey] = title
+                    result += placeholders.add(.inline(html: FigureMarkup.span(key: reference.key, text: value, title: title), plain: value))
                 }
             }
         }
@@ -85,7 +90,12 @@ enum FigureMarkup {
     /// `format` is how the reference writes the figure: a count of respondents or an
     /// interval computed from a share says so in its tooltip.
     static func span(key: String, text: String, table: FigureTable, format: ReferenceFormat = .standard) -> String {
-        "<span class=\"figure\" data-figure=\"\(HTML.escape(key))\"\(sourceTitle(key: key, table: table, format: format))>\(HTML.escape(text))</span>"
+        span(key: key, text: text, title: sourceTitle(key: key, table: table, format: format))
+    }
+
+    /// The same with its ` title="…"` attribute already made.
+    static func span(key: String, text: String, title: String) -> String {
+        "<span class=\"figure\" data-figure=\"\(HTML.escape(key))\"\(title)>\(HTML.escape(text))</span>"
     }
 
     /// ` title="…"` saying where the figure comes from (see `Provenance`), or nothing.
