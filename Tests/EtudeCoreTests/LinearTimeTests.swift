@@ -46,6 +46,8 @@ import Testing
 
     @Test(arguments: cases.indices)
     func buildTimeIsLinear(index: Int) {
+        TestSupport.heavyWork.lock()
+        defer { TestSupport.heavyWork.unlock() }
         let (name, n, make) = Self.cases[index]
         let (small, large) = (make(n), make(4 * n))
         let (smallTime, largeTime) = (Self.seconds(small), Self.seconds(large))
@@ -57,6 +59,8 @@ import Testing
     /// The cases: 16 000 `## A` (80 KB) took over 30 s; a 4 000-column table over
     /// 4 000 rows (34 KB) ran for minutes, and 2 000 × 2 000 wrote 77 MB.
     @Test func pathologicalPagesFinishQuickly() {
+        TestSupport.heavyWork.lock()
+        defer { TestSupport.heavyWork.unlock() }
         let headings = String(repeating: "## A\n", count: 16_000)
         #expect(Self.seconds(headings, runs: 1) < 5)
         for size in [4000, 2000] {

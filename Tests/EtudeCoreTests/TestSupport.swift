@@ -53,6 +53,10 @@ enum TestSupport {
         return result
     }
 
+    /// Held by the tests that time builds or run many processes, so that they never run
+    /// at the same time: a timing taken while the fuzzer loads both cores means nothing.
+    static let heavyWork = NSLock()
+
     static let minimalSite = "title: Site d’essai\nbase_url: https://example.org/essai/\n"
 
     /// Renders Markdown with a figure table made of `figures` YAML, as a page would be.
