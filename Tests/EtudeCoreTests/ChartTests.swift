@@ -224,4 +224,43 @@ import Testing
         #expect(text.contains("Source\u{202F}: Source d’essai") && text.contains("Note d’essai"))
         #expect(text.contains(".chart-fill-2{fill:#b85c00}"))
     }
+
+    /// An ordered scale: diverging bars whose centre line falls in the middle of the neutral
+    /// answer, the answers apart drawn after a gap with their values; items of one scale
+    /// share a chart, and items of different scales cannot.
+    @Test func orderedScaleIsCentredOnItsNeutralAnswer() throws {
+        let item = { (key: String, values: [Int]) in """
+              \(key):
+                label: Item \(key)
+                kind: split
+                unit: percent
+                base: 500
+                source: s1
+                scale: { neutral: mid, apart: [dk] }
+                parts:
+                  high: { label: Haut, value: \(values[0]) }
+                  mid: { label: Milieu, value: \(values[1]) }
+                  low: { label: Bas, value: \(values[2]) }
+                  dk: { label: Ne sait pas, value: \(values[3]) }
+
+            """ }
+        let figures = "sources:\n  s1: { title: Essai }\nfigures:\n" + item("a", [40, 20, 30, 10]) + item("b", [10, 30, 50, 10])
+        let html = try chartHTML(figures, "figure: a, b\ntitle: Échelle")
+        let svgText = svg(in: html)
+        #expect(html.contains("<figure class=\"chart chart-scale\""))
+        let axis = try #require(svgText.firstMatch(of: /<line class="chart-axis" x1="([\d.]+)"/)).output.1
+        let segments = svgText.matches(of: /<rect class="chart-segment (chart-scale-[a-z0-9-]+)" x="([\d.]+)" y="[\d.]+" width="([\d.]+)"/)
+            .map { (String($0.output.1), Double($0.output.2)!, Double($0.output.3)!) }
+        #expect(segments.map(\.0) == ["chart-scale-left-1", "chart-scale-neutral", "chart-scale-right-1", "chart-scale-apart",
+                                     "chart-scale-left-1", "chart-scale-neutral", "chart-scale-right-1", "chart-scale-apart"])
+        for neutral in [segments[1], segments[5]] {
+            #expect(abs(neutral.1 + neutral.2 / 2 - Double(axis)!) < 0.11)
+        }
+        #expect(svgText.contains(">10\u{202F}%</text>"))
+        #expect(svgText.contains("Ne sait pas (hors échelle)"))
+        let mismatched = "sources:\n  s1: { title: Essai }\nfigures:\n" + item("a", [40, 20, 30, 10])
+            + "  c: { label: C, kind: split, unit: percent, source: s1, scale: ordered, parts: { x: { label: X, value: 50 }, y: { label: Y, value: 50 } } }\n"
+        let error = #expect(throws: BuildFailure.self) { try chartHTML(mismatched, "figure: a, c\ntitle: T") }
+        #expect(error?.description.contains("'c' and 'a' do not have the same answers and scale") == true)
+    }
 }

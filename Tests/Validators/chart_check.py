@@ -63,7 +63,9 @@ for (const svg of document.querySelectorAll('figure.chart svg.chart-svg')) {
   const marks = [...svg.querySelectorAll('rect.chart-bar, rect.chart-segment')].map(r => ({
     cls: r.getAttribute('class'), box: box(r), fill: getComputedStyle(r).fill, contrast: ratio(getComputedStyle(r).fill, bg) }));
   const swatches = [...svg.querySelectorAll('rect.chart-swatch')].map(r => getComputedStyle(r).fill);
-  charts.push({ id: svg.getAttribute('aria-labelledby'), split: svg.closest('figure').classList.contains('chart-split'),
+  const figure = svg.closest('figure');
+  charts.push({ id: svg.getAttribute('aria-labelledby'), scale: figure.classList.contains('chart-scale'),
+    split: figure.classList.contains('chart-split') || figure.classList.contains('chart-scale'),
     texts, marks, swatches });
 }
 return { charts, scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth };
@@ -87,9 +89,18 @@ def check(result, where, problems, narrow, screen):
         if chart["split"]:
             for value in values:
                 centre = (value["box"][0] + value["box"][2]) / 2
-                if not any(m["box"][0] <= centre <= m["box"][2] for m in marks):
+                middle = (value["box"][1] + value["box"][3]) / 2
+                over = any(m["box"][0] <= centre <= m["box"][2] for m in marks)
+                # An answer apart from a scale has its value just after its bar.
+                beside = any(m["box"][2] - 1 <= value["box"][0] <= m["box"][2] + 12 and m["box"][1] <= middle <= m["box"][3] for m in marks)
+                if not over and not beside:
                     problems.append(f"{name}: value '{value['text']}' is over no segment")
-            if chart["swatches"] and [m["fill"] for m in marks] != chart["swatches"]:
+            fills = [m["fill"] for m in marks]
+            if chart["scale"]:
+                # Items of one scale repeat the answers: each legend colour is an answer's.
+                if any(s not in fills for s in chart["swatches"]):
+                    problems.append(f"{name}: a legend colour is no segment's colour")
+            elif chart["swatches"] and fills != chart["swatches"]:
                 problems.append(f"{name}: the legend's colours are not the segments' colours, in order")
         else:
             if len(values) != len(marks):

@@ -5,8 +5,12 @@ struct ChartBlock: BlockRenderer {
     let names = ["chart"]
 
     func render(name: String, content: String, file: String, at location: SourcePosition, context: inout BlockContext) throws -> String {
-        let spec = try ChartSpec.parse(content, file: file, at: location)
+        var spec = try ChartSpec.parse(content, file: file, at: location)
         let dataset = table.dataset
+        // Several items of one scale: `figure: satisfaction-a, satisfaction-b`.
+        let keys = spec.figure.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        let items = try scaleItems(keys, file: file, at: location)
+        if !items.isEmpty { spec.figure = keys[0] }
         guard let group = dataset.groups[spec.figure] ?? singleShare(spec.figure) else {
             if let part = table.resolved(spec.figure)?.figure.group {
                 throw Diagnostic(file: file, at: location, message: "'\(spec.figure)' is a part of the group '\(part)'; a chart shows a whole group: write 'figure: \(part)'")
@@ -20,15 +24,19 @@ struct ChartBlock: BlockRenderer {
             throw Diagnostic(file: file, at: location, message: "unknown chart figure '\(spec.figure)'\(Suggestion.didYouMean(spec.figure, among: dataset.groupOrder)); a chart shows a split or multiple group of data/figures.yaml")
         }
         let formatter = FigureFormatter(table: table)
-        var bars = group.partKeys.compactMap { table.resolved($0) }.map { resolved -> ChartBar in
+        var bars = (items.isEmpty ? group.partKeys : items.flatMap(\.partKeys)).compactMap { table.resolved($0) }.map { resolved -> ChartBar in
             let interval = spec.margin ? resolved.interval : nil
             let text = spec.decimals.flatMap { try? formatter.text(for: FigureReference(key: resolved.figure.key, format: .decimals($0), location: location)).get() }
-            return ChartBar(key: resolved.figure.key, label: FrenchTypography.apply(resolved.figure.label), value: resolved.figure.value,
+            let item = items.count > 1 ? items.first { $0.key == resolved.figure.group }.map { $0.label + " — " } ?? "" : ""
+            return ChartBar(key: resolved.figure.key, label: FrenchTypography.apply(item + resolved.figure.label), value: resolved.figure.value,
                             valueText: text ?? formatter.standardText(of: resolved.figure), low: interval?.low, high: interval?.high,
                             marginText: resolved.interval.map(FigureFormatter.intervalBounds))
         }
         // Multiple-answer bars are read from the largest down (ties in file order) unless
         // the block asks otherwise; a split keeps its order.
+        if !items.isEmpty, spec.order != nil || spec.highlight != nil {
+            throw Diagnostic(file: file, at: location, message: "the answers of a scale keep their order and colours: remove 'order' and 'highlight' from this chart")
+        }
         switch spec.order ?? (group.kind == .multiple ? .value : .declared) {
         case .value: bars = bars.enumerated().sorted { ($1.element.value, $0.offset) < ($0.element.value, $1.offset) }.map(\.element)
         case .declared: break
@@ -55,11 +63,22 @@ struct ChartBlock: BlockRenderer {
         let id = earlier.isEmpty ? "figure-\(number)" : "figure-\(number)-\(earlier.count + 1)"
         let title = FrenchTypography.apply(try SettingExpander(formatter: formatter).expand(spec.title, file: file, at: location))
         context.figures.append(NumberedFigure(number: number, anchor: id, title: title, key: group.key, page: context.page))
-        let description = describe(group: group, bars: bars, margin: spec.margin)
+        let description = items.isEmpty ? describe(group: group, bars: bars, margin: spec.margin) : describeScale(items, bars: bars)
         func draw(_ layout: ChartLayout, id: String) -> String {
-            let svg = group.kind == .split
-                ? SplitBarRenderer(layout: layout).svg(parts: bars, id: id, title: title, description: description)
-                : BarChartRenderer(layout: layout).svg(bars: bars, id: id, title: title, description: description)
+            let svg: String
+            if let scale = group.scale, !items.isEmpty {
+                let answers = group.partKeys.map { String($0.dropFirst(group.key.count + 1)) }
+                let labels = group.partKeys.compactMap { table.resolved($0)?.figure.label }.map { FrenchTypography.apply($0) }
+                let rows = items.map { item in
+                    DivergingBarRenderer.Item(label: FrenchTypography.apply(item.label), parts: bars.filter { $0.key.hasPrefix(item.key + ".") })
+                }
+                svg = DivergingBarRenderer(layout: layout, answers: answers, labels: labels, scale: scale)
+                    .svg(items: rows, id: id, title: title, description: description)
+            } else if group.kind == .split {
+                svg = SplitBarRenderer(layout: layout).svg(parts: bars, id: id, title: title, description: description)
+            } else {
+                svg = BarChartRenderer(layout: layout).svg(bars: bars, id: id, title: title, description: description)
+            }
             return svg.replacingOccurrences(of: "<svg class=\"chart-svg\"", with: "<svg class=\"chart-svg chart-svg--\(layout.name)\"")
         }
         let svg = draw(.wide, id: id)
@@ -73,7 +92,7 @@ struct ChartBlock: BlockRenderer {
             context.files[downloads.csvPath] = downloads.csv()
             context.files[downloads.svgPath] = downloads.svg(chart: svg)
         }
-        return "<figure class=\"chart chart-\(group.kind.rawValue)\" id=\"\(id)\" data-figure=\"\(HTML.escape(group.key))\">\n"
+        return "<figure class=\"chart chart-\(items.isEmpty ? group.kind.rawValue : "scale")\" id=\"\(id)\" data-figure=\"\(HTML.escape(group.key))\">\n"
             + caption(number: number, repeated: !earlier.isEmpty, title: title, group: group) + "\n" + svg + "\n"
             + draw(.narrow, id: id + "-etroit") + "\n" + note
             + downloads.links(root: context.root) + dataTable(id: id, title: title, bars: bars) + "\n</figure>"

@@ -55,7 +55,10 @@ struct ChartDownloads {
         .chart-fill-4{fill:#b8638f}.chart-fill-5{fill:#857e24}.chart-fill-6{fill:#3d86b3}\
         .chart-fill-7{fill:#8a5cc2}.chart-fill-8{fill:#6b7380}.chart-muted,.chart-bar.chart-muted{fill:#858c98}\
         .chart-grid{stroke:#c8cdd5}.chart-axis{stroke:#5b6371}.chart-whisker{stroke:#1b1e23}\
-        .chart-separator{stroke:#ffffff}
+        .chart-separator{stroke:#ffffff}.chart-scale-apart{fill:#858c98}\
+        .chart-scale-left-1{fill:#4a8fc7}.chart-scale-left-2{fill:#2b5fd9}.chart-scale-left-3{fill:#173f8f}\
+        .chart-scale-right-1{fill:#c7701f}.chart-scale-right-2{fill:#a34f00}.chart-scale-right-3{fill:#6e3500}\
+        .chart-scale-neutral{fill:#6b7380}
         """
 
     /// The links under the chart on the page.

@@ -5,7 +5,7 @@ import Yams
 /// checking every field as it goes.
 public struct DatasetLoader {
     public static let fileName = "figures.yaml"
-    static let figureKeys = ["label", "value", "unit", "kind", "base", "source", "assumption", "bound", "parts", "counts", "from", "items", "margin", "several_answers"]
+    static let figureKeys = ["label", "value", "unit", "kind", "base", "source", "assumption", "bound", "parts", "counts", "from", "items", "margin", "several_answers", "scale"]
     static let partKeys = ["label", "value"]
 
     let dataDirectory: URL

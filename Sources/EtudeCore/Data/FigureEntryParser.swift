@@ -69,6 +69,10 @@ struct FigureEntryParser {
                 key: key, label: labelText, kind: kind, unit: unit, partKeys: parts.map(\.key),
                 base: parts.first?.base ?? base, sourceID: sourceID, assumption: assumption,
                 file: reader.file, location: entry.location)
+            if let scale = field("scale") {
+                let names = parts.map { String($0.key.dropFirst(key.count + 1)) }
+                dataset.groups[key]!.scale = try ScaleParser(reader: reader).parse(scale.value, group: key, parts: names, kind: kind)
+            }
             if let several = field("several_answers") {
                 guard let value = several.value.bool, kind == .multiple else {
                     throw reader.error("'several_answers' is 'true' for a multiple group whose question allowed several answers", at: several.value)

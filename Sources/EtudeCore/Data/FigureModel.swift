@@ -91,6 +91,8 @@ public struct FigureGroup: Equatable, Sendable {
     /// True when the questionnaire let each respondent give several answers
     /// (`several_answers: true`), a fact the data alone cannot show.
     public var severalAnswers = false
+    /// For a split of ordered answers: its scale, drawn as a diverging bar.
+    public var scale: AnswerScale? = nil
 }
 
 /// Where figures come from, e.g. a slide of the deck.

@@ -1,0 +1,33 @@
+extension ChartBlock {
+    /// The groups a scale chart shows: one group with a `scale:`, or several groups named
+    /// with commas that share the same answers; empty for any other chart.
+    func scaleItems(_ keys: [String], file: String, at location: SourcePosition) throws -> [FigureGroup] {
+        let dataset = table.dataset
+        guard keys.count > 1 || dataset.groups[keys[0]]?.scale != nil else { return [] }
+        var groups: [FigureGroup] = []
+        for key in keys {
+            guard let group = dataset.groups[key], group.scale != nil else {
+                let scales = dataset.groupOrder.filter { dataset.groups[$0]?.scale != nil }
+                throw Diagnostic(file: file, at: location, message: "'\(key)' is no split with a 'scale'\(Suggestion.didYouMean(key, among: scales)); a chart of several figures shows items of one ordered scale")
+            }
+            groups.append(group)
+        }
+        let answers = { (group: FigureGroup) in group.partKeys.map { String($0.dropFirst(group.key.count + 1)) } }
+        for group in groups.dropFirst() where answers(group) != answers(groups[0]) || group.scale != groups[0].scale {
+            throw Diagnostic(file: file, at: location, message: "'\(group.key)' and '\(groups[0].key)' do not have the same answers and scale, so they cannot share a chart")
+        }
+        return groups
+    }
+
+    /// Every value in words, item by item, for screen readers.
+    func describeScale(_ items: [FigureGroup], bars: [ChartBar]) -> String {
+        let neutral = items[0].scale?.neutral.flatMap { key in table.resolved(items[0].key + "." + key)?.figure.label }
+        var text = "Barres divergentes" + (neutral.map { " centrées sur la réponse « \($0) »" } ?? " centrées entre les deux moitiés de l’échelle") + ". "
+        text += items.map { item in
+            item.label + " : " + bars.filter { $0.key.hasPrefix(item.key + ".") }.map { bar in
+                (table.resolved(bar.key)?.figure.label ?? bar.label) + " " + bar.valueText
+            }.joined(separator: ", ")
+        }.joined(separator: " ; ")
+        return FrenchTypography.apply(text + ".")
+    }
+}
