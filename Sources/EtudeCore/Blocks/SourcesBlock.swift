@@ -41,6 +41,7 @@ struct SourcesBlock: BlockRenderer {
         html += "<li>\(text("Parts calculées à partir d’effectifs : arrondies à l’unité par la méthode du plus fort reste, pour que les parts d’une répartition totalisent 100 %.")) </li>\n"
         html += "<li>\(text("Effectifs calculés à partir d’une part : part × base, arrondi à l’unité la plus proche (une demie arrondie au-dessus).")) </li>\n"
         html += "<li>\(text("Écart entre deux parts d’une répartition : significatif au seuil de 5 % lorsque l’intervalle de Wilson de la plus grande part exclut 50 %.")) </li>\n"
+        html += dataset.methodNotes.map { "<li>\(text($0))</li>\n" }.joined()
         html += "</ul>\n<h3 id=\"sources-documents\">Sources</h3>\n<ul>\n"
         for id in dataset.sourceOrder {
             html += "<li id=\"\(Self.sourceID(id))\">\(text(dataset.sources[id]!.title))</li>\n"

@@ -30,7 +30,7 @@ struct ChartBlock: BlockRenderer {
         if group.kind == .multiple {
             bars = bars.enumerated().sorted { ($1.element.value, $0.offset) < ($0.element.value, $1.offset) }.map(\.element)
         }
-        if spec.margin && bars.contains(where: { $0.marginText == nil }) {
+        if spec.margin && bars.contains(where: { $0.marginText == nil && !(table.resolved($0.key)?.figure.suppressed ?? false) }) {
             throw Diagnostic(file: file, at: location, message: "'\(group.key)' has no base, so the chart cannot show margins of error; add 'base:' to it or remove 'margin: true'")
         }
         let number = context.figures.count + 1
