@@ -11,14 +11,6 @@ struct AnswerAggregator {
     /// Per figure (declared order): tally 0 is everyone; then each `by` dimension's segments.
     typealias Result = [[AnswerTally]]
 
-    private struct Plan {
-        var figure: AnswerFigure
-        var columns: [Int]
-        var conditions: [(column: Int, values: Set<String>)]
-        var answerIndex: [String: Int]
-        var dimensions: [(column: Int, segments: [String: Int], first: Int, dimension: Dimension)]
-    }
-
     var shown: String { "data/\(wave.path)" }
     private var waveName: String { wave.name.map { " (wave \($0))" } ?? "" }
 
@@ -27,84 +19,87 @@ struct AnswerAggregator {
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw Diagnostic(file: SurveyDeclaration.file, at: wave.location, message: "export '\(wave.path)'\(waveName) does not exist in data/; check the file name")
         }
-        var plans: [Plan] = []
+        var plans: [AnswerPlan] = []
         var weightColumn: Int?
         var used: [Int] = []
-        var tallies: Result = []
+        var table: [ColumnCodes] = []
+        var codes: [Int] = []
         try ExportReader(url: url, shown: shown).read(header: { header in
             plans = try makePlans(header.names)
             weightColumn = try survey.weight.map { try index(of: $0.column, in: header.names, at: $0.location, for: "the weight") }
             used = Array(Set(plans.flatMap { $0.columns + $0.conditions.map(\.column) + $0.dimensions.map(\.column) } + [weightColumn].compactMap { $0 })).sorted()
-            tallies = plans.map { plan in
-                let slots = 1 + plan.dimensions.reduce(0) { $0 + $1.segments.count }
-                return Array(repeating: AnswerTally(answers: plan.figure.answers.count), count: slots)
-            }
+            table = header.names.map { _ in ColumnCodes() }
+            codes = Array(repeating: 0, count: header.names.count)
         }, row: { fields, line in
-            var cells = fields
-            for index in used { cells[index] = Self.trimmed(cells[index]) }
+            for index in used { codes[index] = table[index].code(Self.trimmed(fields[index])) }
             var weight = 1.0
             if let column = weightColumn {
-                guard let value = Double(cells[column].replacingOccurrences(of: ",", with: ".")), value.isFinite, value > 0 else {
-                    throw Diagnostic(file: shown, line: line, message: "weight '\(cells[column])' in column '\(survey.weight!.column)' is not a positive number; correct it or remove the row")
+                guard let value = table[column].numbers[codes[column]], value > 0 else {
+                    throw Diagnostic(file: shown, line: line, message: "weight '\(table[column].texts[codes[column]])' in column '\(survey.weight!.column)' is not a positive number; correct it or remove the row")
                 }
                 weight = value
             }
             var problems: [Diagnostic] = []
-            for (number, plan) in plans.enumerated() {
-                if let problem = add(cells, plan: plan, weight: weight, line: line, to: &tallies[number]) { problems.append(problem) }
+            for plan in plans {
+                if let problem = add(codes, table: table, plan: plan, weight: weight, line: line) { problems.append(problem) }
             }
             try BuildFailure.throwIfAny(problems)
         })
-        return tallies
+        return plans.map(\.tallies)
     }
 
     /// Adds one row to a figure's tallies; returns the problem of a cell it cannot read.
-    private func add(_ cells: [String], plan: Plan, weight: Double, line: Int, to tallies: inout [AnswerTally]) -> Diagnostic? {
-        for condition in plan.conditions where !condition.values.contains(cells[condition.column]) { return nil }
-        var slots = [0]
-        for dimension in plan.dimensions {
-            let cell = cells[dimension.column]
-            if cell.isEmpty { continue }
-            guard let segment = dimension.segments[cell] else {
-                return unknown(cell, column: dimension.dimension.column, of: "the segments of dimension '\(dimension.dimension.key)'", at: dimension.dimension.location, line: line)
+    private func add(_ codes: [Int], table: [ColumnCodes], plan: AnswerPlan, weight: Double, line: Int) -> Diagnostic? {
+        for index in plan.conditions.indices {
+            let column = plan.conditions[index].column
+            if !plan.conditions[index].allowed.value(codes[column], in: table[column]) { return nil }
+        }
+        var slots = (0, -1, -1, -1)
+        for index in plan.dimensions.indices {
+            let column = plan.dimensions[index].column
+            if codes[column] == 0 { continue }
+            let segment = plan.dimensions[index].segment.value(codes[column], in: table[column])
+            guard segment >= 0 else {
+                let dimension = plan.dimensions[index].dimension
+                return unknown(table[column].texts[codes[column]], column: dimension.column, of: "the segments of dimension '\(dimension.key)'", at: dimension.location, line: line)
             }
-            slots.append(dimension.first + segment)
+            let slot = plan.dimensions[index].first + segment
+            if index == 0 { slots.1 = slot } else if index == 1 { slots.2 = slot } else { slots.3 = slot }
         }
         let figure = plan.figure
-        func record(_ body: (inout AnswerTally) -> Void) { for slot in slots { body(&tallies[slot]) } }
+        func record(_ body: (inout AnswerTally) -> Void) {
+            body(&plan.tallies[slots.0])
+            if slots.1 >= 0 { body(&plan.tallies[slots.1]) }
+            if slots.2 >= 0 { body(&plan.tallies[slots.2]) }
+            if slots.3 >= 0 { body(&plan.tallies[slots.3]) }
+        }
+        let first = plan.columns[0], code = codes[first]
         switch figure.shape {
         case .column where figure.kind == .numeric:
-            let cell = cells[plan.columns[0]]
-            if cell.isEmpty { record { $0.nonResponse += 1 }; return nil }
-            guard let number = Double(cell.replacingOccurrences(of: ",", with: ".")), number.isFinite else {
-                return Diagnostic(file: shown, line: line, message: "'\(cell)' in column '\(plan.figure.columns[0].name)' is not a number, and figure '\(figure.key)' is numeric; correct the cell or leave it blank (no answer)")
+            if code == 0 { record { $0.nonResponse += 1 }; return nil }
+            guard let number = table[first].numbers[code] else {
+                return Diagnostic(file: shown, line: line, message: "'\(table[first].texts[code])' in column '\(figure.columns[0].name)' is not a number, and figure '\(figure.key)' is numeric; correct the cell or leave it blank (no answer)")
             }
             record { $0.add(number: number, weight: weight) }
         case .column:
-            let cell = cells[plan.columns[0]]
-            if cell.isEmpty { record { $0.nonResponse += 1 }; return nil }
-            guard let answer = plan.answerIndex[cell] else { return unknown(cell, column: figure.columns[0].name, of: "the answers of figure '\(figure.key)'", at: figure.location, line: line) }
-            record { $0.add(chosen: [answer], weight: weight) }
-        case .cell(_, let separator):
-            let cell = cells[plan.columns[0]]
-            if cell.isEmpty { record { $0.nonResponse += 1 }; return nil }
-            var chosen: [Int] = []
-            for part in cell.components(separatedBy: separator) {
-                let answer = Self.trimmed(part)
-                if answer.isEmpty { continue }
-                guard let index = plan.answerIndex[answer] else { return unknown(answer, column: figure.columns[0].name, of: "the answers of figure '\(figure.key)'", at: figure.location, line: line) }
-                if !chosen.contains(index) { chosen.append(index) }
-            }
-            record { $0.add(chosen: chosen, weight: weight) }
+            if code == 0 { record { $0.nonResponse += 1 }; return nil }
+            let answer = plan.answers.value(code, in: table[first])
+            guard answer >= 0 else { return unknown(table[first].texts[code], column: figure.columns[0].name, of: "the answers of figure '\(figure.key)'", at: figure.location, line: line) }
+            record { $0.add(answer: answer, weight: weight) }
+        case .cell:
+            if code == 0 { record { $0.nonResponse += 1 }; return nil }
+            let cell = plan.cells.value(code, in: table[first])
+            if let answer = cell.unknown { return unknown(answer, column: figure.columns[0].name, of: "the answers of figure '\(figure.key)'", at: figure.location, line: line) }
+            record { $0.add(chosen: cell.chosen, weight: weight) }
         case .columns:
-            var chosen: [Int] = [], blank = true
-            for (answer, column) in plan.columns.enumerated() {
-                let cell = cells[column]
-                if cell.isEmpty { continue }
+            plan.chosen.removeAll(keepingCapacity: true)
+            var blank = true
+            for (answer, column) in plan.columns.enumerated() where codes[column] != 0 {
                 blank = false
-                if cell != "0" { chosen.append(answer) }
+                if table[column].texts[codes[column]] != "0" { plan.chosen.append(answer) }
             }
             if blank { record { $0.nonResponse += 1 }; return nil }
+            let chosen = plan.chosen
             record { $0.add(chosen: chosen, weight: weight) }
         }
         return nil
@@ -114,10 +109,10 @@ struct AnswerAggregator {
         Diagnostic(file: shown, line: line, message: "answer '\(cell)' in column '\(column)' is not one of \(what) (\(SurveyDeclaration.file):\(location.line)); add it there, or correct the export")
     }
 
-    private func makePlans(_ header: [String]) throws -> [Plan] {
+    private func makePlans(_ header: [String]) throws -> [AnswerPlan] {
         var collector = DiagnosticCollector()
         let plans = survey.figures.compactMap { figure in
-            collector.collect { () throws -> Plan in
+            collector.collect { () throws -> AnswerPlan in
                 let columns: [Int]
                 switch figure.shape {
                 case .column(let name), .cell(let name, _): columns = [try index(of: name, in: header, at: figure.columnLocation, for: "figure '\(figure.key)'")]
@@ -125,18 +120,12 @@ struct AnswerAggregator {
                     columns = try figure.answers.map { try index(of: $0.column ?? $0.answer, in: header, at: $0.location, for: "answer '\($0.key)' of figure '\(figure.key)'") }
                 }
                 let conditions = try figure.conditions.map {
-                    (column: try index(of: $0.column, in: header, at: $0.location, for: "the 'where' of figure '\(figure.key)'"), values: Set($0.values))
+                    (try index(of: $0.column, in: header, at: $0.location, for: "the 'where' of figure '\(figure.key)'"), Set($0.values))
                 }
-                var first = 1
                 let dimensions = try figure.by.compactMap { survey.dimensions[$0] }.map { dimension in
-                    defer { first += dimension.segments.count }
-                    return (column: try index(of: dimension.column, in: header, at: dimension.columnLocation, for: "dimension '\(dimension.key)'"),
-                            segments: Dictionary(dimension.segments.enumerated().map { ($1.answer, $0) }, uniquingKeysWith: { a, _ in a }),
-                            first: first, dimension: dimension)
+                    (try index(of: dimension.column, in: header, at: dimension.columnLocation, for: "dimension '\(dimension.key)'"), dimension)
                 }
-                return Plan(figure: figure, columns: columns, conditions: conditions,
-                            answerIndex: Dictionary(figure.answers.enumerated().map { ($1.answer, $0) }, uniquingKeysWith: { a, _ in a }),
-                            dimensions: dimensions)
+                return AnswerPlan(figure: figure, columns: columns, conditions: conditions, dimensions: dimensions)
             }
         }
         try collector.throwIfAny()

@@ -58,6 +58,9 @@ extension AnswersDeclarationParser {
             for name in names where dimensions[name] == nil {
                 throw reader.error("unknown dimension '\(name)' in 'by' of \(what)\(Suggestion.didYouMean(name, among: dimensions.keys)); declare it under 'dimensions:'", at: byEntry.value)
             }
+            guard names.count <= 3 else {
+                throw reader.error("\(what) is broken down by \(names.count) dimensions; give at most 3 in 'by', or declare another figure", at: byEntry.value)
+            }
             by = names
         }
         var several = false

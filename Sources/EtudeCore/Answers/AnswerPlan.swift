@@ -1,0 +1,77 @@
+/// The distinct texts of one column of the export, each given a small number the first time
+/// it is met: a row's cell is hashed once, however many figures read it. Code 0 is blank.
+final class ColumnCodes {
+    private var codes: [String: Int] = ["": 0]
+    private(set) var texts: [String] = [""]
+    /// The cell read as a number (`,` or `.` decimals), nil when it is not one.
+    private(set) var numbers: [Double?] = [nil]
+
+    func code(_ text: String) -> Int {
+        if let code = codes[text] { return code }
+        let code = texts.count
+        codes[text] = code
+        texts.append(text)
+        let number = Double(text.contains(",") ? text.replacingOccurrences(of: ",", with: ".") : text)
+        numbers.append(number.flatMap { $0.isFinite ? $0 : nil })
+        return code
+    }
+}
+
+/// A table from a column's codes to what they mean for one figure, filled as codes appear.
+struct CodeMap<Value> {
+    private var values: [Value] = []
+    let compute: (String) -> Value
+
+    init(_ compute: @escaping (String) -> Value) {
+        self.compute = compute
+    }
+
+    mutating func value(_ code: Int, in column: ColumnCodes) -> Value {
+        while values.count <= code { values.append(compute(column.texts[values.count])) }
+        return values[code]
+    }
+}
+
+/// How one declared figure reads a row, with its tallies: one for everyone, then one per
+/// segment of each dimension it is broken down by.
+final class AnswerPlan {
+    let figure: AnswerFigure
+    /// Export columns of the question (one, or one per answer).
+    let columns: [Int]
+    var answers: CodeMap<Int>
+    /// For answers sharing one cell: the answers chosen, or the first unknown one.
+    var cells: CodeMap<(chosen: [Int], unknown: String?)>
+    var conditions: [(column: Int, allowed: CodeMap<Bool>)]
+    var dimensions: [(column: Int, segment: CodeMap<Int>, first: Int, dimension: Dimension)]
+    var tallies: [AnswerTally]
+    var chosen: [Int] = []
+
+    init(figure: AnswerFigure, columns: [Int], conditions: [(Int, Set<String>)], dimensions: [(Int, Dimension)]) {
+        self.figure = figure
+        self.columns = columns
+        let index = Dictionary(figure.answers.enumerated().map { ($1.answer, $0) }, uniquingKeysWith: { first, _ in first })
+        answers = CodeMap { index[$0] ?? -1 }
+        if case .cell(_, let separator) = figure.shape {
+            cells = CodeMap { cell in
+                var chosen: [Int] = []
+                for part in cell.components(separatedBy: separator) {
+                    let answer = AnswerAggregator.trimmed(part)
+                    if answer.isEmpty { continue }
+                    guard let found = index[answer] else { return ([], answer) }
+                    if !chosen.contains(found) { chosen.append(found) }
+                }
+                return (chosen, nil)
+            }
+        } else {
+            cells = CodeMap { _ in ([], nil) }
+        }
+        self.conditions = conditions.map { column, values in (column, CodeMap { values.contains($0) }) }
+        var first = 1
+        self.dimensions = dimensions.map { column, dimension in
+            let segments = Dictionary(dimension.segments.enumerated().map { ($1.answer, $0) }, uniquingKeysWith: { first, _ in first })
+            defer { first += dimension.segments.count }
+            return (column, CodeMap { segments[$0] ?? -1 }, first, dimension)
+        }
+        tallies = Array(repeating: AnswerTally(answers: figure.answers.count), count: first)
+    }
+}
