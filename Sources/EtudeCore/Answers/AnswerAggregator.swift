@@ -27,7 +27,7 @@ struct AnswerAggregator {
         try ExportReader(url: url, shown: shown).read(header: { header in
             plans = try makePlans(header.names)
             weightColumn = try survey.weight.map { try index(of: $0.column, in: header.names, at: $0.location, for: "the weight") }
-            used = Array(Set(plans.flatMap { $0.columns + $0.conditions.map(\.column) + $0.dimensions.map(\.column) } + [weightColumn].compactMap { $0 })).sorted()
+            used = Array(Set(plans.flatMap { $0.columns + $0.conditionColumns + $0.dimensionColumns } + [weightColumn].compactMap { $0 })).sorted()
             table = header.names.map { _ in ColumnCodes() }
             codes = Array(repeating: 0, count: header.names.count)
         }, row: { fields, line in
@@ -50,20 +50,20 @@ struct AnswerAggregator {
 
     /// Adds one row to a figure's tallies; returns the problem of a cell it cannot read.
     private func add(_ codes: [Int], table: [ColumnCodes], plan: AnswerPlan, weight: Double, line: Int) -> Diagnostic? {
-        for index in plan.conditions.indices {
-            let column = plan.conditions[index].column
-            if !plan.conditions[index].allowed.value(codes[column], in: table[column]) { return nil }
+        for index in plan.conditionColumns.indices {
+            let column = plan.conditionColumns[index]
+            if !plan.conditions[index].value(codes[column], in: table[column]) { return nil }
         }
         var slots = (0, -1, -1, -1)
-        for index in plan.dimensions.indices {
-            let column = plan.dimensions[index].column
+        for index in plan.dimensionColumns.indices {
+            let column = plan.dimensionColumns[index]
             if codes[column] == 0 { continue }
-            let segment = plan.dimensions[index].segment.value(codes[column], in: table[column])
+            let segment = plan.segments[index].value(codes[column], in: table[column])
             guard segment >= 0 else {
-                let dimension = plan.dimensions[index].dimension
+                let dimension = plan.dimensions[index]
                 return unknown(table[column].texts[codes[column]], column: dimension.column, of: "the segments of dimension '\(dimension.key)'", at: dimension.location, line: line)
             }
-            let slot = plan.dimensions[index].first + segment
+            let slot = plan.dimensionFirstSlots[index] + segment
             if index == 0 { slots.1 = slot } else if index == 1 { slots.2 = slot } else { slots.3 = slot }
         }
         let figure = plan.figure

@@ -26,7 +26,9 @@ struct CodeMap<Value> {
         self.compute = compute
     }
 
+    @inline(__always)
     mutating func value(_ code: Int, in column: ColumnCodes) -> Value {
+        if code < values.count { return values[code] }
         while values.count <= code { values.append(compute(column.texts[values.count])) }
         return values[code]
     }
@@ -41,8 +43,13 @@ final class AnswerPlan {
     var answers: CodeMap<Int>
     /// For answers sharing one cell: the answers chosen, or the first unknown one.
     var cells: CodeMap<(chosen: [Int], unknown: String?)>
-    var conditions: [(column: Int, allowed: CodeMap<Bool>)]
-    var dimensions: [(column: Int, segment: CodeMap<Int>, first: Int, dimension: Dimension)]
+    // Parallel arrays rather than tuples: the row loop reads one field without copying the rest.
+    let conditionColumns: [Int]
+    var conditions: [CodeMap<Bool>]
+    let dimensionColumns: [Int]
+    let dimensionFirstSlots: [Int]
+    let dimensions: [Dimension]
+    var segments: [CodeMap<Int>]
     var tallies: [AnswerTally]
     var chosen: [Int] = []
 
@@ -65,13 +72,21 @@ final class AnswerPlan {
         } else {
             cells = CodeMap { _ in ([], nil) }
         }
-        self.conditions = conditions.map { column, values in (column, CodeMap { values.contains($0) }) }
-        var first = 1
-        self.dimensions = dimensions.map { column, dimension in
-            let segments = Dictionary(dimension.segments.enumerated().map { ($1.answer, $0) }, uniquingKeysWith: { first, _ in first })
-            defer { first += dimension.segments.count }
-            return (column, CodeMap { segments[$0] ?? -1 }, first, dimension)
+        conditionColumns = conditions.map(\.0)
+        self.conditions = conditions.map { _, values in CodeMap { values.contains($0) } }
+        dimensionColumns = dimensions.map(\.0)
+        self.dimensions = dimensions.map(\.1)
+        segments = dimensions.map { _, dimension in
+            let index = Dictionary(dimension.segments.enumerated().map { ($1.answer, $0) }, uniquingKeysWith: { first, _ in first })
+            return CodeMap { index[$0] ?? -1 }
         }
+        var first = 1
+        var firsts: [Int] = []
+        for dimension in self.dimensions {
+            firsts.append(first)
+            first += dimension.segments.count
+        }
+        dimensionFirstSlots = firsts
         tallies = Array(repeating: AnswerTally(answers: figure.answers.count), count: first)
     }
 }

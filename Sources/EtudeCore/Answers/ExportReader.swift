@@ -57,11 +57,10 @@ struct ExportReader {
     /// Line breaks inside quoted fields: each moves the next row one line further.
     private static func extraLines(in fields: [String]) -> Int {
         var count = 0
-        for field in fields where field.utf8.contains(10) || field.utf8.contains(13) {
+        for field in fields {
             var previous: UInt8 = 0
             for byte in field.utf8 {
-                if byte == 10 && previous != 13 { count += 1 }
-                if byte == 13 { count += 1 }
+                if byte == 10 { if previous != 13 { count += 1 } } else if byte == 13 { count += 1 }
                 previous = byte
             }
         }
