@@ -104,6 +104,7 @@ import Testing
                     let row = try #require(rows["\(name).\(answer)"], "\(name).\(answer)")
                     if figure.n < 30 {
                         #expect(row.value == nil && row.text == "effectif insuffisant")
+                        #expect(rows["\(name).\(answer).count"]?.value == nil && rows["\(name).\(answer).margin"] == nil)
                     } else {
                         #expect(abs((row.value ?? -1) - share) < 1e-9, "\(wave) \(name).\(answer)")
                         checked += 1

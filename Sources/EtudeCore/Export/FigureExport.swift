@@ -118,7 +118,7 @@ public struct FigureExport {
                     assumption: figure.assumption ?? group?.assumption, file: figure.file, line: figure.location.line)
             case .derived(let value):
                 return Row(
-                    key: key, label: value.label, origin: "computed", value: value.value, text: formatter.standardText(of: value),
+                    key: key, label: value.label, origin: "computed", value: value.text == AnswerFigureBuilder.withheld ? nil : value.value, text: formatter.standardText(of: value),
                     estimate: value.isEstimate ? true : nil, unit: value.unit.rawValue, computedFrom: value.ownerKey, method: value.method,
                     source: source?.id, sourceTitle: source?.title)
             case nil:
