@@ -12,19 +12,22 @@ echo "export: $(du -h "$CSV" | cut -f1), $ROWS rows × $(head -1 "$CSV" | tr ','
   "$(grep -c '^  [a-z0-9-]*:$' "$WORK/project/data/answers.yaml") entries under figures: and dimensions:"
 python_time=$(python3 - "$CSV" <<'PY'
 import csv, sys, time
-start = time.perf_counter()
+start, cpu = time.perf_counter(), time.process_time()
 with open(sys.argv[1], newline="", encoding="utf-8") as f:
     for row in csv.reader(f):
         pass
-print("%.3f" % (time.perf_counter() - start))
+print("%.3f %.3f" % (time.perf_counter() - start, time.process_time() - cpu))
 PY
 )
 start=$(date +%s.%N)
-/usr/bin/time -f "%M" -o "$WORK/rss" "$ROOT/.build/release/etude" build --project "$WORK/project" --output "$WORK/output" > "$WORK/build.log" 2>&1 \
+/usr/bin/time -f "%M %U %S" -o "$WORK/rss" "$ROOT/.build/release/etude" build --project "$WORK/project" --output "$WORK/output" > "$WORK/build.log" 2>&1 \
   || { cat "$WORK/build.log"; exit 1; }
 end=$(date +%s.%N)
 etude_time=$(echo "$end - $start" | bc)
 figures=$(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))['figures']))" "$WORK/output/donnees/figures.json")
-echo "python csv pass: ${python_time} s"
-echo "etude build:     ${etude_time} s ($figures values published, peak memory $(( $(cat "$WORK/rss") / 1024 )) MB)"
-echo "ratio etude / python csv: $(echo "scale=2; $etude_time / $python_time" | bc)"
+read -r python_wall python_cpu <<< "$python_time"
+read -r rss user sys < "$WORK/rss"
+etude_cpu=$(echo "$user + $sys" | bc)
+echo "python csv pass: ${python_wall} s (CPU ${python_cpu} s)"
+echo "etude build:     ${etude_time} s (CPU ${etude_cpu} s; $figures values published, peak memory $(( rss / 1024 )) MB)"
+echo "ratio etude / python csv: $(echo "scale=2; $etude_time / $python_wall" | bc) (CPU: $(echo "scale=2; $etude_cpu / $python_cpu" | bc))"
