@@ -40,8 +40,8 @@ struct AnswerAggregator {
                 weight = value
             }
             var problems: [Diagnostic] = []
-            for plan in plans {
-                if let problem = add(codes, table: table, plan: plan, weight: weight, line: line) { problems.append(problem) }
+            for index in plans.indices {
+                if let problem = add(codes, table: table, plan: &plans[index], weight: weight, line: line) { problems.append(problem) }
             }
             try BuildFailure.throwIfAny(problems)
         })
@@ -49,7 +49,7 @@ struct AnswerAggregator {
     }
 
     /// Adds one row to a figure's tallies; returns the problem of a cell it cannot read.
-    private func add(_ codes: [Int], table: [ColumnCodes], plan: AnswerPlan, weight: Double, line: Int) -> Diagnostic? {
+    private func add(_ codes: [Int], table: [ColumnCodes], plan: inout AnswerPlan, weight: Double, line: Int) -> Diagnostic? {
         for index in plan.conditionColumns.indices {
             let column = plan.conditionColumns[index]
             if !plan.conditions[index].value(codes[column], in: table[column]) { return nil }

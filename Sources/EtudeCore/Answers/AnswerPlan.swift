@@ -1,12 +1,12 @@
 /// The distinct texts of one column of the export, each given a small number the first time
 /// it is met: a row's cell is hashed once, however many figures read it. Code 0 is blank.
-final class ColumnCodes {
+struct ColumnCodes {
     private var codes: [String: Int] = ["": 0]
     private(set) var texts: [String] = [""]
     /// The cell read as a number (`,` or `.` decimals), nil when it is not one.
     private(set) var numbers: [Double?] = [nil]
 
-    func code(_ text: String) -> Int {
+    mutating func code(_ text: String) -> Int {
         if let code = codes[text] { return code }
         let code = texts.count
         codes[text] = code
@@ -36,7 +36,7 @@ struct CodeMap<Value> {
 
 /// How one declared figure reads a row, with its tallies: one for everyone, then one per
 /// segment of each dimension it is broken down by.
-final class AnswerPlan {
+struct AnswerPlan {
     let figure: AnswerFigure
     /// Export columns of the question (one, or one per answer).
     let columns: [Int]
