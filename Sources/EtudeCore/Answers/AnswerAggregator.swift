@@ -52,13 +52,13 @@ struct AnswerAggregator {
     private func add(_ codes: [Int], table: [ColumnCodes], plan: inout AnswerPlan, weight: Double, line: Int) -> Diagnostic? {
         for index in plan.conditionColumns.indices {
             let column = plan.conditionColumns[index]
-            if !plan.conditions[index].value(codes[column], in: table[column]) { return nil }
+            if !plan.conditions[index].value(codes[column], in: table[column].texts) { return nil }
         }
         var slots = (0, -1, -1, -1)
         for index in plan.dimensionColumns.indices {
             let column = plan.dimensionColumns[index]
             if codes[column] == 0 { continue }
-            let segment = plan.segments[index].value(codes[column], in: table[column])
+            let segment = plan.segments[index].value(codes[column], in: table[column].texts)
             guard segment >= 0 else {
                 let dimension = plan.dimensions[index]
                 return unknown(table[column].texts[codes[column]], column: dimension.column, of: "the segments of dimension '\(dimension.key)'", at: dimension.location, line: line)
@@ -66,7 +66,6 @@ struct AnswerAggregator {
             let slot = plan.dimensionFirstSlots[index] + segment
             if index == 0 { slots.1 = slot } else if index == 1 { slots.2 = slot } else { slots.3 = slot }
         }
-        let figure = plan.figure
         func record(_ body: (inout AnswerTally) -> Void) {
             body(&plan.tallies[slots.0])
             if slots.1 >= 0 { body(&plan.tallies[slots.1]) }
@@ -74,22 +73,22 @@ struct AnswerAggregator {
             if slots.3 >= 0 { body(&plan.tallies[slots.3]) }
         }
         let first = plan.columns[0], code = codes[first]
-        switch figure.shape {
-        case .column where figure.kind == .numeric:
+        switch plan.mode {
+        case .numeric:
             if code == 0 { record { $0.nonResponse += 1 }; return nil }
             guard let number = table[first].numbers[code] else {
-                return Diagnostic(file: shown, line: line, message: "'\(table[first].texts[code])' in column '\(figure.columns[0].name)' is not a number, and figure '\(figure.key)' is numeric; correct the cell or leave it blank (no answer)")
+                return Diagnostic(file: shown, line: line, message: "'\(table[first].texts[code])' in column '\(plan.figure.columns[0].name)' is not a number, and figure '\(plan.figure.key)' is numeric; correct the cell or leave it blank (no answer)")
             }
             record { $0.add(number: number, weight: weight) }
-        case .column:
+        case .single:
             if code == 0 { record { $0.nonResponse += 1 }; return nil }
-            let answer = plan.answers.value(code, in: table[first])
-            guard answer >= 0 else { return unknown(table[first].texts[code], column: figure.columns[0].name, of: "the answers of figure '\(figure.key)'", at: figure.location, line: line) }
+            let answer = plan.answers.value(code, in: table[first].texts)
+            guard answer >= 0 else { return unknown(table[first].texts[code], column: plan.figure.columns[0].name, of: "the answers of figure '\(plan.figure.key)'", at: plan.figure.location, line: line) }
             record { $0.add(answer: answer, weight: weight) }
         case .cell:
             if code == 0 { record { $0.nonResponse += 1 }; return nil }
-            let cell = plan.cells.value(code, in: table[first])
-            if let answer = cell.unknown { return unknown(answer, column: figure.columns[0].name, of: "the answers of figure '\(figure.key)'", at: figure.location, line: line) }
+            let cell = plan.cells.value(code, in: table[first].texts)
+            if let answer = cell.unknown { return unknown(answer, column: plan.figure.columns[0].name, of: "the answers of figure '\(plan.figure.key)'", at: plan.figure.location, line: line) }
             record { $0.add(chosen: cell.chosen, weight: weight) }
         case .columns:
             plan.chosen.removeAll(keepingCapacity: true)

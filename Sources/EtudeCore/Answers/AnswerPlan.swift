@@ -26,10 +26,12 @@ struct CodeMap<Value> {
         self.compute = compute
     }
 
+    /// The texts are only read for a code not met before.
     @inline(__always)
-    mutating func value(_ code: Int, in column: ColumnCodes) -> Value {
+    mutating func value(_ code: Int, in texts: @autoclosure () -> [String]) -> Value {
         if code < values.count { return values[code] }
-        while values.count <= code { values.append(compute(column.texts[values.count])) }
+        let texts = texts()
+        while values.count <= code { values.append(compute(texts[values.count])) }
         return values[code]
     }
 }
@@ -37,7 +39,13 @@ struct CodeMap<Value> {
 /// How one declared figure reads a row, with its tallies: one for everyone, then one per
 /// segment of each dimension it is broken down by.
 struct AnswerPlan {
+    /// How the row loop reads the question, without copying the declaration for each row.
+    enum Mode {
+        case numeric, single, cell, columns
+    }
+
     let figure: AnswerFigure
+    let mode: Mode
     /// Export columns of the question (one, or one per answer).
     let columns: [Int]
     var answers: CodeMap<Int>
@@ -56,6 +64,11 @@ struct AnswerPlan {
     init(figure: AnswerFigure, columns: [Int], conditions: [(Int, Set<String>)], dimensions: [(Int, Dimension)]) {
         self.figure = figure
         self.columns = columns
+        switch figure.shape {
+        case .column: mode = figure.kind == .numeric ? .numeric : .single
+        case .cell: mode = .cell
+        case .columns: mode = .columns
+        }
         let index = Dictionary(figure.answers.enumerated().map { ($1.answer, $0) }, uniquingKeysWith: { first, _ in first })
         answers = CodeMap { index[$0] ?? -1 }
         if case .cell(_, let separator) = figure.shape {
