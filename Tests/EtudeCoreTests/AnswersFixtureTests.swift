@@ -88,6 +88,12 @@ import Testing
             #expect(abs(change.value - (p1 - p2) * 100) < 1e-9)
             #expect(significance.text == (abs(z) > 1.959963984540054 ? "significatif au seuil de 5\u{202F}%" : "non significatif au seuil de 5\u{202F}%"))
         }
+        // Per segment: communes' budget, and « effectif insuffisant » for the regions (under 30 in both waves).
+        let communes = (try #require(expected["2026"]?["obstacles.by-structure.communes"]), try #require(expected["2025"]?["obstacles.by-structure.communes"]))
+        if case .derived(let change) = table["obstacles.2026-vs-2025.by-structure.communes.budget"] {
+            #expect(abs(change.value - (communes.0.shares!["budget"]! - communes.1.shares!["budget"]!)) < 1e-9)
+        } else { Issue.record("no change for the communes") }
+        if case .derived(let change) = table["obstacles.2026-vs-2025.by-structure.regions.budget"] { #expect(change.text == "effectif insuffisant") } else { Issue.record("no change for the regions") }
         // « Plutôt satisfait » falls from 44,5 % to 29,0 %: z ≈ −3,4, significant.
         if case .derived(let value) = table["satisfaction.2026-vs-2025.plutot.significance"] { #expect(value.value == 1) }
     }
