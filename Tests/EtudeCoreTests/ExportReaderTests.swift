@@ -8,10 +8,12 @@ import Testing
     static func rows(of bytes: [UInt8]) throws -> (header: [String], separator: String, rows: [([String], Int)]) {
         let url = try TestSupport.temporaryDirectory().appendingPathComponent("export.csv")
         try Data(bytes).write(to: url)
-        var header: ExportReader.Header?
+        let reader = ExportReader(url: url, shown: "data/export.csv")
+        let piece = try reader.pieces(1)[0]
+        let header = try reader.header(of: piece)
         var rows: [([String], Int)] = []
-        try ExportReader(url: url, shown: "data/export.csv").read(header: { header = $0 }, row: { rows.append(($0, $1)) })
-        return (header?.names ?? [], String(header?.separator ?? " "), rows)
+        try reader.read(piece, header: header) { rows.append(($0, $1)) }
+        return (header.names, String(header.separator), rows)
     }
 
     @Test func bomSemicolonsAndQuotedLineBreaks() throws {
@@ -72,5 +74,46 @@ import Testing
         #expect(html.contains("3\u{00A0}répondants"))
         #expect(!html.contains("environ"))
         #expect(html.contains(">67\u{202F}%<") || html.contains(">67\u{00A0}%<") || html.contains("67\u{202F}%"))
+    }
+}
+
+/// A large export is read in pieces on several threads: the pieces add up to one pass.
+@Suite struct ParallelPiecesTests {
+    static func survey() throws -> SurveyDeclaration {
+        let folder = AnswersFixtureTests.folder.appendingPathComponent("project/data")
+        let text = try String(contentsOf: folder.appendingPathComponent("answers.yaml"), encoding: .utf8)
+        let sources = ["enquete": DataSource(id: "enquete", title: "Enquête")]
+        return try #require(try AnswersDeclarationParser(sources: sources).parse(text))
+    }
+
+    @Test(arguments: [2, 3, 4])
+    func piecesGiveTheSameTallies(pieces: Int) throws {
+        let survey = try Self.survey()
+        let data = AnswersFixtureTests.folder.appendingPathComponent("project/data")
+        for wave in survey.waves {
+            let whole = try AnswerAggregator(survey: survey, wave: wave, dataDirectory: data, pieceCount: 1).aggregate()
+            let parts = try AnswerAggregator(survey: survey, wave: wave, dataDirectory: data, pieceCount: pieces).aggregate()
+            for (a, b) in zip(whole.joined(), parts.joined()) {
+                #expect(a.answered == b.answered && a.nonResponse == b.nonResponse && a.counts == b.counts)
+                #expect(abs(a.weightSum - b.weightSum) < 1e-9 && abs(a.sum - b.sum) < 1e-9 && a.distribution.keys.sorted() == b.distribution.keys.sorted())
+            }
+        }
+    }
+
+    /// An error in a later piece is reported at its line in the whole file.
+    @Test func errorLinesCountEveryPiece() throws {
+        let folder = try TestSupport.temporaryDirectory()
+        var text = "id,q,c\n"
+        for index in 0..<40 { text += "\(index),\(index == 30 ? "Peut-être" : "\"Oui\""),\(index == 5 ? "\"a\nb\"" : "")\n" }
+        try text.write(to: folder.appendingPathComponent("r.csv"), atomically: true, encoding: .utf8)
+        let survey = try #require(try AnswersDeclarationParser(sources: ["s": DataSource(id: "s", title: "S")]).parse(
+            "survey: { source: s, file: r.csv }\nfigures:\n  q: { label: Q, kind: split, column: q, answers: { oui: Oui, non: Non } }\n"))
+        for pieces in [1, 3] {
+            let error = #expect(throws: BuildFailure.self) {
+                try AnswerAggregator(survey: survey, wave: survey.waves[0], dataDirectory: folder, pieceCount: pieces).aggregate()
+            }
+            // Header line 1, rows from line 2, one extra line inside row 5: row 30 is on line 33.
+            #expect(error?.description.hasPrefix("data/r.csv:33: error: answer 'Peut-être'") == true, "\(error?.description ?? "")")
+        }
     }
 }

@@ -7,6 +7,9 @@ struct AnswerAggregator {
     let survey: SurveyDeclaration
     let wave: SurveyDeclaration.Wave
     let dataDirectory: URL
+    /// The number of pieces to read the export in; by default one, or one per processor
+    /// (at most 4) above 4 MB. Tests set it to check that pieces add up to the whole.
+    var pieceCount: Int? = nil
 
     /// Per figure (declared order): tally 0 is everyone; then each `by` dimension's segments.
     typealias Result = [[AnswerTally]]
@@ -19,18 +22,43 @@ struct AnswerAggregator {
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw Diagnostic(file: SurveyDeclaration.file, at: wave.location, message: "export '\(wave.path)'\(waveName) does not exist in data/; check the file name")
         }
-        var plans: [AnswerPlan] = []
-        var weightColumn: Int?
-        var used: [Int] = []
-        var table: [ColumnCodes] = []
-        var codes: [Int] = []
-        try ExportReader(url: url, shown: shown).read(header: { header in
-            plans = try makePlans(header.names)
-            weightColumn = try survey.weight.map { try index(of: $0.column, in: header.names, at: $0.location, for: "the weight") }
-            used = Array(Set(plans.flatMap { $0.columns + $0.conditionColumns + $0.dimensionColumns } + [weightColumn].compactMap { $0 })).sorted()
-            table = header.names.map { _ in ColumnCodes() }
-            codes = Array(repeating: 0, count: header.names.count)
-        }, row: { fields, line in
+        let reader = ExportReader(url: url, shown: shown)
+        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+        // A large export is read in as many pieces as there are processors (at most 4), each
+        // tallied on its own thread, then the tallies are added up in file order.
+        let pieces = try reader.pieces(pieceCount ?? (size > 4_000_000 ? min(4, ProcessInfo.processInfo.activeProcessorCount) : 1))
+        let header = try reader.header(of: pieces[0])
+        let plans = try makePlans(header.names)
+        let weightColumn = try survey.weight.map { try index(of: $0.column, in: header.names, at: $0.location, for: "the weight") }
+        let results = PieceResults(count: pieces.count)
+        DispatchQueue.concurrentPerform(iterations: pieces.count) { index in
+            results.store(index, Swift.Result { try tally(pieces[index], reader: reader, header: header, plans: plans, weightColumn: weightColumn) })
+        }
+        var diagnostics: [Diagnostic] = []
+        var merged: [AnswerPlan]?
+        for result in results.all {
+            switch result {
+            case .success(let tallied)?:
+                guard var total = merged else { merged = tallied; continue }
+                for index in total.indices { total[index].merge(tallied[index]) }
+                merged = total
+            case .failure(let failure as BuildFailure)?: diagnostics += failure.diagnostics
+            case .failure(let error)?: throw error
+            case nil: break
+            }
+        }
+        try BuildFailure.throwIfAny(Array(diagnostics.prefix(20)))
+        return (merged ?? plans).map(\.tallies)
+    }
+
+
+    /// One piece's rows, tallied by fresh copies of the plans.
+    private func tally(_ piece: ExportReader.Piece, reader: ExportReader, header: ExportReader.Header, plans template: [AnswerPlan], weightColumn: Int?) throws -> [AnswerPlan] {
+        var plans = template
+        let used = Array(Set(plans.flatMap { $0.columns + $0.conditionColumns + $0.dimensionColumns } + [weightColumn].compactMap { $0 })).sorted()
+        var table = header.names.map { _ in ColumnCodes() }
+        var codes = Array(repeating: 0, count: header.names.count)
+        try reader.read(piece, header: header) { fields, line in
             for index in used { codes[index] = table[index].code(Self.trimmed(fields[index])) }
             var weight = 1.0
             if let column = weightColumn {
@@ -44,8 +72,8 @@ struct AnswerAggregator {
                 if let problem = add(codes, table: table, plan: &plans[index], weight: weight, line: line) { problems.append(problem) }
             }
             try BuildFailure.throwIfAny(problems)
-        })
-        return plans.map(\.tallies)
+        }
+        return plans
     }
 
     /// Adds one row to a figure's tallies; returns the problem of a cell it cannot read.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The distinct texts of one column of the export, each given a small number the first time
 /// it is met: a row's cell is hashed once, however many figures read it. Code 0 is blank.
 struct ColumnCodes {
@@ -18,11 +20,11 @@ struct ColumnCodes {
 }
 
 /// A table from a column's codes to what they mean for one figure, filled as codes appear.
-struct CodeMap<Value> {
+struct CodeMap<Value: Sendable>: Sendable {
     private var values: [Value] = []
-    let compute: (String) -> Value
+    let compute: @Sendable (String) -> Value
 
-    init(_ compute: @escaping (String) -> Value) {
+    init(_ compute: @escaping @Sendable (String) -> Value) {
         self.compute = compute
     }
 
@@ -38,7 +40,7 @@ struct CodeMap<Value> {
 
 /// How one declared figure reads a row, with its tallies: one for everyone, then one per
 /// segment of each dimension it is broken down by.
-struct AnswerPlan {
+struct AnswerPlan: Sendable {
     /// How the row loop reads the question, without copying the declaration for each row.
     enum Mode {
         case numeric, single, cell, columns
@@ -101,5 +103,34 @@ struct AnswerPlan {
         }
         dimensionFirstSlots = firsts
         tallies = Array(repeating: AnswerTally(answers: figure.answers.count), count: first)
+    }
+}
+
+extension AnswerPlan {
+    /// Adds the tallies of another piece of the same export.
+    mutating func merge(_ other: AnswerPlan) {
+        for index in tallies.indices { tallies[index].merge(other.tallies[index]) }
+    }
+}
+
+/// What each parallel piece of an export gave, filled from several threads.
+final class PieceResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var results: [Result<[AnswerPlan], Error>?]
+
+    init(count: Int) {
+        results = Array(repeating: nil, count: count)
+    }
+
+    func store(_ index: Int, _ result: Result<[AnswerPlan], Error>) {
+        lock.lock()
+        results[index] = result
+        lock.unlock()
+    }
+
+    var all: [Result<[AnswerPlan], Error>?] {
+        lock.lock()
+        defer { lock.unlock() }
+        return results
     }
 }

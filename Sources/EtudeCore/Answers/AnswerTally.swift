@@ -51,4 +51,19 @@ struct AnswerTally {
         squares += weight * number * number
         distribution[number, default: 0] += weight
     }
+
+    /// Adds another piece's totals: the same figure and population, other rows.
+    mutating func merge(_ other: AnswerTally) {
+        answered += other.answered
+        nonResponse += other.nonResponse
+        weightSum += other.weightSum
+        weightSquares += other.weightSquares
+        for index in counts.indices {
+            counts[index] += other.counts[index]
+            weighted[index] += other.weighted[index]
+        }
+        sum += other.sum
+        squares += other.squares
+        distribution.merge(other.distribution, uniquingKeysWith: +)
+    }
 }
