@@ -7,7 +7,7 @@ ETUDE_DEBUG = .build/debug/etude
 SYSTEM_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev
 CHECK_DIR = .build/check-site
 
-.PHONY: all site pdf test unit validate deps clean
+.PHONY: all site pdf test unit validate deps clean bench-answers bench-csv
 
 all: site
 
@@ -61,6 +61,17 @@ validate: deps
 	  --expect "78 %" --expect "60 %" --expect "40 %" --expect "50 %" --expect "plus des deux tiers" \
 	  --same-page "Figure 1 :|Innovation sociétale" --same-page "Figure 2 :|La proposition d’agents" \
 	  --same-page "Figure 1 (rappel) :|Innovation sociétale" --same-page "Figure 2 (rappel) :|La proposition d’agents"
+
+# Figures from raw answers: a generated 100 000 × 60 export (fixed seed), a release build
+# timed against one plain pass of Python's csv module over the same file (not in make test).
+bench-answers: deps
+	$(SWIFT) build -c release --product etude
+	Tests/Bench/bench_answers.sh
+
+# The two CSV packages of the machine's list, one full pass each over the same export.
+bench-csv:
+	python3 Tests/Bench/generate_answers.py .build/bench-answers/project
+	cd Tests/Bench/csv-compare && $(SWIFT) build -c release && .build/release/csv-compare ../../../.build/bench-answers/project/data/exports/reponses.csv
 
 clean:
 	rm -rf .build output

@@ -42,6 +42,7 @@ struct SourcesBlock: BlockRenderer {
         html += "<li>\(text("Effectifs calculés à partir d’une part : part × base, arrondi à l’unité la plus proche (une moitié d’unité est arrondie à l’unité supérieure) ; lorsque la part est une valeur arrondie, l’effectif n’est qu’approché et il est écrit « environ ».")) </li>\n"
         html += "<li>\(text("Écart entre deux parts d’une répartition : significatif au seuil de 5 % lorsque l’intervalle de Wilson de la plus grande part exclut 50 %.")) </li>\n"
         html += "<li>\(text("Différence entre deux parts : en points, avec sa marge d’erreur à 95 % et un test au seuil de 5 % ; test de comparaison de deux proportions lorsque les parts portent sur des répondants différents, et, lorsqu’elles portent sur les mêmes répondants, test prudent fondé sur la plus grande variance que ces deux parts permettent.")) </li>\n"
+        html += dataset.methodNotes.map { "<li>\(text($0))</li>\n" }.joined()
         html += "</ul>\n<h3 id=\"sources-documents\">Sources</h3>\n<ul>\n"
         for id in dataset.sourceOrder {
             html += "<li id=\"\(Self.sourceID(id))\">\(text(dataset.sources[id]!.title))</li>\n"

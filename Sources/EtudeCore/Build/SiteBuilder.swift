@@ -72,7 +72,7 @@ public struct SiteBuilder {
         let files = output.files
         var links = LinkChecker(files: files, pages: rendered)
         try BuildFailure.throwIfAny(links.check())
-        let warnings = LiteralFigureFinder(table: table).warnings(in: ordered)
+        let warnings = dataset!.notices + LiteralFigureFinder(table: table).warnings(in: ordered)
         return Result(pages: rendered, files: files, table: table, warnings: warnings, keep: OutputKeepRule(patterns: site.keep))
     }
 

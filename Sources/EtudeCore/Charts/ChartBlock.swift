@@ -54,7 +54,7 @@ struct ChartBlock: BlockRenderer {
             // A split shows its intervals in its legend, in words.
             bars = bars.map { var bar = $0; bar.legendNote = bar.marginText; return bar }
         }
-        if spec.margin && bars.contains(where: { $0.marginText == nil }) {
+        if spec.margin && bars.contains(where: { $0.marginText == nil && !(table.resolved($0.key)?.figure.suppressed ?? false) }) {
             throw Diagnostic(file: file, at: location, message: "'\(group.key)' has no base, so the chart cannot show margins of error; add 'base:' to it or remove 'margin: true'")
         }
         // A chart shown again keeps its number, and its caption says it is a reminder.

@@ -17,7 +17,7 @@ public struct DatasetLoader {
     public func load() throws -> Dataset {
         let url = dataDirectory.appendingPathComponent(Self.fileName)
         var dataset = Dataset()
-        guard ProjectFileReader.exists(url) else { return dataset }
+        guard ProjectFileReader.exists(url) else { return try AnswersLoader(dataDirectory: dataDirectory).load(into: dataset) }
         let reader = YAMLReader(file: "data/\(Self.fileName)")
         let text = try TextFileReader.read(url, shownAs: reader.file, within: dataDirectory.deletingLastPathComponent())
         guard let root = try reader.parse(text) else { return dataset }
@@ -45,6 +45,6 @@ public struct DatasetLoader {
             }
         }
         try collector.throwIfAny()
-        return dataset
+        return try AnswersLoader(dataDirectory: dataDirectory).load(into: dataset)
     }
 }

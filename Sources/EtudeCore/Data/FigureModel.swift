@@ -64,6 +64,12 @@ public struct Figure: Equatable, Sendable {
     /// False for a share of everyone asked (`margin: false`), not an estimate from a
     /// sample: it gets no margin of error, interval or test.
     public var isSampled = true
+    /// For a weighted share from raw answers: Kish's effective sample size, (Σw)²/Σw²,
+    /// on which its margin and tests are computed (its base stays the respondents' number).
+    public var effectiveBase: Double? = nil
+    /// True for a share from raw answers whose base is under the secrecy threshold: it is
+    /// not published (« effectif insuffisant ») and its value is not kept.
+    public var suppressed = false
 
     public struct Fraction: Equatable, Sendable {
         public var numerator: Int
@@ -113,6 +119,12 @@ public struct Dataset: Equatable, Sendable {
     public var sourceOrder: [String] = []
     /// Differences of two shares, computed by the statistics stage, in file order.
     public var differences: [DifferenceDeclaration] = []
+    /// Values computed from raw answers (intervals of means, tests), added to the table as is.
+    public var computed: [DerivedValue] = []
+    /// Sentences for « Sources et méthode » on how figures from raw answers were computed.
+    public var methodNotes: [String] = []
+    /// What the build says without failing (figures withheld by statistical secrecy).
+    public var notices: [Diagnostic] = []
 
     public init() {}
 

@@ -14,7 +14,8 @@ public struct FigureExport {
         var label: String
         /// `typed` in data/, or `computed` by Étude.
         var origin: String
-        var value: Double
+        /// Absent for a share withheld by statistical secrecy.
+        var value: Double?
         var text: String
         /// For a share given as a count: that exact count of respondents.
         var count: Double?
@@ -49,7 +50,7 @@ public struct FigureExport {
             case .key: key
             case .label: label
             case .origin: origin
-            case .value: FigureExport.number(value)
+            case .value: value.map(FigureExport.number) ?? ""
             case .text: text
             case .count: count.map(FigureExport.number) ?? ""
             case .estimate: estimate.map { $0 ? "true" : "false" } ?? ""
@@ -106,18 +107,18 @@ public struct FigureExport {
                 var baseKey: String?
                 if case .key(let key) = figure.base ?? group?.base { baseKey = key }
                 return Row(
-                    key: key, label: figure.label, origin: figure.computedFrom == nil ? "typed" : "computed", value: figure.value,
+                    key: key, label: figure.label, origin: figure.computedFrom == nil && figure.file != SurveyDeclaration.file ? "typed" : "computed", value: figure.suppressed ? nil : figure.value,
                     text: formatter.standardText(of: figure), count: figure.count, estimate: figure.isEstimate ? true : nil,
                     unit: figure.unit.rawValue, kind: figure.kind.rawValue,
                     group: figure.group, bound: figure.bound?.rawValue,
                     fraction: figure.fraction.map { "\($0.numerator)/\($0.denominator)" }, items: figure.items,
                     base: resolved.baseCount, baseKey: baseKey, computedFrom: figure.computedFrom,
-                    method: figure.computedFrom == nil ? nil : "part × base, arrondi à l’unité",
+                    method: figure.computedFrom == nil ? (figure.file == SurveyDeclaration.file ? AnswersLoader.provenance(of: figure) : nil) : "part × base, arrondi à l’unité",
                     source: source?.id, sourceTitle: source?.title,
                     assumption: figure.assumption ?? group?.assumption, file: figure.file, line: figure.location.line)
             case .derived(let value):
                 return Row(
-                    key: key, label: value.label, origin: "computed", value: value.value, text: formatter.standardText(of: value),
+                    key: key, label: value.label, origin: "computed", value: value.text == AnswerFigureBuilder.withheld ? nil : value.value, text: formatter.standardText(of: value),
                     estimate: value.isEstimate ? true : nil, unit: value.unit.rawValue, computedFrom: value.ownerKey, method: value.method,
                     source: source?.id, sourceTitle: source?.title)
             case nil:

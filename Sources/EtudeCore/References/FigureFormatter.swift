@@ -48,6 +48,7 @@ public struct FigureFormatter {
 
     private func typed(_ resolved: ResolvedFigure, _ format: ReferenceFormat) -> Result<String, FormatProblem> {
         let figure = resolved.figure
+        if figure.suppressed, format != .label(lowercased: true), format != .label(lowercased: false) { return .success(AnswerFigureBuilder.withheld) }
         switch format {
         case .standard:
             return .success(standard(figure, decimals: figure.decimals))
@@ -114,7 +115,8 @@ public struct FigureFormatter {
     /// The value of a count of things (not of respondents, not an estimate), if the key is one.
     private func countValue(_ key: String) -> Double? {
         switch table[key] {
-        case .typed(let resolved) where resolved.figure.unit == .count && resolved.figure.kind == .count && !resolved.figure.isEstimate:
+        case .typed(let resolved) where resolved.figure.unit == .count && resolved.figure.kind == .count && !resolved.figure.isEstimate
+            && resolved.figure.decimals == 0:
             return resolved.figure.value
         case .derived(let value) where value.unit == .count && !value.isEstimate && value.key.hasPrefix("examples."):
             return value.value
@@ -169,6 +171,7 @@ public struct FigureFormatter {
     }
 
     private func standard(_ figure: Figure, decimals: Int) -> String {
+        if figure.suppressed { return AnswerFigureBuilder.withheld }
         let text: String
         switch figure.unit {
         case .percent where figure.kind == .bound: text = F.percent(figure.value, decimals: decimals)
@@ -202,6 +205,7 @@ public struct FigureFormatter {
 
     private func derived(_ value: DerivedValue, _ format: ReferenceFormat) -> Result<String, FormatProblem> {
         if value.unit == .signedPoints { return difference(value, format) }
+        if value.unit == .text, value.text == AnswerFigureBuilder.withheld { return .success(AnswerFigureBuilder.withheld) }
         switch (format, value.unit) {
         case (.ordinal(let feminine), .rank):
             return .success(F.ordinal(Int(value.value), feminine: feminine))

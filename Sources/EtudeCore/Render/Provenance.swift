@@ -17,6 +17,8 @@ struct Provenance: Equatable {
             if let from = figure.computedFrom {
                 let label = dataset.figures[from]?.label ?? from
                 computation = "calculé à partir de « \(label) » : part × base, arrondi à l’unité"
+            } else if figure.file == SurveyDeclaration.file {
+                computation = AnswersLoader.provenance(of: figure)
             } else if figure.unit == .percent, resolved.baseCount != nil {
                 // What the reference writes is computed from the share, not the share itself.
                 switch format {

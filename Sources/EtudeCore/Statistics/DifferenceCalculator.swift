@@ -14,7 +14,9 @@ struct DifferenceCalculator {
         let names = "« \(first.figure.label) » et « \(second.figure.label) »"
         var values = [value("", declaration.label, first.figure.value - second.figure.value, decimals, .signedPoints,
                             "différence des parts \(names), en points")]
-        guard let n1 = first.baseCount, let n2 = second.baseCount else { return values }
+        guard let base1 = first.baseCount, let base2 = second.baseCount else { return values }
+        // A weighted share's sampling error is that of its effective (Kish) sample size.
+        let (n1, n2) = (first.figure.effectiveBase ?? base1, second.figure.effectiveBase ?? base2)
         let same = sameRespondents(first.figure, second.figure) && n1 == n2
         let test = same
             ? ProportionDifference.sameRespondents(first.figure.value, second.figure.value, of: n1)

@@ -32,14 +32,14 @@ public struct StatisticsCalculator {
                 collector.report(Diagnostic(file: figure.figure.file, at: figure.figure.location,
                     message: "count \(FrenchNumberFormatter.number(figure.figure.value)) of '\(key)' is larger than its base \(FrenchNumberFormatter.number(n))"))
             }
-            if figure.figure.unit == .percent, figure.figure.isSampled, let n = figure.baseCount {
-                figure.interval = WilsonInterval(share: figure.figure.value, base: n)
+            if figure.figure.unit == .percent, figure.figure.isSampled, !figure.figure.suppressed, let n = figure.baseCount {
+                figure.interval = WilsonInterval(share: figure.figure.value, base: figure.figure.effectiveBase ?? n)
                 resolved[key] = figure
             }
             table.add(figure)
             derivedValues(of: figure).forEach { add($0, to: &table, dataset: dataset, collector: &collector) }
         }
-        for group in dataset.groupOrder.compactMap({ dataset.groups[$0] }) {
+        for group in dataset.groupOrder.compactMap({ dataset.groups[$0] }) where !group.partKeys.contains(where: { dataset.figures[$0]?.suppressed ?? false }) {
             rankReferences(group, resolved: resolved).forEach { add($0, to: &table, dataset: dataset, collector: &collector) }
             if group.kind == .split {
                 splitComparison(group, resolved: resolved).forEach { add($0, to: &table, dataset: dataset, collector: &collector) }
@@ -49,7 +49,7 @@ public struct StatisticsCalculator {
             let values = collector.collect { try DifferenceCalculator(dataset: dataset, resolved: resolved).values(of: declaration) } ?? []
             values.forEach { add($0, to: &table, dataset: dataset, collector: &collector) }
         }
-        extraCounts.forEach { add($0, to: &table, dataset: dataset, collector: &collector) }
+        (dataset.computed + extraCounts).forEach { add($0, to: &table, dataset: dataset, collector: &collector) }
         try collector.throwIfAny()
         return table
     }
@@ -88,6 +88,12 @@ public struct StatisticsCalculator {
         }
         if let n = resolved.baseCount {
             add("base", "Base de « \(figure.label) »", n, 0, .count, "base déclarée dans les données", estimate: resolved.baseIsEstimate)
+        }
+        if figure.suppressed {
+            return ["count", "rank"].map { suffix in
+                DerivedValue(key: "\(figure.key).\(suffix)", label: "« \(figure.label) »", value: 0, decimals: 0, unit: .text,
+                             text: AnswerFigureBuilder.withheld, ownerKey: figure.key, method: "non publié : base sous le seuil du secret statistique")
+            } + values.filter { $0.key.hasSuffix(".base") }
         }
         if let n = resolved.baseCount, figure.unit == .percent {
             if let count = figure.count {
