@@ -6,8 +6,9 @@ ETUDE_RELEASE = .build/release/etude
 ETUDE_DEBUG = .build/debug/etude
 SYSTEM_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev
 CHECK_DIR = .build/check-site
+PREFIX ?= /usr/local
 
-.PHONY: all site pdf test unit validate deps clean
+.PHONY: all site pdf test unit validate deps clean install uninstall theme
 
 all: site
 
@@ -27,6 +28,20 @@ deps:
 
 $(ETUDE_RELEASE): deps Package.swift $(shell find Sources -type f)
 	$(SWIFT) build -c release --product etude
+
+# The theme is compiled into etude: after editing Sources/EtudeCore/Resources/theme/,
+# regenerate Sources/EtudeCore/Site/BuiltInTheme+Files.swift (a test fails until you do).
+theme:
+	$(SWIFT) Scripts/generate-theme.swift
+
+# Copies the release binary to $(PREFIX)/bin/etude; it needs nothing else at run time but
+# libcmark-gfm: the theme is inside it.
+install: $(ETUDE_RELEASE)
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 $(ETUDE_RELEASE) $(DESTDIR)$(PREFIX)/bin/etude
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/etude
 
 site: $(ETUDE_RELEASE)
 	$(ETUDE_RELEASE) build --project $(PROJECT) --output $(OUTPUT)

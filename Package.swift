@@ -27,7 +27,8 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
-            resources: [.copy("Resources/theme")]
+            // The theme is compiled in (BuiltInTheme+Files.swift, from Resources/theme by `make theme`).
+            exclude: ["Resources/theme"]
         ),
         .executableTarget(
             name: "etude",
