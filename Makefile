@@ -29,8 +29,8 @@ deps:
 $(ETUDE_RELEASE): deps Package.swift $(shell find Sources -type f)
 	$(SWIFT) build -c release --product etude
 
-# The theme is compiled into etude: after editing Sources/EtudeCore/Resources/theme/,
-# regenerate Sources/EtudeCore/Site/BuiltInTheme+Files.swift (a test fails until you do).
+# The theme and the project etude new writes are compiled into etude: after editing
+# Sources/EtudeCore/Resources/theme/ or starter/, regenerate their Swift files (a test fails until you do).
 theme:
 	$(SWIFT) Scripts/generate-theme.swift
 
@@ -64,6 +64,12 @@ validate: deps
 	$(ETUDE_DEBUG) check --strict --project .
 	$(ETUDE_DEBUG) pdf --project . --output $(CHECK_DIR)
 	Tests/Validators/nu_check.sh $(CHECK_DIR)
+	rm -rf $(CHECK_DIR)-new
+	$(ETUDE_DEBUG) new $(CHECK_DIR)-new
+	$(ETUDE_DEBUG) check --strict --project $(CHECK_DIR)-new
+	$(ETUDE_DEBUG) build --project $(CHECK_DIR)-new
+	Tests/Validators/nu_check.sh $(CHECK_DIR)-new/output
+	Tests/Validators/axe_check.py $(CHECK_DIR)-new/output
 	Tests/Validators/nu_check.sh Tests/EtudeCoreTests/Fixtures/golden/expected
 	Tests/Validators/axe_check.py $(CHECK_DIR)
 	Tests/Validators/pdf_check.py $(CHECK_DIR) --from-pdf $(CHECK_DIR)/rapport.pdf --min-pages 6 --max-pages 30 \

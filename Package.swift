@@ -27,8 +27,8 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
-            // The theme is compiled in (BuiltInTheme+Files.swift, from Resources/theme by `make theme`).
-            exclude: ["Resources/theme"]
+            // The theme and the starter project are compiled in (`make theme` generates their Swift files).
+            exclude: ["Resources"]
         ),
         .executableTarget(
             name: "etude",

@@ -4,14 +4,14 @@ import Testing
 
 /// The theme is compiled into `etude`, so the binary works wherever it is copied.
 @Suite(.serialized) struct InstallableBinaryTests {
-    static let themeFolder = TestSupport.repositoryRoot.appendingPathComponent("Sources/EtudeCore/Resources/theme")
-
-    /// Fails when the theme's files changed and `make theme` was not run.
-    @Test func embeddedThemeMatchesTheThemeFiles() throws {
-        let onDisk = try TestSupport.tree(Self.themeFolder).filter { !$0.key.split(separator: "/").contains { $0.hasPrefix(".") } }
-        #expect(onDisk.keys.sorted() == BuiltInTheme.files.keys.sorted(), "run `make theme`: the theme's files changed")
-        for (path, data) in onDisk.sorted(by: { $0.key < $1.key }) where BuiltInTheme.files[path].map({ Data($0.utf8) }) != data {
-            Issue.record("\(path) changed since Sources/EtudeCore/Site/BuiltInTheme+Files.swift was generated; run `make theme`")
+    /// Fails when the theme's or the starter project's files changed and `make theme` was not run.
+    @Test(arguments: [("theme", BuiltInTheme.files), ("starter", StarterProject.files)])
+    func embeddedFilesMatchTheirSources(folder: String, embedded: [String: String]) throws {
+        let source = TestSupport.repositoryRoot.appendingPathComponent("Sources/EtudeCore/Resources/" + folder)
+        let onDisk = try TestSupport.tree(source).filter { !$0.key.split(separator: "/").contains { $0.hasPrefix(".") } }
+        #expect(onDisk.keys.sorted() == embedded.keys.sorted(), "run `make theme`: files were added or removed in Resources/\(folder)")
+        for (path, data) in onDisk.sorted(by: { $0.key < $1.key }) where embedded[path].map({ Data($0.utf8) }) != data {
+            Issue.record("Resources/\(folder)/\(path) changed since its Swift file was generated; run `make theme`")
         }
     }
 
