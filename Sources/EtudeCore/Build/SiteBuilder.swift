@@ -35,6 +35,7 @@ public struct SiteBuilder {
         let dataset = collector.collect { try DatasetLoader(dataDirectory: project.data).load() }
         let pages = collector.collect { try ContentLoader(contentDirectory: project.content).load() }
         let templates = collector.collect { try TemplateLibrary(projectTemplates: project.templates) }
+        let staticFiles = collector.collect { try StaticFileLoader(project: project).load() } ?? [:]
         try collector.throwIfAny()
         let catalogue = try CatalogueLoader(dataDirectory: project.data).load(sources: dataset!.sources)
         let table = try DatasetTextExpander.table(for: dataset!, extraCounts: catalogue.counts)
@@ -47,7 +48,8 @@ public struct SiteBuilder {
         ]
         let ordered = readingOrder(pages!)
         let renderer = PageRenderer(table: table, blocks: blocks)
-        let rendered = PageSourcesNote.adding(to: try renderer.render(ordered), table: table)
+        var images = PageImages(staticFiles: staticFiles)
+        let rendered = try images.completing(PageSourcesNote.adding(to: try renderer.render(ordered), table: table))
         let coverLines = try site.cover.map { try renderer.expandSetting($0.text, at: $0.position, file: SiteConfig.path) }
         let navigation = Navigation(pages: rendered)
         let contexts = PageContextBuilder(site: site, navigation: navigation)
@@ -59,6 +61,9 @@ public struct SiteBuilder {
         for asset in templates!.assets {
             if let data = collector.collect({ try asset.read() }) { output.add("assets/" + asset.path, data, from: .asset(asset.shown)) }
         }
+        for (path, data) in staticFiles.sorted(by: { $0.key < $1.key }) {
+            output.add(path, data, from: .asset(StaticFileLoader.folder + "/" + path))
+        }
         try collector.throwIfAny()
         try FigureExport(table: table).files().sorted { $0.key < $1.key }.forEach { output.add($0.key, $0.value, from: .export) }
         if templates!.has("report") {
@@ -67,7 +72,7 @@ public struct SiteBuilder {
         }
         try BuildFailure.throwIfAny(output.diagnostics)
         let files = output.files
-        var links = LinkChecker(files: files, pages: rendered)
+        var links = LinkChecker(files: files, pages: rendered, copiedAsIs: Set(staticFiles.keys))
         try BuildFailure.throwIfAny(links.check())
         let warnings = LiteralFigureFinder(table: table).warnings(in: ordered)
         return Result(pages: rendered, files: files, table: table, warnings: warnings, keep: OutputKeepRule(patterns: site.keep))

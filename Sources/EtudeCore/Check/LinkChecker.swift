@@ -6,11 +6,14 @@ import Foundation
 struct LinkChecker {
     let files: [String: Data]
     let pages: [RenderedPage]
+    /// Files published as they are (from `static/`): their links are not Étude's to check.
+    let copiedAsIs: Set<String>
     private var idCache: [String: Set<String>] = [:]
 
-    init(files: [String: Data], pages: [RenderedPage]) {
+    init(files: [String: Data], pages: [RenderedPage], copiedAsIs: Set<String> = []) {
         self.files = files
         self.pages = pages
+        self.copiedAsIs = copiedAsIs
     }
 
     mutating func check() -> [Diagnostic] {
@@ -37,7 +40,7 @@ struct LinkChecker {
         }
         // Other HTML files (the report) repeat the pages' links: checked once those are right.
         guard diagnostics.isEmpty else { return diagnostics }
-        for path in files.keys.sorted() where path.hasSuffix(".html") && !pagePaths.contains(path) {
+        for path in files.keys.sorted() where path.hasSuffix(".html") && !pagePaths.contains(path) && !copiedAsIs.contains(path) {
             for link in Self.links(in: files[path]) {
                 if let problem = problem(with: link, in: path) {
                     diagnostics.append(Diagnostic(file: path, message: "in this built file, \(problem); fix its template in templates/"))
@@ -97,7 +100,7 @@ struct LinkChecker {
         return HTMLText.attributes(["href", "src"], in: html).map { entitiesDecoded($0.value) }
     }
 
-    private static func entitiesDecoded(_ value: String) -> String {
+    static func entitiesDecoded(_ value: String) -> String {
         guard value.contains("&") else { return value }
         return value.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
             .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")

@@ -15,6 +15,7 @@ votre étude avant de publier.
 | fichier | rôle |
 | --- | --- |
 | `data/site.yaml` | titre, description, adresse de publication (`base_url`) |
+| `static/` | fichiers publiés tels quels (images, PDF), liés relativement à la page |
 | `data/figures.yaml` | chaque chiffre de l’étude, écrit une fois, avec sa source |
 | `content/` | les pages, en Markdown ; elles citent les chiffres par leur clé : `{{ repondants }}` |
 | `templates/` | vos retouches du thème (facultatif) |
