@@ -4,9 +4,12 @@ import Foundation
 /// then write. Nothing touches the output folder unless every step succeeded.
 public struct SiteBuilder {
     public let project: Project
+    /// Build the pages marked `draft: true` too (`--drafts`).
+    public var includeDrafts = false
 
-    public init(project: Project) {
+    public init(project: Project, includeDrafts: Bool = false) {
         self.project = project
+        self.includeDrafts = includeDrafts
     }
 
     /// What a build produced, before it is written.
@@ -33,7 +36,7 @@ public struct SiteBuilder {
         var collector = DiagnosticCollector()
         let loadedSite = collector.collect { try SiteConfig.load(from: project.directory) }
         let dataset = collector.collect { try DatasetLoader(dataDirectory: project.data).load() }
-        let pages = collector.collect { try ContentLoader(contentDirectory: project.content).load() }
+        let pages = collector.collect { try ContentLoader(contentDirectory: project.content, includeDrafts: includeDrafts).load() }
         let templates = collector.collect { try TemplateLibrary(projectTemplates: project.templates) }
         let staticFiles = collector.collect { try StaticFileLoader(project: project).load() } ?? [:]
         try collector.throwIfAny()
@@ -45,13 +48,15 @@ public struct SiteBuilder {
             SourcesBlock(table: table),
             ChartBlock(table: table),
             ItemsBlock(table: table),
+            PagesBlock(),
         ]
         let ordered = readingOrder(pages!)
         let renderer = PageRenderer(table: table, blocks: blocks)
         var images = PageImages(staticFiles: staticFiles)
-        let rendered = try images.completing(PageSourcesNote.adding(to: try renderer.render(ordered), table: table))
+        var rendered = try images.completing(PageSourcesNote.adding(to: try renderer.render(ordered), table: table))
         let coverLines = try site.cover.map { try renderer.expandSetting($0.text, at: $0.position, file: SiteConfig.path) }
-        let navigation = Navigation(pages: rendered)
+        let navigation = Navigation(pages: rendered, links: site.menuLinks)
+        rendered = PagesBlock.filling(rendered, navigation: navigation)
         let contexts = PageContextBuilder(site: site, navigation: navigation)
         var output = OutputFileSet()
         for page in rendered {
@@ -72,6 +77,7 @@ public struct SiteBuilder {
         }
         try BuildFailure.throwIfAny(output.diagnostics)
         let files = output.files
+        try BuildFailure.throwIfAny(SiteConfig.brokenMenuLinks(site.menuLinks, files: files))
         var links = LinkChecker(files: files, pages: rendered, copiedAsIs: Set(staticFiles.keys))
         try BuildFailure.throwIfAny(links.check())
         let warnings = LiteralFigureFinder(table: table).warnings(in: ordered)

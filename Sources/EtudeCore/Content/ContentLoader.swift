@@ -3,9 +3,12 @@ import Foundation
 /// Loads every `content/**/*.md` page, sorted by path, reporting all problems at once.
 public struct ContentLoader {
     let contentDirectory: URL
+    /// Load the pages marked `draft: true` too (otherwise they are left out, unbuilt).
+    let includeDrafts: Bool
 
-    public init(contentDirectory: URL) {
+    public init(contentDirectory: URL, includeDrafts: Bool = false) {
         self.contentDirectory = contentDirectory
+        self.includeDrafts = includeDrafts
     }
 
     public func load() throws -> [Page] {
@@ -22,6 +25,7 @@ public struct ContentLoader {
         for relative in try markdownFiles() {
             let shown = "content/\(relative)"
             guard let page = collector.collect({ try loadPage(relative, shownAs: shown) }) else { continue }
+            if page.frontMatter.draft && !includeDrafts { continue }
             if let other = outputs[page.outputPath] {
                 collector.report(Diagnostic(file: shown, line: 1, column: 1, message: "this page and \(other) would both be written to \(page.outputPath); change a slug"))
                 continue

@@ -51,6 +51,7 @@ dit d’où vient chaque chiffre.
 ---
 title: Sources et méthode
 description: "D’où vient chaque chiffre de ce site, et sur quelle base il est calculé."
+menu: Méthode
 order: 3
 ---
 
@@ -69,6 +70,7 @@ les {{ repondants }} personnes interrogées.
 ---
 title: Les résultats de l’enquête
 description: "Ce que les personnes interrogées attendent du service."
+menu: Résultats
 order: 2
 ---
 

@@ -7,7 +7,12 @@ struct PageContextBuilder {
         let path = page.page.outputPath
         let root = String(repeating: "../", count: path.split(separator: "/").count - 1)
         let nav: [[String: Any]] = navigation.items.map { item in
-            let isOpen = item.path == path || item.children.contains { $0.path == path }
+            if item.isLink {
+                return ["title": item.title, "url": item.path.contains(":") ? item.path : root + item.path,
+                        "isCurrent": false, "isSection": false, "isOpen": false, "isLink": true, "children": [] as [Any]]
+            }
+            // A hidden page of a section opens its section too, though it is not listed.
+            let isOpen = item.path == path || item.children.contains { $0.path == path } || (item.folder != nil && item.folder == page.page.section.first)
             return [
                 "title": item.title, "url": root + item.path, "isCurrent": item.path == path,
                 "isSection": item.folder != nil, "isOpen": isOpen,
