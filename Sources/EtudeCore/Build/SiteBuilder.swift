@@ -28,7 +28,8 @@ public struct SiteBuilder {
     }
 
     /// Loads, checks and renders the project; throws `BuildFailure` listing every problem.
-    public func render() throws -> Result {
+    /// `linkingPDF`: `rapport.pdf` will be in the output, so every page links to it.
+    public func render(linkingPDF: Bool = false) throws -> Result {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: project.directory.path, isDirectory: &isFolder), isFolder.boolValue else {
             throw Diagnostic(file: project.directory.path, message: "no project folder here; give the folder that holds content/ and data/ with --project")
@@ -57,7 +58,7 @@ public struct SiteBuilder {
         let coverLines = try site.cover.map { try renderer.expandSetting($0.text, at: $0.position, file: SiteConfig.path) }
         let navigation = Navigation(pages: rendered, links: site.menuLinks)
         rendered = PagesBlock.filling(rendered, navigation: navigation)
-        let contexts = PageContextBuilder(site: site, navigation: navigation)
+        let contexts = PageContextBuilder(site: site, navigation: navigation, linksPDF: linkingPDF)
         var output = OutputFileSet()
         for page in rendered {
             let html = try templates!.render(contexts.context(for: page), template: "layout")
@@ -69,6 +70,16 @@ public struct SiteBuilder {
         for (path, data) in staticFiles.sorted(by: { $0.key < $1.key }) {
             output.add(path, data, from: .asset(StaticFileLoader.folder + "/" + path))
         }
+        let published = PublishedFiles(site: site)
+        if output.files[PublishedFiles.notFoundPath] == nil {
+            let styles = published.inlineStyles(output.files["assets/style.css"])
+            let html = try templates!.render(contexts.context(for: PublishedFiles.notFoundPage(), root: published.serverRoot, inlineStyles: styles), template: "layout")
+            output.add(PublishedFiles.notFoundPath, Data(html.utf8), from: .asset("(built-in) 404.html"))
+        }
+        output.add(PublishedFiles.sitemapPath, published.sitemap(pages: rendered), from: .asset("(built-in) sitemap.xml"))
+        if output.files[PublishedFiles.robotsPath] == nil {
+            output.add(PublishedFiles.robotsPath, published.robots(), from: .asset("(built-in) robots.txt"))
+        }
         try collector.throwIfAny()
         try FigureExport(table: table).files().sorted { $0.key < $1.key }.forEach { output.add($0.key, $0.value, from: .export) }
         if templates!.has("report") {
@@ -78,7 +89,9 @@ public struct SiteBuilder {
         try BuildFailure.throwIfAny(output.diagnostics)
         let files = output.files
         try BuildFailure.throwIfAny(SiteConfig.brokenMenuLinks(site.menuLinks, files: files))
-        var links = LinkChecker(files: files, pages: rendered, copiedAsIs: Set(staticFiles.keys))
+        // 404.html links from the server's root, wherever a server shows it.
+        var links = LinkChecker(files: files, pages: rendered, copiedAsIs: Set(staticFiles.keys).union([PublishedFiles.notFoundPath]),
+                                alsoExisting: linkingPDF ? [ReportPrinter.pdfPath] : [])
         try BuildFailure.throwIfAny(links.check())
         let warnings = LiteralFigureFinder(table: table).warnings(in: ordered)
         return Result(pages: rendered, files: files, table: table, warnings: warnings, keep: OutputKeepRule(patterns: site.keep))
@@ -87,13 +100,16 @@ public struct SiteBuilder {
     /// Checks `output` with `OutputGuard`, renders, then swaps the result into `output`,
     /// reporting the problems of both at once. `finish` may add files to the staged output
     /// (the PDF of the report) before the swap. `force` builds into a non-empty folder
-    /// Étude did not write.
+    /// Étude did not write. `printsReport`: `finish` prints `rapport.pdf`, which pages link to.
     @discardableResult
-    public func build(into output: URL, force: Bool = false, finish: (URL) throws -> Void = { _ in }) throws -> Result {
+    public func build(into output: URL, force: Bool = false, printsReport: Bool = false, finish: (URL) throws -> Void = { _ in }) throws -> Result {
         var collector = DiagnosticCollector()
         let target = collector.collect { try OutputGuard(project: project, force: force).check(output) }
-        var result = collector.collect { try render() }
+        var result = collector.collect { try render(linkingPDF: printsReport) }
         try collector.throwIfAny()
+        if !printsReport, PDFLink.survives(in: target!, report: result!.files[ReportBuilder.outputPath], keep: result!.keep) {
+            result = try render(linkingPDF: true)
+        }
         result!.removedStale = try OutputWriter(target: target!, keep: result!.keep).write(result!.files, finish: finish).removedStale
         return result!
     }

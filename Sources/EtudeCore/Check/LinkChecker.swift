@@ -8,12 +8,15 @@ struct LinkChecker {
     let pages: [RenderedPage]
     /// Files published as they are (from `static/`): their links are not Étude's to check.
     let copiedAsIs: Set<String>
+    /// Files written after the check (the PDF of the report), which links may lead to.
+    let alsoExisting: Set<String>
     private var idCache: [String: Set<String>] = [:]
 
-    init(files: [String: Data], pages: [RenderedPage], copiedAsIs: Set<String> = []) {
+    init(files: [String: Data], pages: [RenderedPage], copiedAsIs: Set<String> = [], alsoExisting: Set<String> = []) {
         self.files = files
         self.pages = pages
         self.copiedAsIs = copiedAsIs
+        self.alsoExisting = alsoExisting
     }
 
     mutating func check() -> [Diagnostic] {
@@ -63,7 +66,7 @@ struct LinkChecker {
             }
             target = resolved
             if files[target] == nil, files[SitePath.folderIndex(target)] != nil { target = SitePath.folderIndex(target) }
-            guard files[target] != nil else {
+            guard files[target] != nil || alsoExisting.contains(target) else {
                 return "link to '\(link)' leads to no page or file of the site\(suggestion(for: address, from: path))"
             }
         }

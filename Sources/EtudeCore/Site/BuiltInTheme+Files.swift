@@ -1349,6 +1349,9 @@ figure.chart .chart-notes { display: block; color: var(--muted); font-size: 0.9e
 <ul class="site-footer__links">
 <li><a href="{{root}}index.html">Accueil</a></li>
 <li><a href="{{report.url}}">Version imprimable (rapport)</a></li>
+{{#report.pdf}}
+<li><a href="{{report.pdf}}" type="application/pdf">Rapport en PDF</a></li>
+{{/report.pdf}}
 </ul>
 <p class="site-footer__generator">Généré avec {{generator}}</p>
 </div>
@@ -1358,27 +1361,44 @@ figure.chart .chart-notes { display: block; color: var(--muted); font-size: 0.9e
         "partials/head.mustache": #"""
 {{! Document metadata. page.description may be missing or empty: then
     site.description is used (the "empty" transform of swift-mustache tells
-    an empty string from a filled one). No script, no external resource. }}
+    an empty string from a filled one). No script, no external resource.
+    page.inlineStyles (404.html only) holds the stylesheet itself, so that the
+    page keeps its look at whatever address a server shows it. }}
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{#page.isHome}}{{site.title}}{{/page.isHome}}{{^page.isHome}}{{page.title}} — {{site.title}}{{/page.isHome}}</title>
 <meta name="description" content="{{#empty(page.description)}}{{site.description}}{{/empty(page.description)}}{{^empty(page.description)}}{{page.description}}{{/empty(page.description)}}{{^page.description}}{{site.description}}{{/page.description}}">
 <meta name="generator" content="{{generator}}">
 <meta name="color-scheme" content="light dark">
+{{#page.noindex}}
+<meta name="robots" content="noindex">
+{{/page.noindex}}
+{{^page.noindex}}
 <link rel="canonical" href="{{page.canonicalURL}}">
+{{/page.noindex}}
 <link rel="icon" href="data:,">
+{{#page.inlineStyles}}
+<style>
+{{{page.inlineStyles}}}
+</style>
+{{/page.inlineStyles}}
+{{^page.inlineStyles}}
 <link rel="stylesheet" href="{{root}}assets/style.css">
+{{/page.inlineStyles}}
 <meta property="og:type" content="website">
 <meta property="og:locale" content="fr_FR">
 <meta property="og:site_name" content="{{site.title}}">
 <meta property="og:title" content="{{page.title}}">
 <meta property="og:description" content="{{#empty(page.description)}}{{site.description}}{{/empty(page.description)}}{{^empty(page.description)}}{{page.description}}{{/empty(page.description)}}{{^page.description}}{{site.description}}{{/page.description}}">
+{{^page.noindex}}
 <meta property="og:url" content="{{page.canonicalURL}}">
+{{/page.noindex}}
 
 """#,
         "partials/header.mustache": #"""
 {{! Site banner: site title (link to the home page), subtitle, main
-    navigation and the link to the printable report. On wide screens the
+    navigation and the links to the printable report (and to its PDF once
+    etude pdf has printed it). On wide screens the
     banner becomes a sidebar (see style.css). }}
 <header class="site-header">
 <div class="site-header__inner">
@@ -1389,7 +1409,7 @@ figure.chart .chart-notes { display: block; color: var(--muted); font-size: 0.9e
 {{/empty(.)}}
 {{/site.subtitle}}
 {{> partials/nav}}
-<p class="site-report"><a href="{{report.url}}">Version imprimable (rapport)</a></p>
+<p class="site-report"><a href="{{report.url}}">Version imprimable (rapport)</a>{{#report.pdf}} · <a href="{{report.pdf}}" type="application/pdf">Rapport en PDF</a>{{/report.pdf}}</p>
 </div>
 </header>
 

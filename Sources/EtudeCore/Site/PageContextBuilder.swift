@@ -2,10 +2,14 @@
 struct PageContextBuilder {
     let site: SiteConfig
     let navigation: Navigation
+    /// The report was printed to `rapport.pdf`: every page links to it.
+    var linksPDF = false
 
-    func context(for page: RenderedPage) -> [String: Any] {
+    /// `root` replaces the relative prefix to the site root (`404.html` uses the server path);
+    /// `inlineStyles`, the stylesheet to put in the page instead of linking to it.
+    func context(for page: RenderedPage, root: String? = nil, inlineStyles: String? = nil) -> [String: Any] {
         let path = page.page.outputPath
-        let root = String(repeating: "../", count: path.split(separator: "/").count - 1)
+        let root = root ?? String(repeating: "../", count: path.split(separator: "/").count - 1)
         let nav: [[String: Any]] = navigation.items.map { item in
             if item.isLink {
                 return ["title": item.title, "url": item.path.contains(":") ? item.path : root + item.path,
@@ -21,21 +25,25 @@ struct PageContextBuilder {
                 },
             ]
         }
+        var values: [String: Any] = [
+            "title": page.title,
+            "description": page.description ?? site.description ?? "",
+            "canonicalURL": PublishedFiles.canonicalURL(of: path, base: site.baseURL),
+            "noindex": path == PublishedFiles.notFoundPath,
+            "path": path,
+            "contentHTML": page.contentHTML,
+            "isHome": path == "index.html",
+            "hasTOC": page.toc.count >= 2,
+            "toc": page.toc.map { ["id": $0.id, "title": $0.title, "level": $0.level, "isSub": $0.level == 3] as [String: Any] },
+        ]
+        if let inlineStyles { values["inlineStyles"] = inlineStyles }
         return [
             "site": site.templateValues,
-            "page": [
-                "title": page.title,
-                "description": page.description ?? site.description ?? "",
-                "canonicalURL": site.baseURL + (path == "index.html" ? "" : path),
-                "path": path,
-                "contentHTML": page.contentHTML,
-                "isHome": path == "index.html",
-                "hasTOC": page.toc.count >= 2,
-                "toc": page.toc.map { ["id": $0.id, "title": $0.title, "level": $0.level, "isSub": $0.level == 3] as [String: Any] },
-            ],
+            "page": values,
             "root": root,
             "nav": nav,
-            "report": ["url": root + "rapport.html"],
+            "report": linksPDF ? ["url": root + ReportBuilder.outputPath, "pdf": root + ReportPrinter.pdfPath]
+                : ["url": root + ReportBuilder.outputPath],
             "generator": "Étude",
         ]
     }

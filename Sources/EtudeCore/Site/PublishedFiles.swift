@@ -1,0 +1,61 @@
+import Foundation
+
+/// What a published site has besides its pages: `sitemap.xml`, `robots.txt` pointing to
+/// it, and the page a server shows for a missing address, `404.html`.
+struct PublishedFiles {
+    static let sitemapPath = "sitemap.xml"
+    static let robotsPath = "robots.txt"
+    static let notFoundPath = "404.html"
+
+    let site: SiteConfig
+
+    /// The one rule for a page's public address: a folder's `index.html` is the folder
+    /// itself (`https://…/` for the home page, `https://…/constats/` for a section), as a
+    /// server gives it; any other page is its file. Links inside the site keep the file
+    /// name, so that the site also works from a folder or `file://`.
+    static func canonicalURL(of path: String, base: String) -> String {
+        if path == "index.html" { return base }
+        if path.hasSuffix("/index.html") { return base + path.dropLast("index.html".count) }
+        return base + path
+    }
+
+    /// Every built page's canonical address, in reading order. No dates: the same input
+    /// gives the same file, and a date the build cannot know would be a guess.
+    func sitemap(pages: [RenderedPage]) -> Data {
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for page in pages {
+            xml += "<url><loc>\(HTML.escape(Self.canonicalURL(of: page.page.outputPath, base: site.baseURL)))</loc></url>\n"
+        }
+        return Data((xml + "</urlset>\n").utf8)
+    }
+
+    /// Every crawler welcome, and where the sitemap is. (Crawlers read `robots.txt` only
+    /// at the root of a host; under a sub-folder it is harmless.)
+    func robots() -> Data {
+        Data("User-agent: *\nAllow: /\n\nSitemap: \(site.baseURL)\(Self.sitemapPath)\n".utf8)
+    }
+
+    /// The path of `base_url` on its server (`/etude/`): a server shows `404.html` at any
+    /// depth, so its links start from there rather than from the page's own folder.
+    var serverRoot: String {
+        guard let path = URL(string: site.baseURL)?.path, !path.isEmpty else { return "/" }
+        return path.hasSuffix("/") ? path : path + "/"
+    }
+
+    /// The site's stylesheet, to put inside `404.html`; nil (then it is linked) when it
+    /// could end the `<style>` element or is not UTF-8.
+    func inlineStyles(_ css: Data?) -> String? {
+        guard let css, let text = String(data: css, encoding: .utf8), !text.lowercased().contains("</style") else { return nil }
+        return text.trimmingCharacters(in: .newlines)
+    }
+
+    /// The page of `404.html`, rendered with the site's layout like any page.
+    static func notFoundPage() -> RenderedPage {
+        let matter = FrontMatter(title: "Page introuvable", titleLocation: SourcePosition(line: 1, column: 1))
+        let page = Page(sourcePath: "(built-in) 404.html", outputPath: notFoundPath, section: [], isSectionIndex: false,
+                        frontMatter: matter, body: "", bodyLineOffset: 0)
+        let text = FrenchTypography.apply("Aucune page ne se trouve à cette adresse : elle a peut-être changé, ou elle est mal écrite.")
+        return RenderedPage(page: page, title: matter.title, description: nil, contentHTML: "<p>\(HTML.escape(text))</p>\n",
+                            toc: [], figureKeys: [], charts: [])
+    }
+}
