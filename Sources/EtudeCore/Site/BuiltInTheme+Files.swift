@@ -45,6 +45,15 @@ extension BuiltInTheme {
   padding: clamp(2.5rem, 8vw, 5rem) 0 clamp(2rem, 6vw, 3.5rem);
 }
 
+.report-cover__logo {
+  display: block;
+  max-width: 50%;
+  max-height: 5rem;
+  width: auto;
+  height: auto;
+  margin: 0 0 1.5rem;
+}
+
 .report-cover__kind {
   margin: 0 0 0.75rem;
   color: var(--muted);
@@ -760,6 +769,17 @@ abbr[title] {
   text-decoration: underline;
 }
 
+/* The logo of data/site.yaml, above the title; its width and height attributes
+   keep its proportions while it loads. */
+.site-logo {
+  display: block;
+  max-width: 100%;
+  max-height: 4rem;
+  width: auto;
+  height: auto;
+  margin-bottom: 0.5rem;
+}
+
 .site-subtitle {
   margin: 0.25rem 0 0;
   color: var(--muted);
@@ -1363,7 +1383,9 @@ figure.chart .chart-notes { display: block; color: var(--muted); font-size: 0.9e
     site.description is used (the "empty" transform of swift-mustache tells
     an empty string from a filled one). No script, no external resource.
     page.inlineStyles (404.html only) holds the stylesheet itself, so that the
-    page keeps its look at whatever address a server shows it. }}
+    page keeps its look at whatever address a server shows it. site.brandCSS
+    (the accent colours) and site.stylesheet (the project's own, from static/)
+    come after the theme's stylesheet, so they override it. }}
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{#page.isHome}}{{site.title}}{{/page.isHome}}{{^page.isHome}}{{page.title}} — {{site.title}}{{/page.isHome}}</title>
@@ -1384,7 +1406,13 @@ figure.chart .chart-notes { display: block; color: var(--muted); font-size: 0.9e
 {{/page.inlineStyles}}
 {{^page.inlineStyles}}
 <link rel="stylesheet" href="{{root}}assets/style.css">
+{{#site.brandCSS}}
+<link rel="stylesheet" href="{{root}}{{site.brandCSS}}">
+{{/site.brandCSS}}
 {{/page.inlineStyles}}
+{{#site.stylesheet}}
+<link rel="stylesheet" href="{{root}}{{site.stylesheet}}">
+{{/site.stylesheet}}
 <meta property="og:type" content="website">
 <meta property="og:locale" content="fr_FR">
 <meta property="og:site_name" content="{{site.title}}">
@@ -1396,13 +1424,14 @@ figure.chart .chart-notes { display: block; color: var(--muted); font-size: 0.9e
 
 """#,
         "partials/header.mustache": #"""
-{{! Site banner: site title (link to the home page), subtitle, main
+{{! Site banner: site title (link to the home page, after the logo of
+    data/site.yaml if any: the title next to it says it all, so alt=""), subtitle, main
     navigation and the links to the printable report (and to its PDF once
     etude pdf has printed it). On wide screens the
     banner becomes a sidebar (see style.css). }}
 <header class="site-header">
 <div class="site-header__inner">
-<p class="site-title"><a href="{{root}}index.html"{{#page.isHome}} aria-current="page"{{/page.isHome}}>{{site.title}}</a></p>
+<p class="site-title"><a href="{{root}}index.html"{{#page.isHome}} aria-current="page"{{/page.isHome}}>{{#site.logo}}<img class="site-logo" src="{{root}}{{path}}" alt="" width="{{width}}" height="{{height}}">{{/site.logo}}{{site.title}}</a></p>
 {{#site.subtitle}}
 {{^empty(.)}}
 <p class="site-subtitle">{{.}}</p>
@@ -1490,6 +1519,9 @@ figure.chart .chart-notes { display: block; color: var(--muted); font-size: 0.9e
 <a class="skip-link" href="#contenu">Aller au contenu</a>
 <header class="report-cover">
 <div class="report-cover__inner">
+{{#site.logo}}
+<img class="report-cover__logo" src="{{path}}" alt="" width="{{width}}" height="{{height}}">
+{{/site.logo}}
 <p class="report-cover__kind">Rapport d’étude</p>
 <h1 class="report-cover__title">{{site.title}}</h1>
 {{#site.subtitle}}

@@ -4,6 +4,8 @@ struct PageContextBuilder {
     let navigation: Navigation
     /// The report was printed to `rapport.pdf`: every page links to it.
     var linksPDF = false
+    /// `Branding.templateValues`, added to `site`.
+    var branding: [String: Any] = [:]
 
     /// `root` replaces the relative prefix to the site root (`404.html` uses the server path);
     /// `inlineStyles`, the stylesheet to put in the page instead of linking to it.
@@ -38,7 +40,7 @@ struct PageContextBuilder {
         ]
         if let inlineStyles { values["inlineStyles"] = inlineStyles }
         return [
-            "site": site.templateValues,
+            "site": site.templateValues.merging(branding) { first, _ in first },
             "page": values,
             "root": root,
             "nav": nav,

@@ -44,9 +44,11 @@ struct PublishedFiles {
 
     /// The site's stylesheet, to put inside `404.html`; nil (then it is linked) when it
     /// could end the `<style>` element or is not UTF-8.
-    func inlineStyles(_ css: Data?) -> String? {
-        guard let css, let text = String(data: css, encoding: .utf8), !text.lowercased().contains("</style") else { return nil }
-        return text.trimmingCharacters(in: .newlines)
+    func inlineStyles(_ css: Data?, then brand: Data? = nil) -> String? {
+        let files = [css, brand].compactMap { $0 }
+        let texts = files.compactMap { String(data: $0, encoding: .utf8) }
+        guard css != nil, texts.count == files.count, !texts.contains(where: { $0.lowercased().contains("</style") }) else { return nil }
+        return texts.map { $0.trimmingCharacters(in: .newlines) }.joined(separator: "\n\n")
     }
 
     /// The page of `404.html`, rendered with the site's layout like any page.
