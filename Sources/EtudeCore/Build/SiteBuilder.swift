@@ -58,8 +58,7 @@ public struct SiteBuilder {
         let coverLines = try site.cover.map { try renderer.expandSetting($0.text, at: $0.position, file: SiteConfig.path) }
         let navigation = Navigation(pages: rendered, links: site.menuLinks)
         rendered = PagesBlock.filling(rendered, navigation: navigation)
-        let themeCSS = templates!.assets.first { $0.path == "style.css" }.flatMap { try? $0.read() }.map { String(decoding: $0, as: UTF8.self) }
-        let branding = try Branding(settings: site.branding, staticFiles: staticFiles, themeCSS: themeCSS)
+        let branding = try Branding(settings: site.branding, staticFiles: staticFiles, themeCSS: templates!.themeStylesheet)
         let contexts = PageContextBuilder(site: site, navigation: navigation, linksPDF: linkingPDF, branding: branding.templateValues)
         var output = OutputFileSet()
         for page in rendered {
@@ -73,16 +72,7 @@ public struct SiteBuilder {
             output.add(path, data, from: .asset(StaticFileLoader.folder + "/" + path))
         }
         if let css = branding.css { output.add(Branding.cssPath, Data(css.utf8), from: .asset("(built-in) " + Branding.cssPath)) }
-        let published = PublishedFiles(site: site)
-        if output.files[PublishedFiles.notFoundPath] == nil {
-            let styles = published.inlineStyles(output.files["assets/style.css"], then: output.files[Branding.cssPath])
-            let html = try templates!.render(contexts.context(for: PublishedFiles.notFoundPage(), root: published.serverRoot, inlineStyles: styles), template: "layout")
-            output.add(PublishedFiles.notFoundPath, Data(html.utf8), from: .asset("(built-in) 404.html"))
-        }
-        output.add(PublishedFiles.sitemapPath, published.sitemap(pages: rendered), from: .asset("(built-in) sitemap.xml"))
-        if output.files[PublishedFiles.robotsPath] == nil {
-            output.add(PublishedFiles.robotsPath, published.robots(), from: .asset("(built-in) robots.txt"))
-        }
+        try PublishedFiles(site: site).add(to: &output, pages: rendered, templates: templates!, contexts: contexts)
         try collector.throwIfAny()
         try FigureExport(table: table).files().sorted { $0.key < $1.key }.forEach { output.add($0.key, $0.value, from: .export) }
         if templates!.has("report") {

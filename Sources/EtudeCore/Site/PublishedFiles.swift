@@ -42,6 +42,21 @@ struct PublishedFiles {
         return path.hasSuffix("/") ? path : path + "/"
     }
 
+    /// Adds `404.html`, `sitemap.xml` and `robots.txt` to `output` (after the pages, the
+    /// assets and the files of `static/`): `404.html` and `robots.txt` only where no page
+    /// or file of `static/` is already written.
+    func add(to output: inout OutputFileSet, pages: [RenderedPage], templates: TemplateLibrary, contexts: PageContextBuilder) throws {
+        if output.files[Self.notFoundPath] == nil {
+            let styles = inlineStyles(output.files["assets/style.css"], then: output.files[Branding.cssPath])
+            let context = contexts.context(for: Self.notFoundPage(), root: serverRoot, inlineStyles: styles)
+            output.add(Self.notFoundPath, Data(try templates.render(context, template: "layout").utf8), from: .asset("(built-in) 404.html"))
+        }
+        output.add(Self.sitemapPath, sitemap(pages: pages), from: .asset("(built-in) sitemap.xml"))
+        if output.files[Self.robotsPath] == nil {
+            output.add(Self.robotsPath, robots(), from: .asset("(built-in) robots.txt"))
+        }
+    }
+
     /// The site's stylesheet, to put inside `404.html`; nil (then it is linked) when it
     /// could end the `<style>` element or is not UTF-8.
     func inlineStyles(_ css: Data?, then brand: Data? = nil) -> String? {

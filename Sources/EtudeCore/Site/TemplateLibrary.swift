@@ -81,6 +81,11 @@ public struct TemplateLibrary {
     /// Templates that make whole files: empty, they would publish empty pages.
     static let pageTemplates: Set<String> = ["layout", "report"]
 
+    /// The text of `assets/style.css` as the site uses it (the project's or the theme's).
+    var themeStylesheet: String? {
+        assets.first { $0.path == "style.css" }.flatMap { try? $0.read() }.map { String(decoding: $0, as: UTF8.self) }
+    }
+
     public func has(_ template: String) -> Bool { library.getTemplate(named: template) != nil }
 
     public func render(_ context: [String: Any], template: String) throws -> String {
