@@ -114,4 +114,28 @@ import Testing
         #expect(result.removedStale == ["rapport.pdf"])
         #expect(try !String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8).contains("rapport.pdf"))
     }
+
+    /// `etude pdf` (with a stand-in for Chromium that writes a PDF), then `etude build`:
+    /// every page links to the PDF, and still does after the rebuild that keeps it.
+    @Test func pdfCommandLinksEveryPageToThePDF() throws {
+        let fake = try TestSupport.makeProject(["chromium": """
+            #!/bin/sh
+            for argument in "$@"; do
+              case "$argument" in --print-to-pdf=*) printf '%%PDF-1.4\\n' > "${argument#--print-to-pdf=}";; esac
+            done
+
+            """]).appendingPathComponent("chromium")
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: fake.path)
+        let output = try TestSupport.temporaryDirectory().appendingPathComponent("out")
+        let project = Self.publish.directory.path
+        let printed = try TestSupport.runEtude(["pdf", "--project", project, "--output", output.path, "--chromium", fake.path])
+        #expect(printed.status == 0, "\(printed.stderr)")
+        for path in ["index.html", "guide/index.html", "guide/annexe.html"] {
+            let html = try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
+            #expect(html.contains("href=\"\(path.contains("/") ? "../" : "")rapport.pdf\" type=\"application/pdf\">Rapport en PDF</a>"), "\(path)")
+        }
+        let rebuilt = try TestSupport.runEtude(["build", "--project", project, "--output", output.path])
+        #expect(rebuilt.status == 0, "\(rebuilt.stderr)")
+        #expect(try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8).contains("Rapport en PDF"))
+    }
 }

@@ -37,7 +37,8 @@ public struct SiteBuilder {
         var collector = DiagnosticCollector()
         let loadedSite = collector.collect { try SiteConfig.load(from: project.directory) }
         let dataset = collector.collect { try DatasetLoader(dataDirectory: project.data).load() }
-        let pages = collector.collect { try ContentLoader(contentDirectory: project.content, includeDrafts: includeDrafts).load() }
+        let loaded = collector.collect { try ContentLoader(contentDirectory: project.content, includeDrafts: includeDrafts).loadSplittingDrafts() }
+        let pages = loaded?.pages
         let templates = collector.collect { try TemplateLibrary(projectTemplates: project.templates) }
         let staticFiles = collector.collect { try StaticFileLoader(project: project).load() } ?? [:]
         try collector.throwIfAny()
@@ -85,7 +86,7 @@ public struct SiteBuilder {
         try BuildFailure.throwIfAny(SiteConfig.brokenMenuLinks(site.menuLinks, files: files))
         // 404.html links from the server's root, wherever a server shows it.
         var links = LinkChecker(files: files, pages: rendered, copiedAsIs: Set(staticFiles.keys).union([PublishedFiles.notFoundPath]),
-                                alsoExisting: linkingPDF ? [ReportPrinter.pdfPath] : [])
+                                alsoExisting: linkingPDF ? [ReportPrinter.pdfPath] : [], drafts: loaded?.drafts ?? [:])
         try BuildFailure.throwIfAny(links.check())
         let warnings = LiteralFigureFinder(table: table).warnings(in: ordered)
         return Result(pages: rendered, files: files, table: table, warnings: warnings, keep: OutputKeepRule(patterns: site.keep))

@@ -10,13 +10,16 @@ struct LinkChecker {
     let copiedAsIs: Set<String>
     /// Files written after the check (the PDF of the report), which links may lead to.
     let alsoExisting: Set<String>
+    /// Pages left out as drafts, content path by output path, named when a link leads to one.
+    let drafts: [String: String]
     private var idCache: [String: Set<String>] = [:]
 
-    init(files: [String: Data], pages: [RenderedPage], copiedAsIs: Set<String> = [], alsoExisting: Set<String> = []) {
+    init(files: [String: Data], pages: [RenderedPage], copiedAsIs: Set<String> = [], alsoExisting: Set<String> = [], drafts: [String: String] = [:]) {
         self.files = files
         self.pages = pages
         self.copiedAsIs = copiedAsIs
         self.alsoExisting = alsoExisting
+        self.drafts = drafts
     }
 
     mutating func check() -> [Diagnostic] {
@@ -66,6 +69,9 @@ struct LinkChecker {
             }
             target = resolved
             if files[target] == nil, files[SitePath.folderIndex(target)] != nil { target = SitePath.folderIndex(target) }
+            if files[target] == nil, let draft = drafts[target] ?? drafts[SitePath.folderIndex(target)] {
+                return "link to '\(link)' leads to a draft (\(draft) has 'draft: true'), which is built only with --drafts; remove the link, or publish the page"
+            }
             guard files[target] != nil || alsoExisting.contains(target) else {
                 return "link to '\(link)' leads to no page or file of the site\(suggestion(for: address, from: path))"
             }
