@@ -50,4 +50,17 @@ import Testing
         #expect(files["a.txt"] == Data("a".utf8))
         #expect(files[".DS_Store"] == nil && files[".git/config"] == nil)
     }
+
+    /// A reference in alt text gives its plain value: an attribute cannot hold a <span>.
+    @Test func referenceInAltTextIsPlainText() throws {
+        let png = try Data(contentsOf: Self.images.appendingPathComponent("carte.png"))
+        let project = try TestSupport.makeProject([
+            "data/site.yaml": TestSupport.minimalSite, "data/figures.yaml": sampleFigures,
+            "content/index.md": "---\ntitle: Essai\n---\n![Carte des {{ people }} personnes, dont {{ choice.yes }} de oui](carte.png)\n",
+        ])
+        try FileManager.default.createDirectory(at: project.appendingPathComponent("static"), withIntermediateDirectories: true)
+        try png.write(to: project.appendingPathComponent("static/carte.png"))
+        let page = try SiteBuilder(project: Project(directory: project)).render().pages[0]
+        #expect(page.contentHTML.contains("<img src=\"carte.png\" alt=\"Carte des 1\u{202F}200 personnes, dont 62,5\u{202F}% de oui\" width=\"40\" height=\"30\" />"), "\(page.contentHTML)")
+    }
 }
