@@ -22,7 +22,7 @@ import Testing
         try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
         let relocated = bin.appendingPathComponent("etude")
         try FileManager.default.copyItem(at: TestSupport.etudeBinary, to: relocated)
-        let project = TestSupport.fixtures.appendingPathComponent("golden/project")
+        let project = TestSupport.fixtures.appendingPathComponent("publish/project")
         let output = try TestSupport.temporaryDirectory().appendingPathComponent("out")
         let result = try TestSupport.run(relocated, ["build", "--project", project.path, "--output", output.path], in: bin)
         #expect(result.status == 0, "\(result.stderr)")

@@ -22,6 +22,10 @@ struct StaticFileLoader {
         var files: [String: Data] = [:]
         for path in Self.paths(in: root) {
             let shown = Self.folder + "/" + path
+            if path == OutputManifest.fileName {
+                collector.report(Diagnostic(file: shown, message: "this name is the list of files Étude writes at the root of the output, so this file cannot be published; rename or remove it"))
+                continue
+            }
             if let data = collector.collect({ try ProjectFileReader.data(at: root.appendingPathComponent(path), shownAs: shown, within: project.directory) }) {
                 files[path] = data
             }
