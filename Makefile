@@ -26,7 +26,8 @@ deps:
 	  fi; \
 	fi
 
-$(ETUDE_RELEASE): deps Package.swift $(shell find Sources -type f)
+$(ETUDE_RELEASE): deps Package.swift Scripts/generate-theme.swift $(shell find Sources -type f)
+	$(SWIFT) Scripts/generate-theme.swift
 	$(SWIFT) build -c release --product etude
 
 # The theme and the project etude new writes are compiled into etude: after editing

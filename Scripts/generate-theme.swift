@@ -51,6 +51,12 @@ func generate(from source: String, into target: String, typeName: String, what: 
         out += "        \"\(path)\": \(hashes)\"\"\"\n\(text)\n\"\"\"\(hashes),\n"
     }
     out += "    ]\n}\n"
+    let url = root.appendingPathComponent(target)
+    // Unchanged, the file is left alone, so that the build does not recompile it.
+    if (try? Data(contentsOf: url)) == Data(out.utf8) {
+        print("\(target) is up to date (\(paths.count) files)")
+        return
+    }
     do {
         try Data(out.utf8).write(to: root.appendingPathComponent(target))
     } catch {
