@@ -2,6 +2,7 @@ import ArgumentParser
 import EtudeCore
 import Foundation
 
+/// `etude new DIR`: writes the starter project, ready to build.
 struct NewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",

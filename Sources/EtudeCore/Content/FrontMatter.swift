@@ -73,7 +73,14 @@ public enum FrontMatterParser {
             }
         }
         if let menu = entry("menu") {
-            collector.collect { matter.menu = try reader.text(menu.value, "menu") }
+            collector.collect {
+                let label = try reader.text(menu.value, "menu")
+                // A short label of the menu: a value that changes with the data has no place there.
+                guard !label.contains("{{") else {
+                    throw reader.error("the menu label holds a reference; write it as plain text, such as 'menu: Résultats'", at: menu.value)
+                }
+                matter.menu = label
+            }
         }
         for (key, flag) in [("hidden", \FrontMatter.hidden), ("draft", \FrontMatter.draft)] {
             guard let value = entry(key)?.value else { continue }
