@@ -7,7 +7,7 @@ public struct ProjectCreator {
     public let directory: URL
     public var files: [String: String]
 
-    public init(directory: URL, shown: String, files: [String: String] = StarterProject.files) {
+    public init(directory: URL, shown: String, files: [String: String] = StarterProject.all) {
         self.directory = directory.standardizedFileURL
         self.shown = shown
         self.files = files
