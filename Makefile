@@ -6,8 +6,9 @@ ETUDE_RELEASE = .build/release/etude
 ETUDE_DEBUG = .build/debug/etude
 SYSTEM_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev
 CHECK_DIR = .build/check-site
+PREFIX ?= /usr/local
 
-.PHONY: all site pdf test unit validate deps clean bench-answers bench-csv
+.PHONY: all site pdf test unit validate deps clean bench-answers bench-csv install uninstall theme
 
 all: site
 
@@ -25,8 +26,23 @@ deps:
 	  fi; \
 	fi
 
-$(ETUDE_RELEASE): deps Package.swift $(shell find Sources -type f)
+$(ETUDE_RELEASE): deps Package.swift Scripts/generate-theme.swift $(shell find Sources -type f)
+	$(SWIFT) Scripts/generate-theme.swift
 	$(SWIFT) build -c release --product etude
+
+# The theme and the project etude new writes are compiled into etude: after editing
+# Sources/EtudeCore/Resources/theme/ or starter/, regenerate their Swift files (a test fails until you do).
+theme:
+	$(SWIFT) Scripts/generate-theme.swift
+
+# Copies the release binary to $(PREFIX)/bin/etude; it needs nothing else at run time but
+# libcmark-gfm: the theme is inside it.
+install: $(ETUDE_RELEASE)
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 $(ETUDE_RELEASE) $(DESTDIR)$(PREFIX)/bin/etude
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/etude
 
 site: $(ETUDE_RELEASE)
 	$(ETUDE_RELEASE) build --project $(PROJECT) --output $(OUTPUT)
@@ -49,6 +65,12 @@ validate: deps
 	$(ETUDE_DEBUG) check --strict --project .
 	$(ETUDE_DEBUG) pdf --project . --output $(CHECK_DIR)
 	Tests/Validators/nu_check.sh $(CHECK_DIR)
+	rm -rf $(CHECK_DIR)-new
+	$(ETUDE_DEBUG) new $(CHECK_DIR)-new
+	$(ETUDE_DEBUG) check --strict --project $(CHECK_DIR)-new
+	$(ETUDE_DEBUG) build --project $(CHECK_DIR)-new
+	Tests/Validators/nu_check.sh $(CHECK_DIR)-new/output
+	Tests/Validators/axe_check.py $(CHECK_DIR)-new/output
 	Tests/Validators/nu_check.sh Tests/EtudeCoreTests/Fixtures/golden/expected
 	Tests/Validators/nu_check.sh Tests/EtudeCoreTests/Fixtures/survey/expected
 	Tests/Validators/axe_check.py $(CHECK_DIR)

@@ -29,7 +29,8 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "CSV", package: "CSV.swift"),
             ],
-            resources: [.copy("Resources/theme")]
+            // The theme and the starter project are compiled in (`make theme` generates their Swift files).
+            exclude: ["Resources"]
         ),
         .executableTarget(
             name: "etude",

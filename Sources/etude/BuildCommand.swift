@@ -20,7 +20,7 @@ struct BuildCommand: ParsableCommand {
         let start = ContinuousClock.now
         let project = options.projectValue
         let destination = outputOptions.destination(for: project)
-        let result = try reportingFailures { try SiteBuilder(project: project).build(into: destination, force: outputOptions.force) }
+        let result = try reportingFailures { try options.builder.build(into: destination, force: outputOptions.force) }
         let milliseconds = (ContinuousClock.now - start).components.attoseconds / 1_000_000_000_000_000
             + (ContinuousClock.now - start).components.seconds * 1000
         printWarnings(result.warnings)

@@ -19,7 +19,7 @@ struct CheckCommand: ParsableCommand {
     var strict = false
 
     func run() throws {
-        let result = try reportingFailures(trailer: "") { try SiteBuilder(project: options.projectValue).render() }
+        let result = try reportingFailures(trailer: "") { try options.builder.render() }
         printWarnings(result.warnings)
         let pages = result.pages.count, figures = result.table.order.count, warnings = result.warnings.count
         print("Checked \(pages) page\(pages == 1 ? "" : "s") and \(figures) figure\(figures == 1 ? "" : "s"): "

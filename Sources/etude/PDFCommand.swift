@@ -27,7 +27,7 @@ struct PDFCommand: ParsableCommand {
         let destination = outputOptions.destination(for: project)
         let printer = try reportingFailures { ReportPrinter(chromium: try ChromiumLocator().locate(explicit: chromium)) }
         let result = try reportingFailures {
-            try SiteBuilder(project: project).build(into: destination, force: outputOptions.force) { try printer.printReport(inSite: $0) }
+            try options.builder.build(into: destination, force: outputOptions.force, printsReport: true) { try printer.printReport(inSite: $0) }
         }
         printWarnings(result.warnings)
         let pdf = destination.appendingPathComponent(ReportPrinter.pdfPath).standardizedFileURL.path

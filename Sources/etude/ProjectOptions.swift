@@ -7,7 +7,12 @@ struct ProjectOptions: ParsableArguments {
     @Option(name: .long, help: "The project folder, holding content/, data/ and templates/.")
     var project: String = "."
 
+    @Flag(name: .long, help: "Build the pages marked 'draft: true' too.")
+    var drafts = false
+
     var projectValue: Project { Project(directory: URL(fileURLWithPath: project)) }
+
+    var builder: SiteBuilder { SiteBuilder(project: projectValue, includeDrafts: drafts) }
 }
 
 /// The output folder, for the commands that write one.

@@ -29,7 +29,7 @@ import Testing
     }
 
     @Test func helpOnEveryCommand() throws {
-        for arguments in [["--help"], ["build", "--help"], ["check", "--help"]] {
+        for arguments in [["--help"], ["build", "--help"], ["check", "--help"], ["new", "--help"], ["pdf", "--help"], ["help", "new"]] {
             let result = try TestSupport.runEtude(arguments)
             #expect(result.status == 0)
             #expect(result.stdout.contains("USAGE: etude"))

@@ -72,9 +72,15 @@ enum TestSupport {
 
     /// Runs the built `etude` binary; returns exit status, stdout and stderr.
     static func runEtude(_ arguments: [String], environment: [String: String]? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
+        try run(etudeBinary, arguments, environment: environment)
+    }
+
+    /// Runs `program` with `arguments`, from `directory` if given; returns exit status, stdout and stderr.
+    static func run(_ program: URL, _ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
         let process = Process()
-        process.executableURL = etudeBinary
+        process.executableURL = program
         process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
         if let environment { process.environment = environment }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

@@ -4,9 +4,12 @@ import Foundation
 /// then write. Nothing touches the output folder unless every step succeeded.
 public struct SiteBuilder {
     public let project: Project
+    /// Build the pages marked `draft: true` too (`--drafts`).
+    public var includeDrafts = false
 
-    public init(project: Project) {
+    public init(project: Project, includeDrafts: Bool = false) {
         self.project = project
+        self.includeDrafts = includeDrafts
     }
 
     /// What a build produced, before it is written.
@@ -25,7 +28,8 @@ public struct SiteBuilder {
     }
 
     /// Loads, checks and renders the project; throws `BuildFailure` listing every problem.
-    public func render() throws -> Result {
+    /// `linkingPDF`: `rapport.pdf` will be in the output, so every page links to it.
+    public func render(linkingPDF: Bool = false) throws -> Result {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: project.directory.path, isDirectory: &isFolder), isFolder.boolValue else {
             throw Diagnostic(file: project.directory.path, message: "no project folder here; give the folder that holds content/ and data/ with --project")
@@ -33,8 +37,10 @@ public struct SiteBuilder {
         var collector = DiagnosticCollector()
         let loadedSite = collector.collect { try SiteConfig.load(from: project.directory) }
         let dataset = collector.collect { try DatasetLoader(dataDirectory: project.data).load() }
-        let pages = collector.collect { try ContentLoader(contentDirectory: project.content).load() }
+        let loaded = collector.collect { try ContentLoader(contentDirectory: project.content, includeDrafts: includeDrafts).loadSplittingDrafts() }
+        let pages = loaded?.pages
         let templates = collector.collect { try TemplateLibrary(projectTemplates: project.templates) }
+        let staticFiles = collector.collect { try StaticFileLoader(project: project).load() } ?? [:]
         try collector.throwIfAny()
         let loadedCatalogue = try CatalogueLoader(dataDirectory: project.data).load(sources: dataset!.sources)
         let table = try DatasetTextExpander.table(for: dataset!, extraCounts: loadedCatalogue.counts)
@@ -46,13 +52,17 @@ public struct SiteBuilder {
             SourcesBlock(table: table),
             ChartBlock(table: table),
             ItemsBlock(table: table),
+            PagesBlock(),
         ]
         let ordered = readingOrder(pages!)
         let renderer = PageRenderer(table: table, blocks: blocks)
-        let rendered = PageSourcesNote.adding(to: try renderer.render(ordered), table: table)
+        var images = PageImages(staticFiles: staticFiles)
+        var rendered = try images.completing(PageSourcesNote.adding(to: try renderer.render(ordered), table: table))
         let coverLines = try site.cover.map { try renderer.expandSetting($0.text, at: $0.position, file: SiteConfig.path) }
-        let navigation = Navigation(pages: rendered)
-        let contexts = PageContextBuilder(site: site, navigation: navigation)
+        let navigation = Navigation(pages: rendered, links: site.menuLinks)
+        rendered = PagesBlock.filling(rendered, navigation: navigation)
+        let branding = try Branding(settings: site.branding, staticFiles: staticFiles, themeCSS: templates!.themeStylesheet)
+        let contexts = PageContextBuilder(site: site, navigation: navigation, linksPDF: linkingPDF, branding: branding.templateValues)
         var output = OutputFileSet()
         for page in rendered {
             let html = try templates!.render(contexts.context(for: page), template: "layout")
@@ -62,15 +72,24 @@ public struct SiteBuilder {
         for asset in templates!.assets {
             if let data = collector.collect({ try asset.read() }) { output.add("assets/" + asset.path, data, from: .asset(asset.shown)) }
         }
+        for (path, data) in staticFiles.sorted(by: { $0.key < $1.key }) {
+            output.add(path, data, from: .asset(StaticFileLoader.folder + "/" + path))
+        }
+        if let css = branding.css { output.add(Branding.cssPath, Data(css.utf8), from: .asset("(built-in) " + Branding.cssPath)) }
+        try PublishedFiles(site: site).add(to: &output, pages: rendered, templates: templates!, contexts: contexts)
         try collector.throwIfAny()
         try FigureExport(table: table).files().sorted { $0.key < $1.key }.forEach { output.add($0.key, $0.value, from: .export) }
         if templates!.has("report") {
-            let report = ReportBuilder(site: site, templates: templates!, coverLines: coverLines)
+            var report = ReportBuilder(site: site, templates: templates!, coverLines: coverLines)
+            report.branding = branding.templateValues
             output.add(ReportBuilder.outputPath, Data(try report.render(pages: rendered, assets: output.files).utf8), from: .report)
         }
         try BuildFailure.throwIfAny(output.diagnostics)
         let files = output.files
-        var links = LinkChecker(files: files, pages: rendered)
+        try BuildFailure.throwIfAny(SiteConfig.brokenMenuLinks(site.menuLinks, files: files))
+        // 404.html links from the server's root, wherever a server shows it.
+        var links = LinkChecker(files: files, pages: rendered, copiedAsIs: Set(staticFiles.keys).union([PublishedFiles.notFoundPath]),
+                                alsoExisting: linkingPDF ? [ReportPrinter.pdfPath] : [], drafts: loaded?.drafts ?? [:])
         try BuildFailure.throwIfAny(links.check())
         let warnings = dataset!.notices + LiteralFigureFinder(table: table).warnings(in: ordered)
         return Result(pages: rendered, files: files, table: table, warnings: warnings, keep: OutputKeepRule(patterns: site.keep))
@@ -79,13 +98,16 @@ public struct SiteBuilder {
     /// Checks `output` with `OutputGuard`, renders, then swaps the result into `output`,
     /// reporting the problems of both at once. `finish` may add files to the staged output
     /// (the PDF of the report) before the swap. `force` builds into a non-empty folder
-    /// Étude did not write.
+    /// Étude did not write. `printsReport`: `finish` prints `rapport.pdf`, which pages link to.
     @discardableResult
-    public func build(into output: URL, force: Bool = false, finish: (URL) throws -> Void = { _ in }) throws -> Result {
+    public func build(into output: URL, force: Bool = false, printsReport: Bool = false, finish: (URL) throws -> Void = { _ in }) throws -> Result {
         var collector = DiagnosticCollector()
         let target = collector.collect { try OutputGuard(project: project, force: force).check(output) }
-        var result = collector.collect { try render() }
+        var result = collector.collect { try render(linkingPDF: printsReport) }
         try collector.throwIfAny()
+        if !printsReport, PDFLink.survives(in: target!, report: result!.files[ReportBuilder.outputPath], keep: result!.keep) {
+            result = try render(linkingPDF: true)
+        }
         result!.removedStale = try OutputWriter(target: target!, keep: result!.keep).write(result!.files, finish: finish).removedStale
         return result!
     }

@@ -6,11 +6,20 @@ import Foundation
 struct LinkChecker {
     let files: [String: Data]
     let pages: [RenderedPage]
+    /// Files published as they are (from `static/`): their links are not Étude's to check.
+    let copiedAsIs: Set<String>
+    /// Files written after the check (the PDF of the report), which links may lead to.
+    let alsoExisting: Set<String>
+    /// Pages left out as drafts, content path by output path, named when a link leads to one.
+    let drafts: [String: String]
     private var idCache: [String: Set<String>] = [:]
 
-    init(files: [String: Data], pages: [RenderedPage]) {
+    init(files: [String: Data], pages: [RenderedPage], copiedAsIs: Set<String> = [], alsoExisting: Set<String> = [], drafts: [String: String] = [:]) {
         self.files = files
         self.pages = pages
+        self.copiedAsIs = copiedAsIs
+        self.alsoExisting = alsoExisting
+        self.drafts = drafts
     }
 
     mutating func check() -> [Diagnostic] {
@@ -37,7 +46,7 @@ struct LinkChecker {
         }
         // Other HTML files (the report) repeat the pages' links: checked once those are right.
         guard diagnostics.isEmpty else { return diagnostics }
-        for path in files.keys.sorted() where path.hasSuffix(".html") && !pagePaths.contains(path) {
+        for path in files.keys.sorted() where path.hasSuffix(".html") && !pagePaths.contains(path) && !copiedAsIs.contains(path) {
             for link in Self.links(in: files[path]) {
                 if let problem = problem(with: link, in: path) {
                     diagnostics.append(Diagnostic(file: path, message: "in this built file, \(problem); fix its template in templates/"))
@@ -60,7 +69,10 @@ struct LinkChecker {
             }
             target = resolved
             if files[target] == nil, files[SitePath.folderIndex(target)] != nil { target = SitePath.folderIndex(target) }
-            guard files[target] != nil else {
+            if files[target] == nil, let draft = drafts[target] ?? drafts[SitePath.folderIndex(target)] {
+                return "link to '\(link)' leads to a draft (\(draft) has 'draft: true'), which is built only with --drafts; remove the link, or publish the page"
+            }
+            guard files[target] != nil || alsoExisting.contains(target) else {
                 return "link to '\(link)' leads to no page or file of the site\(suggestion(for: address, from: path))"
             }
         }
@@ -97,7 +109,7 @@ struct LinkChecker {
         return HTMLText.attributes(["href", "src"], in: html).map { entitiesDecoded($0.value) }
     }
 
-    private static func entitiesDecoded(_ value: String) -> String {
+    static func entitiesDecoded(_ value: String) -> String {
         guard value.contains("&") else { return value }
         return value.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
             .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")

@@ -3,12 +3,20 @@ import Foundation
 /// Loads every `content/**/*.md` page, sorted by path, reporting all problems at once.
 public struct ContentLoader {
     let contentDirectory: URL
+    /// Load the pages marked `draft: true` too (otherwise they are left out, unbuilt).
+    let includeDrafts: Bool
 
-    public init(contentDirectory: URL) {
+    public init(contentDirectory: URL, includeDrafts: Bool = false) {
         self.contentDirectory = contentDirectory
+        self.includeDrafts = includeDrafts
     }
 
     public func load() throws -> [Page] {
+        try loadSplittingDrafts().pages
+    }
+
+    /// The pages to build, and the drafts left out: content path by output path.
+    public func loadSplittingDrafts() throws -> (pages: [Page], drafts: [String: String]) {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: contentDirectory.path, isDirectory: &isFolder) else {
             throw Diagnostic(file: "content", message: "no content folder; create content/index.md with a title in its front matter")
@@ -19,9 +27,14 @@ public struct ContentLoader {
         var collector = DiagnosticCollector()
         var pages: [Page] = []
         var outputs: [String: String] = [:]
+        var drafts: [String: String] = [:]
         for relative in try markdownFiles() {
             let shown = "content/\(relative)"
             guard let page = collector.collect({ try loadPage(relative, shownAs: shown) }) else { continue }
+            if page.frontMatter.draft && !includeDrafts {
+                drafts[page.outputPath] = page.sourcePath
+                continue
+            }
             if let other = outputs[page.outputPath] {
                 collector.report(Diagnostic(file: shown, line: 1, column: 1, message: "this page and \(other) would both be written to \(page.outputPath); change a slug"))
                 continue
@@ -33,7 +46,7 @@ public struct ContentLoader {
         if pages.isEmpty {
             throw Diagnostic(file: "content", message: "no page found; add a Markdown file such as content/index.md")
         }
-        return pages
+        return (pages, drafts)
     }
 
     private func markdownFiles() throws -> [String] {

@@ -2,12 +2,18 @@ import Yams
 
 /// The YAML block at the top of a page, between two `---` lines.
 public struct FrontMatter: Equatable, Sendable {
-    public static let allowedKeys = ["title", "description", "order", "slug"]
+    public static let allowedKeys = ["title", "description", "order", "slug", "menu", "hidden", "draft"]
 
     public var title: String
     public var description: String?
     public var order: Int?
     public var slug: String?
+    /// The page's label in the menu, shorter than its title.
+    public var menu: String?
+    /// Kept out of the menu (and, for a section's index, the whole section); still built.
+    public var hidden = false
+    /// Not built at all, unless the build is asked for drafts.
+    public var draft = false
     /// Where the title was written, for errors in references it holds.
     public var titleLocation: SourcePosition
     public var descriptionLocation: SourcePosition?
@@ -64,6 +70,24 @@ public enum FrontMatterParser {
                     throw reader.error("slug '\(value)' must be lowercase letters and digits separated by '-', such as 'a-propos'", at: slug.value)
                 }
                 matter.slug = value
+            }
+        }
+        if let menu = entry("menu") {
+            collector.collect {
+                let label = try reader.text(menu.value, "menu")
+                // A short label of the menu: a value that changes with the data has no place there.
+                guard !label.contains("{{") else {
+                    throw reader.error("the menu label holds a reference; write it as plain text, such as 'menu: Résultats'", at: menu.value)
+                }
+                matter.menu = label
+            }
+        }
+        for (key, flag) in [("hidden", \FrontMatter.hidden), ("draft", \FrontMatter.draft)] {
+            guard let value = entry(key)?.value else { continue }
+            if let bool = value.bool {
+                matter[keyPath: flag] = bool
+            } else {
+                collector.report(reader.error("\(key) must be true or false, such as '\(key): true'", at: value))
             }
         }
         try collector.throwIfAny()

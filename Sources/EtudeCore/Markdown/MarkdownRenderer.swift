@@ -28,10 +28,13 @@ public protocol MarkdownRewriter {
     mutating func markHeading(level: Int, plainText: String, at location: SourcePosition) throws -> String
     /// Sees the destination of every link and image, where it is written.
     mutating func noteLink(_ destination: String, at location: SourcePosition)
+    /// Sees the destination of every image, where it is written (by default, as a link).
+    mutating func noteImage(_ destination: String, at location: SourcePosition)
 }
 
 extension MarkdownRewriter {
     public mutating func noteLink(_ destination: String, at location: SourcePosition) {}
+    public mutating func noteImage(_ destination: String, at location: SourcePosition) { noteLink(destination, at: location) }
 }
 
 /// The one place that talks to libcmark-gfm: parses GFM, lets a rewriter change the
@@ -112,7 +115,7 @@ public enum MarkdownRenderer {
             case CMARK_NODE_TEXT where autolinkTexts.contains(node):
                 break
             case CMARK_NODE_IMAGE where enter:
-                rewriter.noteLink(string(cmark_node_get_url(node)), at: location(of: node, lineOffset: lineOffset))
+                rewriter.noteImage(string(cmark_node_get_url(node)), at: location(of: node, lineOffset: lineOffset))
             case CMARK_NODE_TEXT:
                 let text = string(cmark_node_get_literal(node))
                 let new = try rewriter.rewriteText(

@@ -47,7 +47,7 @@ public struct PageRenderer {
         defer { context.files = [:] }
         return RenderedPage(
             page: page, title: title, description: description,
-            contentHTML: rewriter.placeholders.html(from: rendered), toc: rewriter.toc,
+            contentHTML: rewriter.placeholders.html(from: rewriter.placeholders.plainImageAlts(in: rendered)), toc: rewriter.toc,
             figureKeys: rewriter.figureKeys, charts: Array(context.figures[chartsBefore...]), links: rewriter.links,
             chartReferences: rewriter.chartReferences, files: context.files)
     }

@@ -83,6 +83,10 @@ struct PageRewriter: MarkdownRewriter {
     mutating func noteLink(_ destination: String, at location: SourcePosition) {
         links.append(ContentLink(destination: destination, location: location))
     }
+
+    mutating func noteImage(_ destination: String, at location: SourcePosition) {
+        links.append(ContentLink(destination: destination, location: location, isImage: true))
+    }
 }
 
 /// The markup of a published figure: its value, with its key and source kept in the HTML.

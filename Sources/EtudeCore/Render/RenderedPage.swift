@@ -31,6 +31,8 @@ public struct RenderedPage: Equatable, Sendable {
 public struct ContentLink: Equatable, Sendable {
     public var destination: String
     public var location: SourcePosition
+    /// An image (`![alt](…)`), not a link.
+    public var isImage = false
 }
 
 /// A chart with its number in the publication: Figure 1, Figure 2…

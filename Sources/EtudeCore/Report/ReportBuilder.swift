@@ -7,10 +7,12 @@ struct ReportBuilder {
     let templates: TemplateLibrary
     /// Cover lines of `data/site.yaml`, references already expanded.
     let coverLines: [String]
+    /// `Branding.templateValues`, added to `site` (the logo on the cover).
+    var branding: [String: Any] = [:]
 
     /// The theme's stylesheets the report inlines, in cascade order, so that `rapport.html`
     /// is one self-contained file that can be sent or printed alone.
-    static let stylesheets = ["style.css", "report.css"]
+    static let stylesheets = ["style.css", "report.css", "brand.css"]
 
     /// A CSS string literal: quotes and backslashes escaped, `<` as an escape so that
     /// no text can close the `<style>` element.
@@ -43,7 +45,7 @@ struct ReportBuilder {
         }
         styles.append("/* Running title: the site title. */\n@page {\n  @top-center {\n    content: \(Self.cssString(site.title));\n  }\n}")
         let context: [String: Any] = [
-            "site": site.templateValues,
+            "site": site.templateValues.merging(branding) { first, _ in first },
             "report": [
                 "title": site.title, "coverLines": coverLines, "styles": styles.joined(separator: "\n\n"),
                 "canonicalURL": site.baseURL + Self.outputPath,

@@ -1,4 +1,6 @@
-/// The site's menu: top-level pages and sections (folders), each ordered by `order`, then title.
+/// The site's menu: top-level pages and sections (folders), each ordered by `order`, then title,
+/// with the links of `menu:` in `data/site.yaml`. A page's `menu:` label stands for its title;
+/// a `hidden: true` page is left out (a hidden section index leaves its whole section out).
 public struct Navigation: Equatable, Sendable {
     public struct Item: Equatable, Sendable {
         public var title: String
@@ -7,17 +9,23 @@ public struct Navigation: Equatable, Sendable {
         /// For a section: its folder; nil for a page.
         public var folder: String?
         public var children: [Item]
+        /// A link of `menu:` in data/site.yaml: `path` is its address as written.
+        public var isLink = false
     }
 
     public var items: [Item]
 
     /// Builds the menu. A folder's `index.md` names and orders its section; a folder
     /// without one is named after the folder and opens its first page.
-    public init(pages: [RenderedPage]) {
-        var entries: [(key: (Int, String), item: Item)] = []
+    public init(pages allPages: [RenderedPage], links: [MenuLink] = []) {
+        let hiddenSections = Set(allPages.filter { $0.page.isSectionIndex && $0.page.frontMatter.hidden }.compactMap(\.page.section.first))
+        let pages = allPages.filter { !$0.page.frontMatter.hidden && !hiddenSections.contains($0.page.section.first ?? "") }
+        var entries: [(key: (Int, String), item: Item)] = links.map { link in
+            ((link.order ?? Int.max, link.title), Item(title: FrenchTypography.apply(link.title), path: link.url, folder: nil, children: [], isLink: true))
+        }
         let topLevel = pages.filter { $0.page.section.isEmpty }
         for page in topLevel {
-            entries.append((page.page.sortKey, Item(title: page.title, path: page.page.outputPath, folder: nil, children: [])))
+            entries.append((page.page.sortKey, Item(title: Self.label(of: page), path: page.page.outputPath, folder: nil, children: [])))
         }
         let folders = Set(pages.compactMap(\.page.section.first)).sorted()
         for folder in folders {
@@ -25,17 +33,22 @@ public struct Navigation: Equatable, Sendable {
             let index = inside.first { $0.page.isSectionIndex && $0.page.section.count == 1 }
             let children = inside.filter { $0 != index }
                 .sorted { $0.page.sortKey < $1.page.sortKey }
-                .map { Item(title: $0.title, path: $0.page.outputPath, folder: nil, children: []) }
-            let title = index?.title ?? folder.prefix(1).uppercased() + folder.dropFirst().replacingOccurrences(of: "-", with: " ")
+                .map { Item(title: Self.label(of: $0), path: $0.page.outputPath, folder: nil, children: []) }
+            let title = index.map(Self.label) ?? folder.prefix(1).uppercased() + folder.dropFirst().replacingOccurrences(of: "-", with: " ")
             let key = index?.page.sortKey ?? (Int.max, title)
             entries.append((key, Item(title: title, path: index?.page.outputPath ?? children.first?.path ?? "", folder: folder, children: children)))
         }
         items = entries.sorted { $0.key < $1.key }.map(\.item)
     }
 
+    /// A page as the menu names it: its `menu:` label, else its title.
+    static func label(of page: RenderedPage) -> String {
+        page.page.frontMatter.menu.map { FrenchTypography.apply($0) } ?? page.title
+    }
+
     /// Pages in menu order: the order of the printable report and of figure numbers.
     public var readingOrder: [String] {
-        items.flatMap { item in [item.path] + item.children.map(\.path) }
+        items.filter { !$0.isLink }.flatMap { item in [item.path] + item.children.map(\.path) }
             .reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
     }
 }

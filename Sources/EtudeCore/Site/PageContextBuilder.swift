@@ -2,12 +2,23 @@
 struct PageContextBuilder {
     let site: SiteConfig
     let navigation: Navigation
+    /// The report was printed to `rapport.pdf`: every page links to it.
+    var linksPDF = false
+    /// `Branding.templateValues`, added to `site`.
+    var branding: [String: Any] = [:]
 
-    func context(for page: RenderedPage) -> [String: Any] {
+    /// `root` replaces the relative prefix to the site root (`404.html` uses the server path);
+    /// `inlineStyles`, the stylesheet to put in the page instead of linking to it.
+    func context(for page: RenderedPage, root: String? = nil, inlineStyles: String? = nil) -> [String: Any] {
         let path = page.page.outputPath
-        let root = String(repeating: "../", count: path.split(separator: "/").count - 1)
+        let root = root ?? String(repeating: "../", count: path.split(separator: "/").count - 1)
         let nav: [[String: Any]] = navigation.items.map { item in
-            let isOpen = item.path == path || item.children.contains { $0.path == path }
+            if item.isLink {
+                return ["title": item.title, "url": item.path.contains(":") ? item.path : root + item.path,
+                        "isCurrent": false, "isSection": false, "isOpen": false, "isLink": true, "children": [] as [Any]]
+            }
+            // A hidden page of a section opens its section too, though it is not listed.
+            let isOpen = item.path == path || item.children.contains { $0.path == path } || (item.folder != nil && item.folder == page.page.section.first)
             return [
                 "title": item.title, "url": root + item.path, "isCurrent": item.path == path,
                 "isSection": item.folder != nil, "isOpen": isOpen,
@@ -16,21 +27,25 @@ struct PageContextBuilder {
                 },
             ]
         }
+        var values: [String: Any] = [
+            "title": page.title,
+            "description": page.description ?? site.description ?? "",
+            "canonicalURL": PublishedFiles.canonicalURL(of: path, base: site.baseURL),
+            "noindex": path == PublishedFiles.notFoundPath,
+            "path": path,
+            "contentHTML": page.contentHTML,
+            "isHome": path == "index.html",
+            "hasTOC": page.toc.count >= 2,
+            "toc": page.toc.map { ["id": $0.id, "title": $0.title, "level": $0.level, "isSub": $0.level == 3] as [String: Any] },
+        ]
+        if let inlineStyles { values["inlineStyles"] = inlineStyles }
         return [
-            "site": site.templateValues,
-            "page": [
-                "title": page.title,
-                "description": page.description ?? site.description ?? "",
-                "canonicalURL": site.baseURL + (path == "index.html" ? "" : path),
-                "path": path,
-                "contentHTML": page.contentHTML,
-                "isHome": path == "index.html",
-                "hasTOC": page.toc.count >= 2,
-                "toc": page.toc.map { ["id": $0.id, "title": $0.title, "level": $0.level, "isSub": $0.level == 3] as [String: Any] },
-            ],
+            "site": site.templateValues.merging(branding) { first, _ in first },
+            "page": values,
             "root": root,
             "nav": nav,
-            "report": ["url": root + "rapport.html"],
+            "report": linksPDF ? ["url": root + ReportBuilder.outputPath, "pdf": root + ReportPrinter.pdfPath]
+                : ["url": root + ReportBuilder.outputPath],
             "generator": "Étude",
         ]
     }

@@ -3,7 +3,7 @@ import Foundation
 /// The site's settings, from `data/site.yaml`.
 public struct SiteConfig: Equatable, Sendable {
     public static let path = "data/site.yaml"
-    static let keys = ["title", "subtitle", "description", "base_url", "publisher", "cover", "keep"]
+    static let keys = ["title", "subtitle", "description", "base_url", "publisher", "cover", "keep", "menu"] + brandingKeys
 
     public var title: String
     public var subtitle: String?
@@ -15,6 +15,10 @@ public struct SiteConfig: Equatable, Sendable {
     public var cover: [CoverLine] = []
     /// Output files Étude once wrote that a rebuild keeps (`OutputKeepRule` patterns).
     public var keep: [String] = []
+    /// Links added to the menu, to other sites or files of this one.
+    public var menuLinks: [MenuLink] = []
+    /// Logo, accent colours and extra stylesheet, as written.
+    public var branding = BrandingSettings()
     /// Where each text setting was written, for errors in the references it holds.
     public var positions: [String: SourcePosition] = [:]
 
@@ -71,6 +75,10 @@ public struct SiteConfig: Equatable, Sendable {
         }
         if let keep = entries.first(where: { $0.key == "keep" })?.value {
             config.keep = try keepPatterns(keep, reader: reader)
+        }
+        config.branding = try branding(entries, reader: reader)
+        if let menu = entries.first(where: { $0.key == "menu" })?.value {
+            config.menuLinks = try menuLinks(menu, reader: reader)
         }
         for entry in entries { config.positions[entry.key] = reader.textLocation(of: entry.value) }
         return config

@@ -8,44 +8,58 @@ public struct TemplateLibrary {
     /// Asset files to copy, sorted by their path relative to `assets/`.
     public let assets: [Asset]
 
-    /// A file of the theme's `assets/`, copied as is into the output.
+    /// A file of the theme: a template, or one of `assets/`, copied as is into the output.
     public struct Asset {
         /// Path relative to `assets/`.
         public var path: String
         /// As the user knows it: `templates/assets/x.css` or `(built-in theme)/assets/x.css`.
         public var shown: String
-        let url: URL
-        /// The project's folder, which a project asset must resolve into; nil for the theme's.
-        let root: URL?
+        let source: Source
+
+        /// Where a theme file is: compiled into Étude, or in the project's `templates/`.
+        enum Source {
+            case builtIn(String)
+            /// `root` is the project's folder, which the file must resolve into.
+            case project(url: URL, root: URL)
+        }
 
         func read() throws -> Data {
-            try ProjectFileReader.data(at: url, shownAs: shown, within: root)
+            switch source {
+            case .builtIn(let text): return Data(text.utf8)
+            case .project(let url, let root): return try ProjectFileReader.data(at: url, shownAs: shown, within: root)
+            }
+        }
+
+        func readText() throws -> String {
+            switch source {
+            case .builtIn(let text): return text
+            case .project(let url, let root): return try TextFileReader.read(url, shownAs: shown, within: root)
+            }
         }
     }
 
-    public static var builtInTheme: URL {
-        Bundle.module.resourceURL!.appendingPathComponent("theme")
-    }
-
-    public init(projectTemplates: URL, theme: URL = TemplateLibrary.builtInTheme) throws {
-        var templates: [String: (url: URL, shown: String, root: URL?)] = [:]
+    /// `theme` is the built-in theme's files by path; the project's `templates/` override them.
+    public init(projectTemplates: URL, theme: [String: String] = BuiltInTheme.files) throws {
+        var templates: [String: Asset] = [:]
         var assets: [String: Asset] = [:]
         let project = projectTemplates.deletingLastPathComponent()
-        for (folder, shownPrefix, root) in [(theme, "(built-in theme)/", nil), (projectTemplates, "templates/", project)] {
-            for relative in Self.files(in: folder) {
-                let url = folder.appendingPathComponent(relative)
-                if relative.hasPrefix("assets/") {
-                    let path = String(relative.dropFirst("assets/".count))
-                    assets[path] = Asset(path: path, shown: shownPrefix + relative, url: url, root: root)
-                } else if relative.hasSuffix(".mustache") {
-                    templates[String(relative.dropLast(".mustache".count))] = (url, shownPrefix + relative, root)
-                }
+        var files = theme.keys.sorted().map { ($0, BuiltInTheme.shownPrefix + $0, Asset.Source.builtIn(theme[$0] ?? "")) }
+        files += Self.files(in: projectTemplates).map {
+            ($0, "templates/" + $0, Asset.Source.project(url: projectTemplates.appendingPathComponent($0), root: project))
+        }
+        for (relative, shown, source) in files {
+            if relative.hasPrefix("assets/") {
+                let path = String(relative.dropFirst("assets/".count))
+                assets[path] = Asset(path: path, shown: shown, source: source)
+            } else if relative.hasSuffix(".mustache") {
+                let name = String(relative.dropLast(".mustache".count))
+                templates[name] = Asset(path: relative, shown: shown, source: source)
             }
         }
         var library = MustacheLibrary()
         var collector = DiagnosticCollector()
         for (name, file) in templates.sorted(by: { $0.key < $1.key }) {
-            guard let text = collector.collect({ try TextFileReader.read(file.url, shownAs: file.shown, within: file.root) }) else { continue }
+            guard let text = collector.collect({ try file.readText() }) else { continue }
             if Self.pageTemplates.contains(name), text.allSatisfy(\.isWhitespace) {
                 collector.report(Diagnostic(file: file.shown, message: "this template is empty, so every page built with it would be empty; write the template or remove the file to use the built-in one"))
             }
@@ -66,6 +80,11 @@ public struct TemplateLibrary {
 
     /// Templates that make whole files: empty, they would publish empty pages.
     static let pageTemplates: Set<String> = ["layout", "report"]
+
+    /// The text of `assets/style.css` as the site uses it (the project's or the theme's).
+    var themeStylesheet: String? {
+        assets.first { $0.path == "style.css" }.flatMap { try? $0.read() }.map { String(decoding: $0, as: UTF8.self) }
+    }
 
     public func has(_ template: String) -> Bool { library.getTemplate(named: template) != nil }
 

@@ -1,0 +1,16 @@
+import Foundation
+
+/// Whether `rapport.pdf`, printed by an earlier `etude pdf`, will still be in the output
+/// after this build, so that the pages can link to it: the same test `OutputWriter` uses
+/// to keep it (the new `rapport.html` is byte-identical to the one it was printed from),
+/// or a `keep:` pattern that keeps it.
+enum PDFLink {
+    static func survives(in target: OutputGuard.Target, report: Data?, keep: OutputKeepRule) -> Bool {
+        let pdf = ReportPrinter.pdfPath
+        guard target.previousFiles.contains(pdf),
+              FileManager.default.fileExists(atPath: target.folder.appendingPathComponent(pdf).path) else { return false }
+        if keep.keeps(pdf) { return true }
+        guard let report, let previous = try? Data(contentsOf: target.folder.appendingPathComponent(ReportBuilder.outputPath)) else { return false }
+        return previous == report
+    }
+}
