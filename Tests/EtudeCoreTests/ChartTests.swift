@@ -263,4 +263,31 @@ import Testing
         let error = #expect(throws: BuildFailure.self) { try chartHTML(mismatched, "figure: a, c\ntitle: T") }
         #expect(error?.description.contains("'c' and 'a' do not have the same answers and scale") == true)
     }
+
+    /// The same question by segment: one chart, one axis, and one order of the answers for
+    /// every segment (the first segment's, largest first), each segment under its heading.
+    @Test func smallMultiplesShareTheirScaleAndAnswerOrder() throws {
+        let segment = { (key: String, label: String, values: [Int]) in """
+              by.\(key):
+                label: \(label)
+                kind: multiple
+                unit: percent
+                base: 300
+                source: s1
+                parts:
+                  a: { label: Réponse A, value: \(values[0]) }
+                  b: { label: Réponse B, value: \(values[1]) }
+                  c: { label: Réponse C, value: \(values[2]) }
+
+            """ }
+        let figures = "sources:\n  s1: { title: Essai }\nfigures:\n" + segment("x", "Communes", [20, 60, 40]) + segment("y", "Régions", [70, 10, 30])
+        let svgText = svg(in: try chartHTML(figures, "figure: by\ntitle: Par structure"))
+        let texts = svgText.matches(of: /<tspan[^>]*>([^<]*)<\/tspan>/).map { String($0.output.1) }
+        #expect(texts == ["Communes", "Réponse B", "Réponse C", "Réponse A", "Régions", "Réponse B", "Réponse C", "Réponse A"])
+        #expect(svgText.matches(of: /class="chart-grid"/).count == 5)
+        let table = try chartHTML(figures, "figure: by\ntitle: Par structure")
+        #expect(table.contains("<th scope=\"row\">Régions — Réponse A</th>"))
+        let mixed = figures + "  by.z: { label: Z, kind: multiple, unit: percent, source: s1, parts: { q: { label: Q, value: 5 } } }\n"
+        #expect(throws: BuildFailure.self) { try chartHTML(mixed, "figure: by\ntitle: T") }
+    }
 }

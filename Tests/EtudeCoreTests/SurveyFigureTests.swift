@@ -203,14 +203,16 @@ import Testing
         try FileManager.default.copyItem(at: Self.project, to: project)
         let page = project.appendingPathComponent("content/index.md")
         try (String(contentsOf: page, encoding: .utf8) + "\nCette année, 49 % des agents sont satisfaits.\n").write(to: page, atomically: true, encoding: .utf8)
+        // The typed statistic stands on the last line of the page.
+        let line = try String(contentsOf: page, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).count - 1
         let before = try TestSupport.runEtude(["check", "--strict", "--project", project.path])
         #expect(before.status == 1)
-        #expect(before.stderr.contains("content/index.md:42:15: warning: '49 %' is typed by hand and equals the figure 'satisfied'"))
+        #expect(before.stderr.contains("content/index.md:\(line):15: warning: '49 %' is typed by hand and equals the figure 'satisfied'"))
         let figures = project.appendingPathComponent("data/figures.yaml")
         try String(contentsOf: figures, encoding: .utf8).replacingOccurrences(of: "value: 49", with: "value: 52").write(to: figures, atomically: true, encoding: .utf8)
         let after = try TestSupport.runEtude(["check", "--strict", "--project", project.path])
         #expect(after.status == 1)
-        #expect(after.stderr.contains("content/index.md:42:15: warning: '49 %' is a statistic typed by hand; write it as a reference to a figure of data/, or mark it as deliberate with {{ literal: 49 % }}"))
+        #expect(after.stderr.contains("content/index.md:\(line):15: warning: '49 %' is a statistic typed by hand; write it as a reference to a figure of data/, or mark it as deliberate with {{ literal: 49 % }}"))
         try (String(contentsOf: page, encoding: .utf8).replacingOccurrences(of: "49 % des agents", with: "{{ literal: 49 % }} des agents"))
             .write(to: page, atomically: true, encoding: .utf8)
         let marked = try TestSupport.runEtude(["check", "--strict", "--project", project.path])

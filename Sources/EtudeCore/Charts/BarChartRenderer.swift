@@ -8,11 +8,20 @@ struct BarChartRenderer {
     static let lineHeight = 19.0
     static let barHeight = 24.0
     var layout = ChartLayout.wide
+    /// Headings drawn before the bar of the same index: the segments of small multiples,
+    /// which share the axis and the order of the answers.
+    var headings: [Int: String] = [:]
 
     func svg(bars: [ChartBar], id: String, title: String, description: String) -> String {
         var rows = ""
         var y = 12.0
-        for bar in bars {
+        for (index, bar) in bars.enumerated() {
+            if let heading = headings[index] {
+                let lines = SVG.wrap(heading, width: layout.wrapWidth)
+                y += index == 0 ? 0 : 8
+                rows += SVG.text(lines, x: Self.left, y: y + Self.fontSize, lineHeight: Self.lineHeight, className: "chart-label chart-heading")
+                y += Double(lines.count) * Self.lineHeight + 4
+            }
             let lines = SVG.wrap(bar.label, width: layout.wrapWidth)
             rows += SVG.text(lines, x: Self.left, y: y + Self.fontSize, lineHeight: Self.lineHeight, className: "chart-label")
             y += Double(lines.count) * Self.lineHeight + 6

@@ -19,6 +19,30 @@ extension ChartBlock {
         return groups
     }
 
+    /// The groups of small multiples: several multiple groups named with commas, or every
+    /// group whose key continues a prefix (`obstacles.2026.by-structure` → one group per
+    /// segment), sharing their answers; empty for any other chart.
+    func multiples(_ keys: [String], file: String, at location: SourcePosition) throws -> [FigureGroup] {
+        let dataset = table.dataset
+        var named = keys
+        if keys.count == 1, dataset.groups[keys[0]] == nil, table[keys[0]] == nil {
+            named = dataset.groupOrder.filter { $0.hasPrefix(keys[0] + ".") && !$0.dropFirst(keys[0].count + 1).contains(".") }
+            guard named.count > 1 else { return [] }
+        }
+        guard named.count > 1 else { return [] }
+        let groups = try named.map { key -> FigureGroup in
+            guard let group = dataset.groups[key], group.kind == .multiple else {
+                throw Diagnostic(file: file, at: location, message: "'\(key)' is no multiple group; small multiples show multiple groups with the same answers (for ordered answers, give the splits a 'scale')")
+            }
+            return group
+        }
+        let answers = { (group: FigureGroup) in group.partKeys.map { String($0.dropFirst(group.key.count + 1)) } }
+        for group in groups.dropFirst() where Set(answers(group)) != Set(answers(groups[0])) {
+            throw Diagnostic(file: file, at: location, message: "'\(group.key)' and '\(groups[0].key)' do not have the same answers, so they cannot share a chart")
+        }
+        return groups
+    }
+
     /// Every value in words, item by item, for screen readers.
     func describeScale(_ items: [FigureGroup], bars: [ChartBar]) -> String {
         let neutral = items[0].scale?.neutral.flatMap { key in table.resolved(items[0].key + "." + key)?.figure.label }

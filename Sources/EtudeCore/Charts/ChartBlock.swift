@@ -10,7 +10,11 @@ struct ChartBlock: BlockRenderer {
         // Several items of one scale: `figure: satisfaction-a, satisfaction-b`.
         let keys = spec.figure.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         let items = try scaleItems(keys, file: file, at: location)
+        let segments = items.isEmpty ? try multiples(keys, file: file, at: location) : []
+        // The key prose cites the chart by, and its downloads' name.
+        let chartKey = keys[0]
         if !items.isEmpty { spec.figure = keys[0] }
+        if !segments.isEmpty { spec.figure = segments[0].key }
         guard let group = dataset.groups[spec.figure] ?? singleShare(spec.figure) else {
             if let part = table.resolved(spec.figure)?.figure.group {
                 throw Diagnostic(file: file, at: location, message: "'\(spec.figure)' is a part of the group '\(part)'; a chart shows a whole group: write 'figure: \(part)'")
@@ -24,10 +28,11 @@ struct ChartBlock: BlockRenderer {
             throw Diagnostic(file: file, at: location, message: "unknown chart figure '\(spec.figure)'\(Suggestion.didYouMean(spec.figure, among: dataset.groupOrder)); a chart shows a split or multiple group of data/figures.yaml")
         }
         let formatter = FigureFormatter(table: table)
-        var bars = (items.isEmpty ? group.partKeys : items.flatMap(\.partKeys)).compactMap { table.resolved($0) }.map { resolved -> ChartBar in
+        let groups = items.isEmpty ? segments : items
+        var bars = (groups.isEmpty ? group.partKeys : groups.flatMap(\.partKeys)).compactMap { table.resolved($0) }.map { resolved -> ChartBar in
             let interval = spec.margin ? resolved.interval : nil
             let text = spec.decimals.flatMap { try? formatter.text(for: FigureReference(key: resolved.figure.key, format: .decimals($0), location: location)).get() }
-            let item = items.count > 1 ? items.first { $0.key == resolved.figure.group }.map { $0.label + " — " } ?? "" : ""
+            let item = groups.count > 1 ? groups.first { $0.key == resolved.figure.group }.map { $0.label + " — " } ?? "" : ""
             return ChartBar(key: resolved.figure.key, label: FrenchTypography.apply(item + resolved.figure.label), value: resolved.figure.value,
                             valueText: text ?? formatter.standardText(of: resolved.figure), low: interval?.low, high: interval?.high,
                             marginText: resolved.interval.map(FigureFormatter.intervalBounds))
@@ -37,6 +42,27 @@ struct ChartBlock: BlockRenderer {
         if !items.isEmpty, spec.order != nil || spec.highlight != nil {
             throw Diagnostic(file: file, at: location, message: "the answers of a scale keep their order and colours: remove 'order' and 'highlight' from this chart")
         }
+        var headings: [Int: String] = [:]
+        if !segments.isEmpty {
+            // Small multiples: one answer order for every segment, the first segment's.
+            var order = segments[0].partKeys.map { String($0.dropFirst(segments[0].key.count + 1)) }
+            let first = { (answer: String) in table.resolved(segments[0].key + "." + answer)?.figure.value ?? 0 }
+            switch spec.order ?? .value {
+            case .value: order = order.enumerated().sorted { (first($1.element), $0.offset) < (first($0.element), $1.offset) }.map(\.element)
+            case .declared: break
+            case .reversed: order.reverse()
+            }
+            var ordered: [ChartBar] = []
+            for segment in segments {
+                headings[ordered.count] = FrenchTypography.apply(segment.label)
+                for answer in order {
+                    guard let bar = bars.first(where: { $0.key == segment.key + "." + answer }) else { continue }
+                    ordered.append(bar)
+                }
+            }
+            bars = ordered
+            spec.order = .declared
+        }
         switch spec.order ?? (group.kind == .multiple ? .value : .declared) {
         case .value: bars = bars.enumerated().sorted { ($1.element.value, $0.offset) < ($0.element.value, $1.offset) }.map(\.element)
         case .declared: break
@@ -44,11 +70,13 @@ struct ChartBlock: BlockRenderer {
         }
         if let highlight = spec.highlight {
             let key = group.kind == .share ? group.key : "\(group.key).\(highlight)"
-            guard let index = bars.firstIndex(where: { $0.key == key }) else {
+            // In small multiples, the answer is highlighted in every segment.
+            let wanted = { (bar: ChartBar) in segments.isEmpty ? bar.key == key : bar.key.hasSuffix("." + highlight) }
+            guard bars.contains(where: wanted) else {
                 let parts = group.partKeys.map { String($0.dropFirst(group.key.count + 1)) }
                 throw Diagnostic(file: file, at: location, message: "chart option 'highlight' names no part of '\(group.key)'\(Suggestion.didYouMean(highlight, among: parts)) (parts: \(parts.joined(separator: ", ")))")
             }
-            for other in bars.indices where other != index { bars[other].isMuted = true }
+            for other in bars.indices where !wanted(bars[other]) { bars[other].isMuted = true }
         }
         if spec.margin && group.kind == .split && bars.contains(where: { $0.marginText == nil }) == false {
             // A split shows its intervals in its legend, in words.
@@ -58,11 +86,11 @@ struct ChartBlock: BlockRenderer {
             throw Diagnostic(file: file, at: location, message: "'\(group.key)' has no base, so the chart cannot show margins of error; add 'base:' to it or remove 'margin: true'")
         }
         // A chart shown again keeps its number, and its caption says it is a reminder.
-        let earlier = context.figures.filter { $0.key == group.key }
+        let earlier = context.figures.filter { $0.key == chartKey }
         let number = earlier.first?.number ?? (context.figures.map(\.number).max() ?? 0) + 1
         let id = earlier.isEmpty ? "figure-\(number)" : "figure-\(number)-\(earlier.count + 1)"
         let title = FrenchTypography.apply(try SettingExpander(formatter: formatter).expand(spec.title, file: file, at: location))
-        context.figures.append(NumberedFigure(number: number, anchor: id, title: title, key: group.key, page: context.page))
+        context.figures.append(NumberedFigure(number: number, anchor: id, title: title, key: chartKey, page: context.page))
         let description = items.isEmpty ? describe(group: group, bars: bars, margin: spec.margin) : describeScale(items, bars: bars)
         func draw(_ layout: ChartLayout, id: String) -> String {
             let svg: String
@@ -77,7 +105,13 @@ struct ChartBlock: BlockRenderer {
             } else if group.kind == .split {
                 svg = SplitBarRenderer(layout: layout).svg(parts: bars, id: id, title: title, description: description)
             } else {
-                svg = BarChartRenderer(layout: layout).svg(bars: bars, id: id, title: title, description: description)
+                // Under each segment's heading, a bar is named by its answer alone.
+                let drawn = headings.isEmpty ? bars : bars.map { bar in
+                    var bar = bar
+                    bar.label = FrenchTypography.apply(table.resolved(bar.key)?.figure.label ?? bar.label)
+                    return bar
+                }
+                svg = BarChartRenderer(layout: layout, headings: headings).svg(bars: drawn, id: id, title: title, description: description)
             }
             return svg.replacingOccurrences(of: "<svg class=\"chart-svg\"", with: "<svg class=\"chart-svg chart-svg--\(layout.name)\"")
         }
@@ -85,7 +119,7 @@ struct ChartBlock: BlockRenderer {
         let note = try spec.note.map {
             "<p class=\"chart-note\">" + HTML.escape(FrenchTypography.apply(try SettingExpander(formatter: formatter).expand($0, file: file, at: location))) + "</p>\n"
         } ?? ""
-        let downloads = ChartDownloads(key: group.key, title: "Figure \(number)\u{202F}: " + title,
+        let downloads = ChartDownloads(key: chartKey, title: "Figure \(number)\u{202F}: " + title,
                                        notes: captionNotes(group: group) + (spec.note.map { [FrenchTypography.apply((try? SettingExpander(formatter: formatter).expand($0, file: file, at: location)) ?? $0)] } ?? []),
                                        bars: bars, bases: bars.map { table.resolved($0.key)?.baseCount })
         if earlier.isEmpty {

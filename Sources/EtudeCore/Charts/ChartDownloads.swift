@@ -50,7 +50,7 @@ struct ChartDownloads {
     static let style = """
         text{font-family:"DejaVu Sans",Arial,sans-serif;font-size:15px;fill:#1b1e23}\
         .chart-title{font-size:18px;font-weight:700}.chart-note{font-size:13px;fill:#4d5562}\
-        .chart-value{font-weight:700}.chart-tick{font-size:13px}\
+        .chart-value,.chart-heading{font-weight:700}.chart-tick{font-size:13px}\
         .chart-bar,.chart-fill-1{fill:#2b5fd9}.chart-fill-2{fill:#b85c00}.chart-fill-3{fill:#00805d}\
         .chart-fill-4{fill:#b8638f}.chart-fill-5{fill:#857e24}.chart-fill-6{fill:#3d86b3}\
         .chart-fill-7{fill:#8a5cc2}.chart-fill-8{fill:#6b7380}.chart-muted,.chart-bar.chart-muted{fill:#858c98}\

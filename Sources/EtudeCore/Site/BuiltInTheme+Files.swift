@@ -1406,7 +1406,7 @@ figure.chart .chart-svg--narrow { display: none; }
 }
 @media print { figure.chart .chart-downloads { display: none; } }
 .chart-svg .chart-label, .chart-svg .chart-value, .chart-svg .chart-tick { fill: var(--chart-text); }
-.chart-svg .chart-value { font-weight: 700; }
+.chart-svg .chart-value, .chart-svg .chart-heading { font-weight: 700; }
 .chart-svg .chart-tick { font-size: 13px; }
 .chart-svg .chart-grid { stroke: var(--chart-grid); }
 .chart-svg .chart-axis { stroke: var(--chart-axis); }
