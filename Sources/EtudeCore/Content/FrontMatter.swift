@@ -44,10 +44,16 @@ public enum FrontMatterParser {
             matter.descriptionLocation = reader.location(of: description.value)
         }
         if let order = entry("order") {
-            guard let value = order.value.int else {
+            // Strict digits, not Yams's `.int`, which also reads 0x1F, 0o17, 1_000 and 1:30.
+            let raw = order.value.scalar?.string ?? ""
+            switch NumberReader.read(raw) {
+            case .success(let number) where number.isWhole:
+                matter.order = Int(number.value)
+            case .success, .failure(.notPlainDecimal):
                 throw reader.error("order must be a whole number, such as 'order: 2'", at: order.value)
+            case .failure(let problem):
+                throw reader.error("order '\(raw)' \(problem.reason)", at: order.value)
             }
-            matter.order = value
         }
         if let slug = entry("slug") {
             let value = try reader.text(slug.value, "slug")

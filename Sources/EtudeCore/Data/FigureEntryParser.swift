@@ -129,12 +129,14 @@ struct FigureEntryParser {
             figure.value = Double(numerator) / Double(denominator)
             return
         }
-        guard let value = Double(raw), value.isFinite, raw.first != "+" else {
-            let hint = raw.contains(",") ? "; write decimals with a point (53.5), not a comma" : ""
-            throw reader.error("value '\(raw)' of '\(figure.key)' is not a number\(hint)", at: node)
+        let number: NumberReader.Number
+        switch NumberReader.read(raw) {
+        case .success(let read): number = read
+        case .failure(let problem): throw reader.error("value '\(raw)' of '\(figure.key)' \(problem.reason)", at: node)
         }
+        let value = number.value
         figure.value = value
-        figure.decimals = raw.split(separator: ".").dropFirst().first?.count ?? 0
+        figure.decimals = number.decimals
         switch figure.unit {
         case .percent where !(0...100).contains(value):
             throw reader.error("value \(raw) of '\(figure.key)' is a percentage outside 0–100", at: node)
@@ -162,11 +164,16 @@ struct FigureEntryParser {
 
     private func parseBase(_ node: Node) throws -> FigureBase {
         let raw = try reader.text(node, "base")
-        if let number = Double(raw) {
-            guard number > 0, number == number.rounded() else {
-                throw reader.error("base \(raw) must be a whole number of respondents above 0", at: node)
-            }
-            return .number(number)
+        // A number in plain decimals, or else a figure key (`0x137` or `inf` are keys, not numbers).
+        switch NumberReader.read(raw) {
+        case .success(let number) where number.value > 0 && number.isWhole:
+            return .number(number.value)
+        case .success:
+            throw reader.error("base \(raw) must be a whole number of respondents above 0", at: node)
+        case .failure(.notPlainDecimal):
+            break
+        case .failure(let problem):
+            throw reader.error("base '\(raw)' \(problem.reason)", at: node)
         }
         guard FigureKey.isValid(raw) else {
             throw reader.error("base '\(raw)' is neither a number nor a figure key", at: node)
