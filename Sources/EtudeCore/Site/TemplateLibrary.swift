@@ -27,15 +27,24 @@ public struct TemplateLibrary {
         }
         var library = MustacheLibrary()
         var collector = DiagnosticCollector()
+        var graph = TemplateIncludeGraph()
         for (name, file) in templates.sorted(by: { $0.key < $1.key }) {
             guard let text = collector.collect({ try TextFileReader.read(file.url, shownAs: file.shown) }) else { continue }
+            let tags = MustacheTagScanner.tags(in: text)
+            // Checked before parsing: swift-mustache's parser recurses once per section level.
+            if let tooDeep = TemplateProblem.tooDeep(tags, file: file.shown) {
+                collector.report(tooDeep)
+                continue
+            }
             do {
                 library.register(try MustacheTemplate(string: text), named: name)
             } catch {
                 collector.report(TemplateProblem.diagnostic(for: error, file: file.shown))
             }
-            TemplateProblem.unknownPartials(in: text, file: file.shown, known: Set(templates.keys)).forEach { collector.report($0) }
+            TemplateProblem.unknownPartials(in: tags, file: file.shown, known: Set(templates.keys)).forEach { collector.report($0) }
+            graph.add(name, file: file.shown, tags: tags)
         }
+        graph.cycles().forEach { collector.report($0) }
         try collector.throwIfAny()
         guard library.getTemplate(named: "layout") != nil else {
             throw Diagnostic(file: "templates/layout.mustache", message: "no layout template; the theme needs layout.mustache")

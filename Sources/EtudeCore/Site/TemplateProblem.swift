@@ -19,19 +19,34 @@ enum TemplateProblem {
         return Diagnostic(file: file, line: line, column: max(1, column), message: message)
     }
 
-    /// Every `{{> name}}` of `text` that names no template.
-    static func unknownPartials(in text: String, file: String, known: Set<String>) -> [Diagnostic] {
+    /// Sections nested deeper than this are refused before swift-mustache, whose parser
+    /// recurses once per level, reads them.
+    static let maximumSectionDepth = 64
+
+    /// Every `{{> name}}` or `{{< name}}` of `tags` that names no template, and every
+    /// dynamic partial (`{{>*name}}`), whose name would come from the data.
+    static func unknownPartials(in tags: [MustacheTag], file: String, known: Set<String>) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for match in text.matches(of: /\{\{>\s*([^\s}]+)\s*\}\}/) {
-            let name = String(match.output.1)
+        for tag in tags where tag.sigil == ">" || tag.sigil == "<" {
+            let name = tag.name
+            if name.hasPrefix("*") {
+                diagnostics.append(Diagnostic(file: file, line: tag.line, column: tag.column,
+                    message: "dynamic partial '{{\(tag.sigil!)\(name)}}' is not supported; name the partial, such as {{> partials/footer}}"))
+                continue
+            }
             guard !known.contains(name) else { continue }
-            let before = text[..<match.range.lowerBound]
-            let line = before.split(separator: "\n", omittingEmptySubsequences: false).count
-            let column = before.utf8.count - (before.lastIndex(of: "\n").map { before.utf8.distance(from: before.startIndex, to: $0) + 1 } ?? 0) + 1
-            diagnostics.append(Diagnostic(file: file, line: line, column: column,
+            diagnostics.append(Diagnostic(file: file, line: tag.line, column: tag.column,
                 message: "partial '\(name)' does not exist" + (Suggestion.closest(to: name, among: known).map { "; did you mean '\($0)'?" }
                     ?? "; a partial is a file templates/partials/<name>.mustache, included as {{> partials/<name>}}")))
         }
         return diagnostics
+    }
+
+    /// Sections (`{{#…}}`, `{{^…}}`, `{{$…}}`, `{{<…}}`) nested beyond `maximumSectionDepth`.
+    static func tooDeep(_ tags: [MustacheTag], file: String) -> Diagnostic? {
+        MustacheTagScanner.sectionDepth(of: tags, limit: maximumSectionDepth).map { excess in
+            Diagnostic(file: file, line: excess.tag.line, column: excess.tag.column,
+                       message: "sections are nested \(excess.depth) levels deep; Étude reads at most \(maximumSectionDepth) levels, so close some sections with {{/name}} sooner")
+        }
     }
 }
