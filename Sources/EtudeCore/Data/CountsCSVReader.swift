@@ -20,7 +20,7 @@ struct CountsCSVReader {
         var index: [String: Int] = [:]
         for (position, name) in names.enumerated() {
             guard index[name] == nil else {
-                throw Diagnostic(file: path, line: 1, column: 1, message: "column '\(name)' is named twice in the header; keep one column \(name)")
+                throw Diagnostic(file: path, line: 1, column: 1, message: "column '\(name)' is named twice in the header; name each column once: \(Self.columns.joined(separator: ","))")
             }
             index[name] = position
         }

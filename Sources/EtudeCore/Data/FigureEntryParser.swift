@@ -164,13 +164,13 @@ struct FigureEntryParser {
 
     private func parseBase(_ node: Node) throws -> FigureBase {
         let raw = try reader.text(node, "base")
-        // A number in plain decimals, or else a figure key (`0x137` or `inf` are keys, not numbers).
+        // A number in plain decimals, or else a figure key; `0x137`, `1e3` or `inf` are refused as numbers.
         switch NumberReader.read(raw) {
         case .success(let number) where number.value > 0 && number.isWhole:
             return .number(number.value)
         case .success:
             throw reader.error("base \(raw) must be a whole number of respondents above 0", at: node)
-        case .failure(.notPlainDecimal):
+        case .failure(.notPlainDecimal) where !NumberReader.looksLikeNumber(raw):
             break
         case .failure(let problem):
             throw reader.error("base '\(raw)' \(problem.reason)", at: node)

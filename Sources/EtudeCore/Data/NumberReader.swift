@@ -5,10 +5,10 @@
 /// point followed by digits (`311`, `53.5`, `-2`). Rejected: hexadecimal (`0x137`),
 /// exponents (`1e3`), `inf`, `nan`, a leading `+`, `_` separators, commas, `.5`, `5.`.
 /// Bounded: at most `maximumIntegerDigits` digits before the point and
-/// `maximumDecimals` after it, so every value is below 10^12 and scaled by 10^6 still
-/// fits an `Int`.
+/// `maximumDecimals` after it, so every value is below 10^9, has at most 15 significant
+/// digits (which a `Double` holds exactly), and scaled by 10^6 still fits an `Int`.
 enum NumberReader {
-    static let maximumIntegerDigits = 12
+    static let maximumIntegerDigits = 9
     static let maximumDecimals = 6
 
     /// A number as typed: its value and its number of decimals.
@@ -31,11 +31,20 @@ enum NumberReader {
             case .notPlainDecimal(false):
                 return "is not a plain decimal number; write digits with a point for decimals, such as 311 or 53.5"
             case .tooManyDigits(let count):
-                return "has \(count) digits before the point; Étude reads numbers of at most \(NumberReader.maximumIntegerDigits) digits (below 1 000 000 000 000)"
+                return "has \(count) digits before the point; Étude reads numbers of at most \(NumberReader.maximumIntegerDigits) digits (below 1 000 000 000)"
             case .tooManyDecimals(let count):
                 return "has \(count) decimals; write at most \(NumberReader.maximumDecimals) digits after the point"
             }
         }
+    }
+
+    /// Whether `text` is meant as a number in some other notation (`0x137`, `1e3`, `inf`,
+    /// `53,5`), so that it gets a number's error rather than being taken for a name.
+    static func looksLikeNumber(_ text: String) -> Bool {
+        let raw = text.trimmingCharacters(in: .whitespaces).lowercased()
+        return raw.wholeMatch(of: /[-+]?(\d[\d_,]*\.?\d*|\.\d+)(e[-+]?\d+)?/) != nil
+            || raw.wholeMatch(of: /[-+]?0[xob][0-9a-f_]+/) != nil
+            || raw.wholeMatch(of: /[-+]?\.?(inf|infinity|nan)/) != nil
     }
 
     /// Reads `text` (surrounding spaces ignored) or says why it is not an accepted number.

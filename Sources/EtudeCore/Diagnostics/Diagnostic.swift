@@ -32,11 +32,15 @@ public struct Diagnostic: Error, Equatable, Sendable, CustomStringConvertible {
         self.init(file: file, line: location?.line, column: location?.column, message: message)
     }
 
+    /// One line, whatever the message quotes: a line break in quoted user text is shown as `\n`.
     public var description: String {
         var position = file
         if let line { position += ":\(line)" }
         if let line = line, line > 0, let column { position += ":\(column)" }
-        return "\(position): \(severity.rawValue): \(message)"
+        let oneLine = message.contains(where: \.isNewline)
+            ? String(message.flatMap { $0.isNewline ? Array($0 == "\r\n" ? "\\r\\n" : $0 == "\r" ? "\\r" : "\\n") : [$0] })
+            : message
+        return "\(position): \(severity.rawValue): \(oneLine)"
     }
 }
 
@@ -86,13 +90,18 @@ struct DiagnosticCollector {
 enum Suggestion {
     static func closest(to name: String, among candidates: some Sequence<String>) -> String? {
         var best: (String, Int)?
+        let characters = Array(name), limit = max(2, name.count / 2)
         for candidate in candidates {
-            let distance = editDistance(Array(name), Array(candidate))
+            // The distance is at least the difference in length: skip hopeless candidates,
+            // so that a name of 100 000 characters costs no quadratic comparison.
+            let other = Array(candidate)
+            if abs(other.count - characters.count) > limit { continue }
+            let distance = editDistance(characters, other)
             if best == nil || distance < best!.1 || (distance == best!.1 && candidate < best!.0) {
                 best = (candidate, distance)
             }
         }
-        if let (candidate, distance) = best, distance <= max(2, name.count / 2) { return candidate }
+        if let (candidate, distance) = best, distance <= limit { return candidate }
         // A truncated or extended name: the candidate sharing the longest prefix with it.
         return candidates.filter { $0.hasPrefix(name) || name.hasPrefix($0) }
             .max { ($0.commonPrefix(with: name).count, $1) < ($1.commonPrefix(with: name).count, $0) }
