@@ -9,6 +9,8 @@ public struct Diagnostic: Error, Equatable, Sendable, CustomStringConvertible {
     public var column: Int?
     public var message: String
     public var severity: Severity = .error
+    /// Lines quoted under the message, indented (the last lines a tool such as Chromium wrote).
+    public var quotedLines: [String] = []
 
     /// An error stops a build; a warning is printed and the build goes on.
     public enum Severity: String, Sendable {
@@ -32,15 +34,19 @@ public struct Diagnostic: Error, Equatable, Sendable, CustomStringConvertible {
         self.init(file: file, line: location?.line, column: location?.column, message: message)
     }
 
-    /// One line, whatever the message quotes: a line break in quoted user text is shown as `\n`.
+    /// The message on one line, whatever it quotes (a line break in user text is shown as
+    /// `\n`), then any quoted lines, each indented on a line of its own.
     public var description: String {
         var position = file
         if let line { position += ":\(line)" }
         if let line = line, line > 0, let column { position += ":\(column)" }
-        let oneLine = message.contains(where: \.isNewline)
-            ? String(message.flatMap { $0.isNewline ? Array($0 == "\r\n" ? "\\r\\n" : $0 == "\r" ? "\\r" : "\\n") : [$0] })
-            : message
-        return "\(position): \(severity.rawValue): \(oneLine)"
+        return "\(position): \(severity.rawValue): \(Self.oneLine(message))"
+            + quotedLines.map { "\n    " + Self.oneLine($0) }.joined()
+    }
+
+    private static func oneLine(_ text: String) -> String {
+        guard text.contains(where: \.isNewline) else { return text }
+        return String(text.flatMap { $0.isNewline ? Array($0 == "\r\n" ? "\\r\\n" : $0 == "\r" ? "\\r" : "\\n") : [$0] })
     }
 }
 
