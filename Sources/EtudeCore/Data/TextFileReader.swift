@@ -21,6 +21,9 @@ enum TextFileReader {
         if let scalar = text.unicodeScalars.first(where: { (0xE000...0xE005).contains($0.value) }) {
             throw Diagnostic(file: path, message: String(format: "the file contains the private-use character U+%04X, which Étude reserves; remove it", scalar.value))
         }
+        if let reference = ReservedCharacterReference.first(in: text) {
+            throw Diagnostic(file: path, line: reference.line, column: reference.column, message: reference.message)
+        }
         return text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
     }
 

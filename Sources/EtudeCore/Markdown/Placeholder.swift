@@ -53,7 +53,7 @@ struct PlaceholderTable {
         while let start = text[index...].firstIndex(of: Self.open) {
             result += text[index..<start]
             guard let end = text[start...].firstIndex(of: Self.close),
-                  let number = Int(text[text.index(after: start)..<end]), number < entries.count
+                  let number = Int(text[text.index(after: start)..<end]), entries.indices.contains(number)
             else {
                 result.append(Self.open)
                 index = text.index(after: start)
