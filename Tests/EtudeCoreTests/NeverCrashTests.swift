@@ -105,6 +105,18 @@ import Testing
             """)
     }
 
+    /// No cycle, but 2^30 partials to render: refused instead of hanging.
+    @Test func partialsIncludedAgainAndAgainAreRefused() throws {
+        var files = ["data/site.yaml": TestSupport.minimalSite, "content/index.md": "---\ntitle: Essai\n---\nTexte.\n",
+                     "templates/partials/footer.mustache": "{{> partials/x0}}\n", "templates/partials/x30.mustache": "fin\n"]
+        for level in 0..<30 {
+            files["templates/partials/x\(level).mustache"] = "<i>{{> partials/x\(level + 1)}}{{> partials/x\(level + 1)}}</i>\n"
+        }
+        let project = try TestSupport.makeProject(files)
+        let error = #expect(throws: BuildFailure.self) { try SiteBuilder(project: Project(directory: project)).render() }
+        #expect(error?.description == "templates/partials/x17.mustache:1:4: error: template 'partials/x17' includes partials more than 10000 times over, as partials include one another again and again; include each partial fewer times")
+    }
+
     @Test func diagnosticsStayOnOneLine() {
         let diagnostic = Diagnostic(file: "content/a.md", line: 2, column: 3, message: "'{{ a\nb\r\nc\rd\u{2028}e }}' is odd")
         #expect(diagnostic.description == "content/a.md:2:3: error: '{{ a\\nb\\r\\nc\\rd\\ne }}' is odd")

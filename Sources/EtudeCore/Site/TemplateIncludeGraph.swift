@@ -28,6 +28,43 @@ struct TemplateIncludeGraph {
         return diagnostics
     }
 
+    /// Without cycles, includes can still multiply: a partial that includes the next one twice,
+    /// forty times over, renders 2^40 partials. A template that expands to more than
+    /// `maximumExpansions` partials is refused, at its first include; only the innermost such
+    /// template is named, not every template that includes it.
+    static let maximumExpansions = 10_000
+
+    func explosions() -> [Diagnostic] {
+        var expansions: [String: Int] = [:]
+        // Depth first with an explicit stack, memoized: partial chains can be long.
+        func count(_ name: String) -> Int {
+            var stack: [(name: String, next: Int)] = [(name, 0)]
+            while let top = stack.last {
+                let children = includes[top.name] ?? []
+                if top.next < children.count {
+                    stack[stack.count - 1].next += 1
+                    let child = children[top.next].name
+                    if expansions[child] == nil, includes[child] != nil, !stack.contains(where: { $0.name == child }) {
+                        stack.append((child, 0))
+                    }
+                    continue
+                }
+                stack.removeLast()
+                let total = children.reduce(1) { total, include in
+                    total.addingReportingOverflow(expansions[include.name] ?? 1).partialValue
+                }
+                expansions[top.name] = min(total, Self.maximumExpansions + 1)
+            }
+            return expansions[name] ?? 1
+        }
+        return includes.keys.sorted().compactMap { name in
+            guard count(name) > Self.maximumExpansions, let first = includes[name]?.first,
+                  includes[name]!.allSatisfy({ count($0.name) <= Self.maximumExpansions }) else { return nil }
+            return Diagnostic(file: files[name] ?? "templates/\(name).mustache", line: first.tag.line, column: first.tag.column,
+                message: "template '\(name)' includes partials more than \(Self.maximumExpansions) times over, as partials include one another again and again; include each partial fewer times")
+        }
+    }
+
     /// The shortest chain of includes from `start` back to itself (breadth first, no recursion).
     private func pathBack(to start: String) -> [(name: String, tag: MustacheTag)]? {
         var previous: [String: (from: String, tag: MustacheTag)] = [:]

@@ -44,7 +44,9 @@ public struct TemplateLibrary {
             TemplateProblem.unknownPartials(in: tags, file: file.shown, known: Set(templates.keys)).forEach { collector.report($0) }
             graph.add(name, file: file.shown, tags: tags)
         }
-        graph.cycles().forEach { collector.report($0) }
+        let cycles = graph.cycles()
+        cycles.forEach { collector.report($0) }
+        if cycles.isEmpty { graph.explosions().forEach { collector.report($0) } }
         try collector.throwIfAny()
         guard library.getTemplate(named: "layout") != nil else {
             throw Diagnostic(file: "templates/layout.mustache", message: "no layout template; the theme needs layout.mustache")
