@@ -120,7 +120,11 @@ struct FigureEntryParser {
     private func setValue(of figure: inout Figure, from node: Node) throws {
         let raw = node.scalar?.string.trimmingCharacters(in: .whitespaces) ?? ""
         if figure.unit == .fraction {
-            let parts = raw.split(separator: "/").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+            // Each side in plain digits too (`+2/3` or `0x2/3` are not fractions), so at most 9 digits.
+            let parts = raw.split(separator: "/").map { side -> Int? in
+                guard case .success(let number) = NumberReader.read(String(side)), number.decimals == 0 else { return nil }
+                return Int(number.value)
+            }
             guard parts.count == 2, let numerator = parts[0], let denominator = parts[1],
                   denominator > 0, numerator >= 0, numerator <= denominator else {
                 throw reader.error("value '\(raw)' of '\(figure.key)' is not a fraction; write it as 2/3", at: node)

@@ -85,9 +85,12 @@ import Testing
         var mutator = FuzzMutator(seed: caseSeed)
         var files = original
         var steps = addExtras(to: &files, random: &mutator.random)
-        let paths = files.keys.sorted()
+        // Each folder gets its share of mutations, however many files it holds.
+        let folders = Dictionary(grouping: files.keys.sorted()) { $0.split(separator: "/")[0] }
+        let folderNames = folders.keys.sorted()
         for _ in 0..<Int.random(in: 1...4, using: &mutator.random) {
-            let path = paths.randomElement(using: &mutator.random)!
+            let folder = folderNames.randomElement(using: &mutator.random)!
+            let path = folders[folder]!.randomElement(using: &mutator.random)!
             steps.append("\(path): " + mutator.mutate(&files[path]!))
         }
         let project = folder.appendingPathComponent("project"), output = folder.appendingPathComponent("output")
