@@ -9,7 +9,7 @@ import Testing
 /// runs more. A failure prints the case's seed; ETUDE_FUZZ_ONLY=<case> replays one case.
 @Suite struct FuzzTests {
     static let environment = ProcessInfo.processInfo.environment
-    static let cases = environment["ETUDE_FUZZ_CASES"].flatMap { Int($0) } ?? 240
+    static let cases = environment["ETUDE_FUZZ_CASES"].flatMap { Int($0) } ?? 200
     static let seed = environment["ETUDE_FUZZ_SEED"].flatMap { UInt64($0) } ?? 20_181_127
     static let only = environment["ETUDE_FUZZ_ONLY"].flatMap { Int($0) }
     static let timeout = environment["ETUDE_FUZZ_TIMEOUT"].flatMap { Double($0) } ?? 20
