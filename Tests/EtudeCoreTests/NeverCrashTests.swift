@@ -117,6 +117,16 @@ import Testing
         #expect(error?.description == "templates/partials/x17.mustache:1:4: error: template 'partials/x17' includes partials more than 10000 times over, as partials include one another again and again; include each partial fewer times")
     }
 
+    /// Thousands of same-named headings took seconds each thousand (a quadratic search for a free id).
+    @Test func sameNamedHeadingsGetNumberedIDsQuickly() {
+        var generator = HeadingIDGenerator(reserved: ["titre-3"])
+        let start = ContinuousClock.now
+        let ids = (0..<20_000).map { _ in generator.makeID(for: "Titre") }
+        #expect(ContinuousClock.now - start < .seconds(5))
+        #expect(Array(ids.prefix(4)) == ["titre", "titre-2", "titre-4", "titre-5"])
+        #expect(Set(ids).count == ids.count)
+    }
+
     @Test func diagnosticsStayOnOneLine() {
         let diagnostic = Diagnostic(file: "content/a.md", line: 2, column: 3, message: "'{{ a\nb\r\nc\rd\u{2028}e }}' is odd")
         #expect(diagnostic.description == "content/a.md:2:3: error: '{{ a\\nb\\r\\nc\\rd\\ne }}' is odd")

@@ -4,6 +4,9 @@ import Foundation
 /// then `resultats-cles-2` for a second heading with the same text.
 public struct HeadingIDGenerator {
     private var used: Set<String>
+    /// For each slug, the next number to try: numbers below it are taken already, so a page
+    /// of thousands of same-named headings costs no quadratic search.
+    private var nextNumber: [String: Int] = [:]
 
     /// `reserved` ids are never given out (those the layout uses itself).
     public init(reserved: Set<String> = []) {
@@ -29,11 +32,12 @@ public struct HeadingIDGenerator {
     public mutating func makeID(for text: String) -> String {
         let base = Self.slug(text)
         var id = base
-        var number = 2
+        var number = nextNumber[base] ?? 2
         while used.contains(id) {
             id = "\(base)-\(number)"
             number += 1
         }
+        nextNumber[base] = number
         used.insert(id)
         return id
     }
