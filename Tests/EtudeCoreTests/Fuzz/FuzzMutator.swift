@@ -64,7 +64,8 @@ struct FuzzMutator {
             guard !lines.isEmpty else { return "duplicate (empty file)" }
             let start = Int.random(in: 0..<lines.count, using: &random)
             let end = min(lines.count, start + Int.random(in: 1...8, using: &random))
-            let copies = Int.random(in: 1...3, using: &random)
+            // Now and then thousands of copies, to find work that grows faster than the input.
+            let copies = [1, 2, 3, 1, 2, 3, 500, 3000].randomElement(using: &random)!
             let block = Array(lines[start..<end])
             for _ in 0..<copies { lines.insert(contentsOf: block, at: end) }
             bytes = join(lines)
