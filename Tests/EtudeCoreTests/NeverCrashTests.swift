@@ -92,16 +92,19 @@ import Testing
         #expect(tags[3].line == 2 && tags[3].column == 22)
     }
 
-    @Test func deepSectionsAndDynamicPartialsAreRefused() throws {
+    /// swift-mustache parses in time growing with the square of the size, and recurses per section.
+    @Test func deepSectionsDynamicPartialsAndHugeTemplatesAreRefused() throws {
         let deep = try TestSupport.makeProject([
             "data/site.yaml": TestSupport.minimalSite, "content/index.md": "---\ntitle: Essai\n---\nTexte.\n",
             "templates/partials/footer.mustache": String(repeating: "{{#site}}", count: 5000),
             "templates/partials/extra.mustache": "<p>\n  {{>*site.title}}</p>\n",
+            "templates/partials/huge.mustache": String(repeating: "{{site.title}}", count: 10_000),
         ])
         let error = #expect(throws: BuildFailure.self) { try SiteBuilder(project: Project(directory: deep)).render() }
         #expect(error?.description == """
             templates/partials/extra.mustache:2:3: error: dynamic partial '{{>*site.title}}' is not supported; name the partial, such as {{> partials/footer}}
             templates/partials/footer.mustache:1:577: error: sections are nested 5000 levels deep; Étude reads at most 64 levels, so close some sections with {{/name}} sooner
+            templates/partials/huge.mustache: error: the template is 140 KB; Étude reads templates of at most 100 KB, so move parts of it into partials
             """)
     }
 

@@ -30,6 +30,10 @@ public struct TemplateLibrary {
         var graph = TemplateIncludeGraph()
         for (name, file) in templates.sorted(by: { $0.key < $1.key }) {
             guard let text = collector.collect({ try TextFileReader.read(file.url, shownAs: file.shown) }) else { continue }
+            if let tooLarge = TemplateProblem.tooLarge(text, file: file.shown) {
+                collector.report(tooLarge)
+                continue
+            }
             let tags = MustacheTagScanner.tags(in: text)
             // Checked before parsing: swift-mustache's parser recurses once per section level.
             if let tooDeep = TemplateProblem.tooDeep(tags, file: file.shown) {

@@ -19,6 +19,16 @@ enum TemplateProblem {
         return Diagnostic(file: file, line: line, column: max(1, column), message: message)
     }
 
+    /// swift-mustache's parser measures the rest of the text at each tag, so its time grows
+    /// with the square of a template's size (700 KB took a minute); larger templates are refused.
+    static let maximumBytes = 100_000
+
+    static func tooLarge(_ text: String, file: String) -> Diagnostic? {
+        let bytes = text.utf8.count
+        guard bytes > maximumBytes else { return nil }
+        return Diagnostic(file: file, message: "the template is \((bytes + 999) / 1000) KB; Étude reads templates of at most \(maximumBytes / 1000) KB, so move parts of it into partials")
+    }
+
     /// Sections nested deeper than this are refused before swift-mustache, whose parser
     /// recurses once per level, reads them.
     static let maximumSectionDepth = 64
