@@ -8,7 +8,7 @@ SYSTEM_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev
 CHECK_DIR = .build/check-site
 PREFIX ?= /usr/local
 
-.PHONY: all site pdf test unit validate deps clean bench-answers bench-csv install uninstall theme
+.PHONY: all site pdf test unit validate fuzz deps clean bench-answers bench-csv install uninstall theme
 
 all: site
 
@@ -57,6 +57,13 @@ test: unit validate
 unit: deps
 	$(SWIFT) build --product etude
 	$(SWIFT) test
+
+# The fuzz test at length: FUZZ_CASES damaged copies of the project, from seed FUZZ_SEED.
+FUZZ_CASES ?= 5000
+FUZZ_SEED ?= 20181127
+fuzz: deps
+	$(SWIFT) build --product etude
+	ETUDE_FUZZ_CASES=$(FUZZ_CASES) ETUDE_FUZZ_SEED=$(FUZZ_SEED) $(SWIFT) test --filter FuzzTests
 
 validate: deps
 	$(SWIFT) build --product etude

@@ -2,7 +2,8 @@
 enum SVG {
     /// Coordinates with at most one decimal and a point, whatever the locale: `12.5`, `80`.
     static func number(_ value: Double) -> String {
-        let tenths = (value * 10).rounded(.toNearestOrAwayFromZero)
+        // Clamped so that no value, however odd, traps in `Int(...)`; a drawing never needs more.
+        let tenths = (min(max(value.isNaN ? 0 : value, -1e9), 1e9) * 10).rounded(.toNearestOrAwayFromZero)
         let integer = Int(tenths) / 10, decimal = abs(Int(tenths) % 10)
         let sign = tenths < 0 && integer == 0 ? "-" : ""
         return decimal == 0 ? "\(sign)\(integer)" : "\(sign)\(integer).\(decimal)"

@@ -57,10 +57,15 @@ public enum FrontMatterParser {
             }
         }
         if let order = entry("order") {
-            if let value = order.value.int {
-                matter.order = value
-            } else {
+            // Strict digits, not Yams's `.int`, which also reads 0x1F, 0o17, 1_000 and 1:30.
+            let raw = order.value.scalar?.string ?? ""
+            switch NumberReader.read(raw) {
+            case .success(let number) where number.isWhole:
+                matter.order = Int(number.value)
+            case .success, .failure(.notPlainDecimal):
                 collector.report(reader.error("order must be a whole number, such as 'order: 2'", at: order.value))
+            case .failure(let problem):
+                collector.report(reader.error("order '\(raw)' \(problem.reason)", at: order.value))
             }
         }
         if let slug = entry("slug") {

@@ -17,19 +17,21 @@ struct CountsCSVReader {
         for column in Self.columns where !names.contains(column) {
             throw Diagnostic(file: path, line: 1, column: 1, message: "missing column '\(column)'; the header must name \(Self.columns.joined(separator: ", "))")
         }
-        let index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+        var index: [String: Int] = [:]
+        for (position, name) in names.enumerated() {
+            guard index[name] == nil else {
+                throw Diagnostic(file: path, line: 1, column: 1, message: "column '\(name)' is named twice in the header; name each column once: \(Self.columns.joined(separator: ","))")
+            }
+            index[name] = position
+        }
         var counts: [(figure: Figure, count: Double, base: Double)] = []
         for row in rows.dropFirst() where !(row.fields.count == 1 && row.fields[0].isEmpty) {
             guard row.fields.count == names.count else {
                 throw Diagnostic(file: path, line: row.line, message: "row has \(row.fields.count) fields but the header has \(names.count); check for a missing or extra comma")
             }
             let value = { (name: String) in row.fields[index[name]!].trimmingCharacters(in: .whitespaces) }
-            guard let count = Double(value("count")), count >= 0, count == count.rounded() else {
-                throw Diagnostic(file: path, line: row.line, message: "count '\(value("count"))' is not a whole number")
-            }
-            guard let rowBase = Double(value("base")), rowBase > 0 else {
-                throw Diagnostic(file: path, line: row.line, message: "base '\(value("base"))' is not a number above 0")
-            }
+            let count = try wholeNumber(value("count"), "count", minimum: 0, file: path, line: row.line)
+            let rowBase = try wholeNumber(value("base"), "base", minimum: 1, file: path, line: row.line)
             guard count <= rowBase else {
                 throw Diagnostic(file: path, line: row.line, message: "count \(value("count")) is larger than its base \(value("base"))")
             }
@@ -70,6 +72,19 @@ struct CountsCSVReader {
             figure.writtenValue = written[index]
             figure.baseLocation = figure.location
             return figure
+        }
+    }
+
+    /// A count or base cell: plain decimal digits (see `NumberReader`), whole, at least `minimum`.
+    private func wholeNumber(_ text: String, _ name: String, minimum: Double, file: String, line: Int) throws -> Double {
+        switch NumberReader.read(text) {
+        case .success(let number) where number.isWhole && number.value >= minimum:
+            return number.value
+        case .success:
+            let what = minimum > 0 ? "a whole number above 0" : "a whole number, 0 or more"
+            throw Diagnostic(file: file, line: line, message: "\(name) '\(text)' must be \(what)")
+        case .failure(let problem):
+            throw Diagnostic(file: file, line: line, message: "\(name) '\(text)' \(problem.reason)")
         }
     }
 }

@@ -148,7 +148,11 @@ struct FigureEntryParser {
     private func setValue(of figure: inout Figure, from node: Node) throws {
         let raw = node.scalar?.string.trimmingCharacters(in: .whitespaces) ?? ""
         if figure.unit == .fraction {
-            let parts = raw.split(separator: "/").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+            // Each side in plain digits too (`+2/3` or `0x2/3` are not fractions), so at most 9 digits.
+            let parts = raw.split(separator: "/").map { side -> Int? in
+                guard case .success(let number) = NumberReader.read(String(side)), number.decimals == 0 else { return nil }
+                return Int(number.value)
+            }
             guard parts.count == 2, let numerator = parts[0], let denominator = parts[1],
                   denominator > 0, numerator >= 0, numerator <= denominator else {
                 throw reader.error("value '\(raw)' of '\(figure.key)' is not a fraction; write it as 2/3", at: node)
@@ -157,12 +161,14 @@ struct FigureEntryParser {
             figure.value = Double(numerator) / Double(denominator)
             return
         }
-        guard let value = Double(raw), value.isFinite, raw.first != "+" else {
-            let hint = raw.contains(",") ? "; write decimals with a point (53.5), not a comma" : ""
-            throw reader.error("value '\(raw)' of '\(figure.key)' is not a number\(hint)", at: node)
+        let number: NumberReader.Number
+        switch NumberReader.read(raw) {
+        case .success(let read): number = read
+        case .failure(let problem): throw reader.error("value '\(raw)' of '\(figure.key)' \(problem.reason)", at: node)
         }
+        let value = number.value
         figure.value = value
-        figure.decimals = raw.split(separator: ".").dropFirst().first?.count ?? 0
+        figure.decimals = number.decimals
         switch figure.unit {
         case .percent where !(0...100).contains(value):
             throw reader.error("value \(raw) of '\(figure.key)' is a percentage outside 0–100", at: node)
@@ -190,11 +196,16 @@ struct FigureEntryParser {
 
     private func parseBase(_ node: Node) throws -> FigureBase {
         let raw = try reader.text(node, "base")
-        if let number = Double(raw) {
-            guard number > 0, number == number.rounded() else {
-                throw reader.error("base \(raw) must be a whole number of respondents above 0", at: node)
-            }
-            return .number(number)
+        // A number in plain decimals, or else a figure key; `0x137`, `1e3` or `inf` are refused as numbers.
+        switch NumberReader.read(raw) {
+        case .success(let number) where number.value > 0 && number.isWhole:
+            return .number(number.value)
+        case .success:
+            throw reader.error("base \(raw) must be a whole number of respondents above 0", at: node)
+        case .failure(.notPlainDecimal) where !NumberReader.looksLikeNumber(raw):
+            break
+        case .failure(let problem):
+            throw reader.error("base '\(raw)' \(problem.reason)", at: node)
         }
         guard FigureKey.isValid(raw) else {
             throw reader.error("base '\(raw)' is neither a number nor a figure key", at: node)

@@ -17,6 +17,9 @@ enum TextFileReader {
             let line = text.unicodeScalars[..<index].reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
             throw Diagnostic(file: path, line: line, message: Placeholder.reservedMessage(text.unicodeScalars[index]))
         }
+        if let reference = ReservedCharacterReference.first(in: text) {
+            throw Diagnostic(file: path, line: reference.line, column: reference.column, message: reference.message)
+        }
         let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         return normalizedLineEndings(body)
     }

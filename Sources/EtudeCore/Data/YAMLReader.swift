@@ -16,6 +16,10 @@ struct YAMLReader {
     }
 
     func parse(_ text: String) throws -> Node? {
+        if let excess = YAMLDepthGuard.check(text) {
+            throw Diagnostic(file: file, line: excess.line + lineOffset, column: excess.column,
+                             message: "the YAML is nested \(excess.depth) levels deep; Étude reads at most \(YAMLDepthGuard.maximumDepth) levels of lists and mappings inside each other")
+        }
         do {
             return try Yams.compose(yaml: text)
         } catch let error as YamlError {

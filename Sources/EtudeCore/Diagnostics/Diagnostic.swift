@@ -9,6 +9,8 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     public var column: Int?
     public var message: String
     public var severity: Severity = .error
+    /// Lines quoted under the message, indented (the last lines a tool such as Chromium wrote).
+    public var quotedLines: [String] = []
 
     /// An error stops a build; a warning is printed and the build goes on.
     public enum Severity: String, Sendable {
@@ -32,11 +34,19 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
         self.init(file: file, line: location?.line, column: location?.column, message: message)
     }
 
+    /// The message on one line, whatever it quotes (a line break in user text is shown as
+    /// `\n`), then any quoted lines, each indented on a line of its own.
     public var description: String {
         var position = file
         if let line { position += ":\(line)" }
         if let line = line, line > 0, let column { position += ":\(column)" }
-        return "\(position): \(severity.rawValue): \(message)"
+        return "\(position): \(severity.rawValue): \(Self.oneLine(message))"
+            + quotedLines.map { "\n    " + Self.oneLine($0) }.joined()
+    }
+
+    private static func oneLine(_ text: String) -> String {
+        guard text.contains(where: \.isNewline) else { return text }
+        return String(text.flatMap { $0.isNewline ? Array($0 == "\r\n" ? "\\r\\n" : $0 == "\r" ? "\\r" : "\\n") : [$0] })
     }
 }
 
@@ -90,13 +100,18 @@ struct DiagnosticCollector {
 enum Suggestion {
     static func closest(to name: String, among candidates: some Sequence<String>) -> String? {
         var best: (String, Int)?
+        let characters = Array(name), limit = max(2, name.count / 2)
         for candidate in candidates {
-            let distance = editDistance(Array(name), Array(candidate))
+            // The distance is at least the difference in length: skip hopeless candidates,
+            // so that a name of 100 000 characters costs no quadratic comparison.
+            let other = Array(candidate)
+            if abs(other.count - characters.count) > limit { continue }
+            let distance = editDistance(characters, other)
             if best == nil || distance < best!.1 || (distance == best!.1 && candidate < best!.0) {
                 best = (candidate, distance)
             }
         }
-        if let (candidate, distance) = best, distance <= max(2, name.count / 2) { return candidate }
+        if let (candidate, distance) = best, distance <= limit { return candidate }
         // A truncated or extended name: the candidate sharing the longest prefix with it.
         return candidates.filter { $0.hasPrefix(name) || name.hasPrefix($0) }
             .max { ($0.commonPrefix(with: name).count, $1) < ($1.commonPrefix(with: name).count, $0) }

@@ -107,7 +107,7 @@ struct PlaceholderTable {
             let digits = text.index(after: start)
             let end = text[digits...].firstIndex { !$0.isASCII || !$0.isNumber } ?? text.endIndex
             guard end < text.endIndex, text[end] == Self.close,
-                  let number = Int(text[digits..<end]), number < entries.count
+                  let number = Int(text[digits..<end]), entries.indices.contains(number)
             else {
                 result.append(Self.open)
                 index = text.index(after: start)

@@ -51,9 +51,11 @@ public struct ReportPrinter {
         let size = (try? FileManager.default.attributesOfItem(atPath: pdf.path)[.size] as? Int) ?? 0
         guard process.terminationStatus == 0, size > 0 else {
             let lines = String(decoding: (try? Data(contentsOf: log)) ?? Data(), as: UTF8.self)
-                .split(separator: "\n").suffix(5).joined(separator: "\n    ")
-            throw Diagnostic(file: chromium.path, message: "Chromium wrote no PDF (exit status \(process.terminationStatus))"
-                + (lines.isEmpty ? "" : "; its last lines:\n    \(lines)"))
+                .split(separator: "\n").suffix(5).map(String.init)
+            var diagnostic = Diagnostic(file: chromium.path, message: "Chromium wrote no PDF (exit status \(process.terminationStatus))"
+                + (lines.isEmpty ? "" : "; its last lines:"))
+            diagnostic.quotedLines = lines
+            throw diagnostic
         }
     }
 }

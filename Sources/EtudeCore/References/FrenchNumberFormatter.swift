@@ -9,8 +9,15 @@ public enum FrenchNumberFormatter {
     /// `1234.5` with 1 decimal → `1 234,5`. Rounds half away from zero, so the
     /// result does not depend on binary floating-point noise in the last digit.
     public static func number(_ value: Double, decimals: Int = 0, groupThousands: Bool = true) -> String {
+        // Defence in depth: NumberReader keeps typed numbers far below these limits, but a
+        // computed value must never trap in `Int(...)`.
+        guard value.isFinite else { return value.isNaN ? "?" : (value < 0 ? "−∞" : "∞") }
+        let decimals = min(max(decimals, 0), 9)
         let scale = pow(10.0, Double(decimals))
         let scaled = (abs(value) * scale + 1e-9).rounded(.toNearestOrAwayFromZero)
+        guard scaled < 1e18 else {
+            return (value < 0 ? "−" : "") + String(format: "%.0f", abs(value))
+        }
         let negative = value < 0 && scaled != 0
         let integerPart = Int(scaled / scale)
         let fraction = Int(scaled) - integerPart * Int(scale)

@@ -58,18 +58,33 @@ public struct TemplateLibrary {
         }
         var library = MustacheLibrary()
         var collector = DiagnosticCollector()
+        var graph = TemplateIncludeGraph()
         for (name, file) in templates.sorted(by: { $0.key < $1.key }) {
             guard let text = collector.collect({ try file.readText() }) else { continue }
             if Self.pageTemplates.contains(name), text.allSatisfy(\.isWhitespace) {
                 collector.report(Diagnostic(file: file.shown, message: "this template is empty, so every page built with it would be empty; write the template or remove the file to use the built-in one"))
+            }
+            if let tooLarge = TemplateProblem.tooLarge(text, file: file.shown) {
+                collector.report(tooLarge)
+                continue
+            }
+            let tags = MustacheTagScanner.tags(in: text)
+            // Checked before parsing: swift-mustache's parser recurses once per section level.
+            if let tooDeep = TemplateProblem.tooDeep(tags, file: file.shown) {
+                collector.report(tooDeep)
+                continue
             }
             do {
                 library.register(try MustacheTemplate(string: text), named: name)
             } catch {
                 collector.report(TemplateProblem.diagnostic(for: error, in: text, file: file.shown))
             }
-            TemplateProblem.unknownPartials(in: text, file: file.shown, known: Set(templates.keys)).forEach { collector.report($0) }
+            TemplateProblem.unknownPartials(in: tags, file: file.shown, known: Set(templates.keys)).forEach { collector.report($0) }
+            graph.add(name, file: file.shown, tags: tags)
         }
+        let cycles = graph.cycles()
+        cycles.forEach { collector.report($0) }
+        if cycles.isEmpty { graph.explosions().forEach { collector.report($0) } }
         try collector.throwIfAny()
         guard library.getTemplate(named: "layout") != nil else {
             throw Diagnostic(file: "templates/layout.mustache", message: "no layout template; the theme needs layout.mustache")

@@ -49,17 +49,44 @@ enum TemplateProblem {
         return SourcePosition(line: line, column: before.utf8.distance(from: lineStart, to: index) + 1)
     }
 
-    /// Every `{{> name}}` of `text` that names no template.
-    static func unknownPartials(in text: String, file: String, known: Set<String>) -> [Diagnostic] {
+    /// swift-mustache's parser measures the rest of the text at each tag, so its time grows
+    /// with the square of a template's size (700 KB took a minute); larger templates are refused.
+    static let maximumBytes = 100_000
+
+    static func tooLarge(_ text: String, file: String) -> Diagnostic? {
+        let bytes = text.utf8.count
+        guard bytes > maximumBytes else { return nil }
+        return Diagnostic(file: file, message: "the template is \((bytes + 999) / 1000) KB; Étude reads templates of at most \(maximumBytes / 1000) KB, so move parts of it into partials")
+    }
+
+    /// Sections nested deeper than this are refused before swift-mustache, whose parser
+    /// recurses once per level, reads them.
+    static let maximumSectionDepth = 64
+
+    /// Every `{{> name}}` or `{{< name}}` of `tags` that names no template, and every
+    /// dynamic partial (`{{>*name}}`), whose name would come from the data.
+    static func unknownPartials(in tags: [MustacheTag], file: String, known: Set<String>) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for match in text.matches(of: /\{\{>\s*([^\s}]+)\s*\}\}/) {
-            let name = String(match.output.1)
+        for tag in tags where tag.sigil == ">" || tag.sigil == "<" {
+            let name = tag.name
+            if name.hasPrefix("*") {
+                diagnostics.append(Diagnostic(file: file, line: tag.line, column: tag.column,
+                    message: "dynamic partial '{{\(tag.sigil!)\(name)}}' is not supported; name the partial, such as {{> partials/footer}}"))
+                continue
+            }
             guard !known.contains(name) else { continue }
-            let position = position(of: match.range.lowerBound, in: text)
-            diagnostics.append(Diagnostic(file: file, line: position.line, column: position.column,
+            diagnostics.append(Diagnostic(file: file, line: tag.line, column: tag.column,
                 message: "partial '\(name)' does not exist" + (Suggestion.closest(to: name, among: known).map { "; did you mean '\($0)'?" }
                     ?? "; a partial is a file templates/partials/<name>.mustache, included as {{> partials/<name>}}")))
         }
         return diagnostics
+    }
+
+    /// Sections (`{{#…}}`, `{{^…}}`, `{{$…}}`, `{{<…}}`) nested beyond `maximumSectionDepth`.
+    static func tooDeep(_ tags: [MustacheTag], file: String) -> Diagnostic? {
+        MustacheTagScanner.sectionDepth(of: tags, limit: maximumSectionDepth).map { excess in
+            Diagnostic(file: file, line: excess.tag.line, column: excess.tag.column,
+                       message: "sections are nested \(excess.depth) levels deep; Étude reads at most \(maximumSectionDepth) levels, so close some sections with {{/name}} sooner")
+        }
     }
 }
