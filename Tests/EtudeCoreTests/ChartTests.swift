@@ -290,4 +290,42 @@ import Testing
         let mixed = figures + "  by.z: { label: Z, kind: multiple, unit: percent, source: s1, parts: { q: { label: Q, value: 5 } } }\n"
         #expect(throws: BuildFailure.self) { try chartHTML(mixed, "figure: by\ntitle: T") }
     }
+
+    /// Two waves of one question, with the change of each answer declared: each answer's
+    /// bars side by side, the earlier one muted, the later one with its change in points,
+    /// marked « * » when significant. 61 % of 1 012 against 52 % of 900: pooled p =
+    /// (617,32 + 468)/1 912 = 0,56763, SE = √(0,56763 × 0,43237 × (1/1 012 + 1/900)) = 0,022695,
+    /// z = 0,09/0,022695 = 3,97: significant; 40 % against 38 %: z = 0,90, not.
+    @Test func twoWavesArePairedWithTheirChange() throws {
+        let figures = """
+            sources:
+              s1: { title: Essai }
+            figures:
+              r.a:
+                label: Vague 1
+                kind: multiple
+                unit: percent
+                base: 900
+                source: s1
+                parts: { t: { label: Temps, value: 52 }, c: { label: Calme, value: 38 } }
+              r.b:
+                label: Vague 2
+                kind: multiple
+                unit: percent
+                base: 1012
+                source: s1
+                parts: { t: { label: Temps, value: 61 }, c: { label: Calme, value: 40 } }
+              d.t: { label: Temps, kind: difference, of: [r.b.t, r.a.t] }
+              d.c: { label: Calme, kind: difference, of: [r.b.c, r.a.c] }
+            """
+        let html = try chartHTML(figures, "figure: r\ntitle: Deux vagues\norder: declared")
+        let svgText = svg(in: html)
+        let texts = svgText.matches(of: /<tspan[^>]*>([^<]*)<\/tspan>/).map { String($0.output.1) }
+        #expect(texts == ["Temps", "Vague 1", "Vague 2", "Calme", "Vague 1", "Vague 2"])
+        let values = svgText.matches(of: /<text class="chart-value"[^>]*>([^<]*)<\/text>/).map { String($0.output.1) }
+        #expect(values == ["52\u{202F}%", "61\u{202F}% (+9\u{00A0}points*)", "38\u{202F}%", "40\u{202F}% (+2\u{00A0}points)"])
+        #expect(svgText.matches(of: /class="chart-bar chart-muted"/).count == 2)
+        #expect(html.contains("* : évolution significative au seuil de 5\u{202F}% (test de deux proportions).".replacingOccurrences(of: " :", with: "\u{202F}:")))
+        #expect(html.contains("de 900\u{00A0}à 1\u{202F}012\u{00A0}répondants selon la série"))
+    }
 }

@@ -43,6 +43,24 @@ extension ChartBlock {
         return groups
     }
 
+    /// For two groups of the same answers whose differences are declared (two waves: the
+    /// later minus the earlier), each answer's change as written beside the later bar,
+    /// « +5 points », with « * » when it is significant; empty when they are not two waves.
+    func waveChanges(_ groups: [FigureGroup], answers: [String]) -> [String: String] {
+        guard groups.count == 2 else { return [:] }
+        let formatter = FigureFormatter(table: table)
+        var changes: [String: String] = [:]
+        for answer in answers {
+            let (earlier, later) = (groups[0].key + "." + answer, groups[1].key + "." + answer)
+            guard let declared = table.dataset.differences.first(where: { $0.of == (later, earlier) }),
+                  case .derived(let value)? = table[declared.key] else { continue }
+            var text = formatter.standardText(of: value)
+            if case .derived(let test)? = table[declared.key + ".significance"], test.value == 1 { text += "*" }
+            changes[answer] = text
+        }
+        return changes.count == answers.count ? changes : [:]
+    }
+
     /// Every value in words, item by item, for screen readers.
     func describeScale(_ items: [FigureGroup], bars: [ChartBar]) -> String {
         let neutral = items[0].scale?.neutral.flatMap { key in table.resolved(items[0].key + "." + key)?.figure.label }

@@ -43,6 +43,8 @@ struct ChartBlock: BlockRenderer {
             throw Diagnostic(file: file, at: location, message: "the answers of a scale keep their order and colours: remove 'order' and 'highlight' from this chart")
         }
         var headings: [Int: String] = [:]
+        var drawnLabels: [String: String] = [:]
+        var pairedNote = false
         if !segments.isEmpty {
             // Small multiples: one answer order for every segment, the first segment's.
             var order = segments[0].partKeys.map { String($0.dropFirst(segments[0].key.count + 1)) }
@@ -53,11 +55,27 @@ struct ChartBlock: BlockRenderer {
             case .reversed: order.reverse()
             }
             var ordered: [ChartBar] = []
-            for segment in segments {
-                headings[ordered.count] = FrenchTypography.apply(segment.label)
+            let changes = waveChanges(segments, answers: order)
+            if !changes.isEmpty {
+                // Two waves: each answer's bars side by side, the later one with its change.
                 for answer in order {
-                    guard let bar = bars.first(where: { $0.key == segment.key + "." + answer }) else { continue }
-                    ordered.append(bar)
+                    headings[ordered.count] = FrenchTypography.apply(table.resolved(segments[0].key + "." + answer)?.figure.label ?? answer)
+                    for segment in segments {
+                        guard var bar = bars.first(where: { $0.key == segment.key + "." + answer }) else { continue }
+                        drawnLabels[bar.key] = FrenchTypography.apply(segment.label)
+                        if segment.key == segments[1].key, let change = changes[answer] { bar.valueText += " (" + change + ")" }
+                        if segment.key == segments[0].key { bar.isMuted = true }
+                        ordered.append(bar)
+                    }
+                }
+                pairedNote = changes.values.contains { $0.hasSuffix("*") }
+            } else {
+                for segment in segments {
+                    headings[ordered.count] = FrenchTypography.apply(segment.label)
+                    for answer in order {
+                        guard let bar = bars.first(where: { $0.key == segment.key + "." + answer }) else { continue }
+                        ordered.append(bar)
+                    }
                 }
             }
             bars = ordered
@@ -108,7 +126,7 @@ struct ChartBlock: BlockRenderer {
                 // Under each segment's heading, a bar is named by its answer alone.
                 let drawn = headings.isEmpty ? bars : bars.map { bar in
                     var bar = bar
-                    bar.label = FrenchTypography.apply(table.resolved(bar.key)?.figure.label ?? bar.label)
+                    bar.label = drawnLabels[bar.key] ?? FrenchTypography.apply(table.resolved(bar.key)?.figure.label ?? bar.label)
                     return bar
                 }
                 svg = BarChartRenderer(layout: layout, headings: headings).svg(bars: drawn, id: id, title: title, description: description)
@@ -116,18 +134,19 @@ struct ChartBlock: BlockRenderer {
             return svg.replacingOccurrences(of: "<svg class=\"chart-svg\"", with: "<svg class=\"chart-svg chart-svg--\(layout.name)\"")
         }
         let svg = draw(.wide, id: id)
-        let note = try spec.note.map {
+        let waveNote = pairedNote ? "<p class=\"chart-note\">" + HTML.escape(FrenchTypography.apply("* : évolution significative au seuil de 5 % (test de deux proportions).")) + "</p>\n" : ""
+        let note = waveNote + (try spec.note.map {
             "<p class=\"chart-note\">" + HTML.escape(FrenchTypography.apply(try SettingExpander(formatter: formatter).expand($0, file: file, at: location))) + "</p>\n"
-        } ?? ""
+        } ?? "")
         let downloads = ChartDownloads(key: chartKey, title: "Figure \(number)\u{202F}: " + title,
-                                       notes: captionNotes(group: group) + (spec.note.map { [FrenchTypography.apply((try? SettingExpander(formatter: formatter).expand($0, file: file, at: location)) ?? $0)] } ?? []),
+                                       notes: captionNotes(group: group, others: groups) + (spec.note.map { [FrenchTypography.apply((try? SettingExpander(formatter: formatter).expand($0, file: file, at: location)) ?? $0)] } ?? []),
                                        bars: bars, bases: bars.map { table.resolved($0.key)?.baseCount })
         if earlier.isEmpty {
             context.files[downloads.csvPath] = downloads.csv()
             context.files[downloads.svgPath] = downloads.svg(chart: svg)
         }
         return "<figure class=\"chart chart-\(items.isEmpty ? group.kind.rawValue : "scale")\" id=\"\(id)\" data-figure=\"\(HTML.escape(group.key))\">\n"
-            + caption(number: number, repeated: !earlier.isEmpty, title: title, group: group) + "\n" + svg + "\n"
+            + caption(number: number, repeated: !earlier.isEmpty, title: title, group: group, others: groups) + "\n" + svg + "\n"
             + draw(.narrow, id: id + "-etroit") + "\n" + note
             + downloads.links(root: context.root) + dataTable(id: id, title: title, bars: bars) + "\n</figure>"
     }
@@ -146,16 +165,19 @@ struct ChartBlock: BlockRenderer {
         return FrenchTypography.apply("\(kind). " + items.joined(separator: " ; ") + ".")
     }
 
-    private func caption(number: Int, repeated: Bool, title: String, group: FigureGroup) -> String {
-        let details = captionNotes(group: group).map { HTML.escape($0) }.joined(separator: ". ")
+    private func caption(number: Int, repeated: Bool, title: String, group: FigureGroup, others: [FigureGroup] = []) -> String {
+        let details = captionNotes(group: group, others: others).map { HTML.escape($0) }.joined(separator: ". ")
         return "<figcaption><span class=\"chart-number\">Figure \(number)\(repeated ? " (rappel)" : "")\u{202F}:</span> \(HTML.escape(title))"
             + "<span class=\"chart-notes\">\(details).</span></figcaption>"
     }
 
-    /// The base, what the data say of the parts, and the source, each a sentence.
-    private func captionNotes(group: FigureGroup) -> [String] {
+    /// The base, what the data say of the parts, and the sources, each a sentence; `others`
+    /// are the other groups of the same chart (segments, waves, items of a scale).
+    private func captionNotes(group: FigureGroup, others: [FigureGroup] = []) -> [String] {
         var notes: [String] = []
-        if let base = baseText(of: group) {
+        var all = group
+        all.partKeys += others.filter { $0.key != group.key }.flatMap(\.partKeys)
+        if let base = baseText(of: all, across: others.count > 1 ? "selon la série" : "selon la réponse") {
             notes.append("Base : " + base + (group.assumption != nil ? " (hypothèse)" : ""))
         }
         // What the data say: the questionnaire's rule when declared, else what the shares show.
@@ -165,7 +187,11 @@ struct ChartBlock: BlockRenderer {
         } else if group.kind == .multiple && total > 100 {
             notes.append("Les parts ne s’excluent pas : leur total dépasse 100 %")
         }
-        if let source = table.dataset.sources[group.sourceID] { notes.append("Source : " + source.title) }
+        var seen = Set<String>()
+        let sources = ([group] + others).compactMap { table.dataset.sources[$0.sourceID] }.filter { seen.insert($0.id).inserted }
+        if !sources.isEmpty {
+            notes.append((sources.count > 1 ? "Sources : " : "Source : ") + sources.map(\.title).joined(separator: " ; "))
+        }
         return notes.map { FrenchTypography.apply($0) }
     }
 
@@ -178,7 +204,7 @@ struct ChartBlock: BlockRenderer {
 
     /// « 1 012 répondants », « environ 156 répondants », or, where the parts have different
     /// bases, « de 600 à 1 012 répondants selon la réponse ».
-    private func baseText(of group: FigureGroup) -> String? {
+    private func baseText(of group: FigureGroup, across: String = "selon la réponse") -> String? {
         let parts = group.partKeys.compactMap { table.resolved($0) }.filter { $0.baseCount != nil }
         guard let first = parts.first else { return nil }
         let about = FigureFormatter.about(parts.contains { $0.baseIsEstimate })
@@ -186,7 +212,7 @@ struct ChartBlock: BlockRenderer {
         guard let low = counts.min(), let high = counts.max(), low != high else {
             return about + FrenchNumberFormatter.count(first.baseCount!, singular: "répondant", plural: "répondants")
         }
-        return "de " + about + FrenchNumberFormatter.number(low) + " à " + FrenchNumberFormatter.number(high) + "\u{00A0}répondants selon la réponse"
+        return "de " + about + FrenchNumberFormatter.number(low) + " à " + FrenchNumberFormatter.number(high) + "\u{00A0}répondants " + across
     }
 
     private func dataTable(id: String, title: String, bars: [ChartBar]) -> String {
