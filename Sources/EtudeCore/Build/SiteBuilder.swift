@@ -117,9 +117,10 @@ public struct SiteBuilder {
         let provisional = pages.map {
             RenderedPage(page: $0, title: $0.frontMatter.title, description: nil, contentHTML: "", toc: [], figureKeys: [], charts: [])
         }
-        let order = Navigation(pages: provisional).readingOrder
+        // Ranks looked up, not searched for: a linear search in the comparator made it quadratic.
+        let rank = Dictionary(Navigation(pages: provisional).readingOrder.enumerated().map { ($1, $0) }, uniquingKeysWith: min)
         return pages.sorted { a, b in
-            (order.firstIndex(of: a.outputPath) ?? Int.max, a.outputPath) < (order.firstIndex(of: b.outputPath) ?? Int.max, b.outputPath)
+            (rank[a.outputPath] ?? Int.max, a.outputPath) < (rank[b.outputPath] ?? Int.max, b.outputPath)
         }
     }
 }
