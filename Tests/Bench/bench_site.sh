@@ -3,14 +3,15 @@
 # Markdown), and converts the concatenated bodies with the cmark-gfm CLI (the floor of
 # Markdown conversion). Each is timed as a whole process with /usr/bin/time: one warm-up,
 # then the median of BENCH_RUNS runs of wall time and peak memory; prints the ratios.
-# BENCH_N="1000 10000" chooses the sizes, BENCH_RUNS=5 the runs, BENCH_SEED the seed.
+# BENCH_N="1000 10000" chooses the sizes, BENCH_RUNS=5 the runs, BENCH_SEED the seed,
+# BENCH_ETUDE another etude binary (an older build, to compare).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 WORK=${BENCH_DIR:-$ROOT/.build/bench-site}
 SIZES=${BENCH_N:-1000 10000}
 RUNS=${BENCH_RUNS:-5}
 SEED=${BENCH_SEED:-20261127}
-ETUDE=$ROOT/.build/release/etude
+ETUDE=${BENCH_ETUDE:-$ROOT/.build/release/etude}
 for tool in hugo cmark-gfm; do
   command -v "$tool" > /dev/null || { echo "$tool is missing: apt-get install hugo cmark-gfm" >&2; exit 1; }
 done
