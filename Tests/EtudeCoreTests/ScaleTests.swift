@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import EtudeCore
 
 /// The synthetic site of `make bench` (Tests/Bench/generate_site.py): the generator is
 /// deterministic, and a small one builds right. No timing is asserted here.
@@ -23,19 +24,24 @@ import Testing
         #expect(first != other)
     }
 
-    @Test func aSyntheticSiteOf200PagesBuildsRightAndTheSameTwice() throws {
+    @Test func aSyntheticSiteOf200PagesBuildsRightAndTheSameOnOneOrTwoThreads() throws {
         TestSupport.heavyWork.lock()
         defer { TestSupport.heavyWork.unlock() }
         let folder = try Self.generate(pages: 200, seed: 20261127)
         let project = folder.appendingPathComponent("etude")
         var outputs: [[String: Data]] = []
-        for name in ["out-1", "out-2"] {
-            let output = folder.appendingPathComponent(name)
+        var warnings: [String] = []
+        // Once on one thread, once on two: the same bytes, the same warnings in the same order.
+        for threads in ["1", "2"] {
+            let output = folder.appendingPathComponent("out-\(threads)")
+            let environment = ProcessInfo.processInfo.environment.merging(["ETUDE_THREADS": threads]) { _, new in new }
             // The build's own link check fails it on any internal link that leads nowhere.
-            let run = try TestSupport.runEtude(["build", "--project", project.path, "--output", output.path])
+            let run = try TestSupport.runEtude(["build", "--project", project.path, "--output", output.path], environment: environment)
             #expect(run.status == 0, "\(run.stderr)")
             outputs.append(try TestSupport.tree(output))
+            warnings.append(run.stderr)
         }
+        #expect(warnings[0] == warnings[1])
         let site = outputs[0]
         let sources = try TestSupport.tree(project.appendingPathComponent("content")).keys
         #expect(sources.count == 200 + 10 + 1)
@@ -46,5 +52,13 @@ import Testing
             #expect(!String(decoding: data, as: UTF8.self).contains("{{"), "\(path) holds a reference left over")
         }
         #expect(outputs[0] == outputs[1])
+    }
+
+    @Test func aParallelMapKeepsTheOrderOfItsInput() {
+        let items = Array(0..<1001)
+        for threads in [1, 2, 3, 8] {
+            #expect(ParallelMap.map(items, threads: threads) { "\($0 * 2)" } == items.map { "\($0 * 2)" })
+        }
+        #expect(ParallelMap.map([Int](), threads: 2) { $0 }.isEmpty)
     }
 }

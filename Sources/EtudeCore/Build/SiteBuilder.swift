@@ -64,9 +64,10 @@ public struct SiteBuilder {
         let branding = try Branding(settings: site.branding, staticFiles: staticFiles, themeCSS: templates!.themeStylesheet)
         let contexts = PageContextBuilder(site: site, navigation: navigation, linksPDF: linkingPDF, branding: branding.templateValues)
         var output = OutputFileSet()
-        for page in rendered {
-            let html = try templates!.render(contexts.context(for: page), template: "layout")
-            output.add(page.page.outputPath, Data(html.utf8), from: .page(page.page.sourcePath))
+        let library = templates!
+        let htmls = ParallelMap.map(rendered) { page in Swift.Result { try library.render(contexts.context(for: page), template: "layout") } }
+        for (page, html) in zip(rendered, htmls) {
+            output.add(page.page.outputPath, Data(try html.get().utf8), from: .page(page.page.sourcePath))
             page.files.sorted { $0.key < $1.key }.forEach { output.add($0.key, $0.value, from: .page(page.page.sourcePath)) }
         }
         for asset in templates!.assets {

@@ -59,7 +59,7 @@ public struct LiteralFigureFinder {
 
     /// One warning per number typed by hand, at its line and column, in page order.
     public func warnings(in pages: [Page]) -> [Diagnostic] {
-        pages.flatMap { page in
+        ParallelMap.map(pages) { page in
             var warnings: [Diagnostic] = []
             let title = page.frontMatter
             for (text, location) in [(title.title, title.titleLocation), (title.description ?? "", title.descriptionLocation ?? title.titleLocation)] {
@@ -84,7 +84,7 @@ public struct LiteralFigureFinder {
                 }
             }
             return warnings
-        }
+        }.flatMap { $0 }
     }
 
     /// What a candidate matches: a percentage or a number of this value, or this fraction.
