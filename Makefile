@@ -8,7 +8,7 @@ SYSTEM_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev
 CHECK_DIR = .build/check-site
 PREFIX ?= /usr/local
 
-.PHONY: all site pdf test unit validate fuzz deps clean bench-answers bench-csv install uninstall theme
+.PHONY: all site pdf test unit validate fuzz deps clean bench bench-answers bench-csv install uninstall theme
 
 all: site
 
@@ -90,6 +90,13 @@ validate: deps
 	  --expect "78 %" --expect "60 %" --expect "40 %" --expect "50 %" --expect "plus des deux tiers" \
 	  --same-page "Figure 1 :|Innovation sociétale" --same-page "Figure 2 :|La proposition d’agents" \
 	  --same-page "Figure 1 (rappel) :|Innovation sociétale" --same-page "Figure 2 (rappel) :|La proposition d’agents"
+
+# Scale: a generated site of N pages (BENCH_N, default 1000 10000) built by the release
+# etude and by Hugo, with the cmark-gfm CLI as the floor; medians and ratios (not in make test).
+BENCH_N ?= 1000 10000
+bench: deps
+	$(SWIFT) build -c release --product etude
+	BENCH_N="$(BENCH_N)" Tests/Bench/bench_site.sh
 
 # Figures from raw answers: a generated 100 000 × 60 export (fixed seed), a release build
 # timed against one plain pass of Python's csv module over the same file (not in make test).

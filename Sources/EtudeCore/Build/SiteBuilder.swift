@@ -64,9 +64,10 @@ public struct SiteBuilder {
         let branding = try Branding(settings: site.branding, staticFiles: staticFiles, themeCSS: templates!.themeStylesheet)
         let contexts = PageContextBuilder(site: site, navigation: navigation, linksPDF: linkingPDF, branding: branding.templateValues)
         var output = OutputFileSet()
-        for page in rendered {
-            let html = try templates!.render(contexts.context(for: page), template: "layout")
-            output.add(page.page.outputPath, Data(html.utf8), from: .page(page.page.sourcePath))
+        let library = templates!
+        let htmls = ParallelMap.map(rendered) { page in Swift.Result { try library.render(contexts.context(for: page), template: "layout") } }
+        for (page, html) in zip(rendered, htmls) {
+            output.add(page.page.outputPath, Data(try html.get().utf8), from: .page(page.page.sourcePath))
             page.files.sorted { $0.key < $1.key }.forEach { output.add($0.key, $0.value, from: .page(page.page.sourcePath)) }
         }
         for asset in templates!.assets {
@@ -117,9 +118,10 @@ public struct SiteBuilder {
         let provisional = pages.map {
             RenderedPage(page: $0, title: $0.frontMatter.title, description: nil, contentHTML: "", toc: [], figureKeys: [], charts: [])
         }
-        let order = Navigation(pages: provisional).readingOrder
+        // Ranks looked up, not searched for: a linear search in the comparator made it quadratic.
+        let rank = Dictionary(Navigation(pages: provisional).readingOrder.enumerated().map { ($1, $0) }, uniquingKeysWith: min)
         return pages.sorted { a, b in
-            (order.firstIndex(of: a.outputPath) ?? Int.max, a.outputPath) < (order.firstIndex(of: b.outputPath) ?? Int.max, b.outputPath)
+            (rank[a.outputPath] ?? Int.max, a.outputPath) < (rank[b.outputPath] ?? Int.max, b.outputPath)
         }
     }
 }

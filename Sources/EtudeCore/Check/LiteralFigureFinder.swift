@@ -12,10 +12,15 @@ public struct LiteralFigureFinder {
     }
 
     let candidates: [Candidate]
+    /// The candidates by what prose must type to match them, in table order: a number is
+    /// looked up, not compared with every figure (a large site has thousands).
+    let byValue: [CandidateKey: [Candidate]]
     /// A list marker: not prose. References, code, link destinations and HTML tags are
     /// blanked by `ProseMask`, in linear time. Built once per finder: a regex literal is
     /// compiled each time it is evaluated.
     let listMarker = /^\s*\d+[.)]\s/
+    let fenceMarker = /```+|~~~+/
+    let percentSign = /[ \u{00A0}\u{202F}]?%/
     let number = /\d{1,3}(?:[ \u{00A0}\u{202F}]\d{3})+(?:,\d+)?(?!\d)|\d+(?:[.,]\d+)?/
     /// Words after a number that make it a statistic of the survey: points, respondents.
     let statisticWord = /[ \u{00A0}\u{202F}]+(?:points?|répondant(?:e)?s?|réponses?|personnes? interrogées?|participant(?:e)?s?|enquêté(?:e)?s?|sondé(?:e)?s?|questionnaires?)(?![\p{L}])/.ignoresCase()
@@ -44,6 +49,7 @@ public struct LiteralFigureFinder {
             }
         }
         self.candidates = candidates
+        byValue = Dictionary(grouping: candidates, by: CandidateKey.init)
         fractionPhrases = candidates.compactMap { candidate in
             guard case .fraction(let n, let d) = candidate.shape,
                   let words = FrenchNumberFormatter.fractionWords(numerator: n, denominator: d) else { return nil }
@@ -53,7 +59,7 @@ public struct LiteralFigureFinder {
 
     /// One warning per number typed by hand, at its line and column, in page order.
     public func warnings(in pages: [Page]) -> [Diagnostic] {
-        pages.flatMap { page in
+        ParallelMap.map(pages) { page in
             var warnings: [Diagnostic] = []
             let title = page.frontMatter
             for (text, location) in [(title.title, title.titleLocation), (title.description ?? "", title.descriptionLocation ?? title.titleLocation)] {
@@ -68,7 +74,7 @@ public struct LiteralFigureFinder {
                     if trimmed.hasPrefix(open) { fence = nil }
                     continue
                 }
-                if let marker = trimmed.prefixMatch(of: /```+|~~~+/) {
+                if let marker = trimmed.prefixMatch(of: fenceMarker) {
                     fence = String(marker.output)
                     continue
                 }
@@ -78,6 +84,19 @@ public struct LiteralFigureFinder {
                 }
             }
             return warnings
+        }.flatMap { $0 }
+    }
+
+    /// What a candidate matches: a percentage or a number of this value, or this fraction.
+    enum CandidateKey: Hashable {
+        case percent(Double), number(Double), fraction(Int, Int)
+
+        init(_ candidate: Candidate) {
+            switch candidate.shape {
+            case .percent: self = .percent(candidate.value)
+            case .number: self = .number(candidate.value)
+            case .fraction(let n, let d): self = .fraction(n, d)
+            }
         }
     }
 
@@ -98,9 +117,7 @@ public struct LiteralFigureFinder {
         for match in ProseMask.fractions(in: prose) where isolated(match.range, in: prose) {
             fractionRanges.append(match.range)
             let (n, d) = (match.numerator, match.denominator)
-            report(String(prose[match.range]), at: match.range, in: prose, matching: candidates.filter {
-                if case .fraction(n, d) = $0.shape { return true } else { return false }
-            }, into: &findings)
+            report(String(prose[match.range]), at: match.range, in: prose, matching: byValue[.fraction(n, d)] ?? [], into: &findings)
         }
         var fraction = 0  // both come in order: the first fraction that may still overlap
         for match in prose.matches(of: number) where isolated(match.range, in: prose) {
@@ -109,14 +126,8 @@ public struct LiteralFigureFinder {
             let digits = match.output.filter { $0.isNumber || $0 == "," || $0 == "." }.replacingOccurrences(of: ",", with: ".")
             guard let value = Double(digits) else { continue }
             let rest = prose[match.range.upperBound...]
-            let isPercent = rest.prefixMatch(of: /[ \u{00A0}\u{202F}]?%/) != nil
-            let matching = candidates.filter {
-                switch $0.shape {
-                case .percent: return isPercent && $0.value == value
-                case .number: return !isPercent && $0.value == value
-                case .fraction: return false
-                }
-            }
+            let isPercent = rest.prefixMatch(of: percentSign) != nil
+            let matching = byValue[isPercent ? .percent(value) : .number(value)] ?? []
             var end = isPercent ? prose[match.range.upperBound...].firstIndex(of: "%").map { prose.index(after: $0) } ?? match.range.upperBound : match.range.upperBound
             if matching.isEmpty, !isPercent, let unit = rest.prefixMatch(of: statisticWord) { end = unit.range.upperBound }
             let typed = String(prose[match.range.lowerBound..<end])

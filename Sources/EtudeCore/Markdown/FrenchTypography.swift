@@ -12,6 +12,9 @@
 public enum FrenchTypography {
     static let narrow: Character = "\u{202F}"
     static let noBreak: Character = "\u{00A0}"
+    /// The characters `apply` changes or looks at, as single scalars: quotes, spaces,
+    /// `; ! ?`, and U+037E, which Swift compares equal to `;` (canonical equivalence).
+    static let special: Set<UInt32> = [0x27, 0x22, 0x201C, 0x201D, 0xAB, 0xBB, 0x20, 0xA0, 0x202F, 0x3B, 0x21, 0x3F, 0x37E]
 
     /// Applies the rules to one text node. Inside a link only spacing that is already
     /// typed is changed, so URLs shown as text stay intact. `fromMarkdown` keeps straight
@@ -22,6 +25,13 @@ public enum FrenchTypography {
         result.reserveCapacity(characters.count + 8)
         var depth = 0
         for (index, character) in characters.enumerated() {
+            // Most characters are none of the cases below: append them without comparing
+            // them with each (a Character comparison normalizes; it dominated this pass).
+            let scalars = character.unicodeScalars
+            if let scalar = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex, !special.contains(scalar.value) {
+                result.append(character)
+                continue
+            }
             let next = index + 1 < characters.count ? characters[index + 1] : nil
             switch character {
             case "'" where fromMarkdown, "\"" where fromMarkdown:

@@ -48,7 +48,8 @@ public struct Navigation: Equatable, Sendable {
 
     /// Pages in menu order: the order of the printable report and of figure numbers.
     public var readingOrder: [String] {
-        items.filter { !$0.isLink }.flatMap { item in [item.path] + item.children.map(\.path) }
-            .reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        var seen = Set<String>()
+        return items.filter { !$0.isLink }.flatMap { item in [item.path] + item.children.map(\.path) }
+            .filter { seen.insert($0).inserted }
     }
 }

@@ -19,12 +19,20 @@ struct PageContextBuilder {
             }
             // A hidden page of a section opens its section too, though it is not listed.
             let isOpen = item.path == path || item.children.contains { $0.path == path } || (item.folder != nil && item.folder == page.page.section.first)
+            // Only the open section lists its pages (the theme shows no other), at most
+            // `MenuWindow.limit` of them and then a link to the section's page.
+            var children: [[String: Any]] = []
+            if isOpen {
+                children = MenuWindow.shown(item.children, current: path).map { child -> [String: Any] in
+                    ["title": child.title, "url": root + child.path, "isCurrent": child.path == path]
+                }
+                if item.children.count > MenuWindow.limit {
+                    children.append(["title": MenuWindow.moreLabel(total: item.children.count), "url": root + item.path, "isCurrent": false])
+                }
+            }
             return [
                 "title": item.title, "url": root + item.path, "isCurrent": item.path == path,
-                "isSection": item.folder != nil, "isOpen": isOpen,
-                "children": item.children.map { child -> [String: Any] in
-                    ["title": child.title, "url": root + child.path, "isCurrent": child.path == path]
-                },
+                "isSection": item.folder != nil, "isOpen": isOpen, "children": children,
             ]
         }
         var values: [String: Any] = [
