@@ -40,14 +40,15 @@ final class ServeProcess: @unchecked Sendable {
     var stdout: String { lock.withLock { String(decoding: out, as: UTF8.self) } }
     var stderr: String { lock.withLock { String(decoding: err, as: UTF8.self) } }
 
-    /// Waits (at most `timeout` seconds) for the standard output to contain `text`; returns it.
+    /// Waits (at most `timeout` seconds) for the standard (or error) output to contain `text`; returns it.
     @discardableResult
-    func waitForOutput(containing text: String, timeout: TimeInterval = 30) throws -> String {
-        let deadline = Date().addingTimeInterval(timeout)
+    func waitForOutput(containing text: String, onErrorOutput: Bool = false, timeout: TimeInterval = 30) throws -> String {
+        var deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
-            let current = stdout
+            let current = onErrorOutput ? stderr : stdout
             if current.contains(text) { return current }
-            if !process.isRunning { break }
+            // An ended process's last bytes may still be on their way through the pipe.
+            if !process.isRunning { deadline = min(deadline, Date().addingTimeInterval(1)) }
             Thread.sleep(forTimeInterval: 0.02)
         }
         throw ServeTestError("no '\(text)' on the output of etude serve; stdout: \(stdout) stderr: \(stderr)")
