@@ -1,5 +1,6 @@
 import EtudeCore
 import FlyingFox
+import FlyingSocks
 import Foundation
 
 /// `etude serve`: builds the project into a private temporary folder, serves it, and rebuilds
@@ -14,6 +15,10 @@ public final class PreviewSession: Sendable {
     private let server: HTTPServer
     private let log: @Sendable (String) -> Void
     private let warn: @Sendable (String) -> Void
+    /// Held by a rebuild, and forever by `removeFolder()`: no build writes after the folder is gone.
+    private let buildLock = NSLock()
+    /// The source files as the first build read them.
+    private let initialSnapshot = Mutex<ProjectWatcher.Snapshot>([:])
 
     /// `log` prints a line on the terminal's output, `warn` one on its error output.
     public init(project: Project, includeDrafts: Bool, host: String, port: UInt16,
@@ -22,6 +27,7 @@ public final class PreviewSession: Sendable {
         self.includeDrafts = includeDrafts
         self.log = log
         self.warn = warn
+        try Self.checkAddress(host)
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("etude-preview-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let site = folder.appendingPathComponent("site")
@@ -36,41 +42,69 @@ public final class PreviewSession: Sendable {
 
     var site: URL { folder.appendingPathComponent("site") }
 
-    /// Builds once, starts the server; returns the port it listens on.
+    /// Listens, then builds once; returns the port it listens on. Throws `Error.cannotListen`
+    /// at once when the port is taken.
     public func start() async throws -> UInt16 {
-        let watcher = ProjectWatcher(project: project.directory)
-        rebuild(snapshot: watcher.snapshot(), changes: [])
-        Task { try await server.run() }
-        try await server.waitUntilListening(timeout: 10)
-        switch await server.listeningAddress {
-        case .ip4(_, let port), .ip6(_, let port): return port
-        default: return 0
+        let failure = Mutex<(any Swift.Error)?>(nil)
+        Task { [server] in
+            do { try await server.run() } catch { failure.withLock { $0 = error } }
         }
+        let deadline = ContinuousClock.now + .seconds(10)
+        var port: UInt16?
+        while port == nil {
+            if let error = failure.withLock({ $0 }) { throw Error.cannotListen(Self.reason(error)) }
+            guard ContinuousClock.now < deadline else { throw Error.cannotListen("no answer within 10 seconds") }
+            switch await server.listeningAddress {
+            case .ip4(_, let number), .ip6(_, let number): port = number
+            default: try await Task.sleep(for: .milliseconds(10))
+            }
+        }
+        initialSnapshot.withLock { $0 = ProjectWatcher(project: project.directory).snapshot() }
+        rebuild(changes: [])
+        return port ?? 0
     }
 
-    /// Rebuilds after every change, until the task is cancelled.
+    /// Rebuilds after every change since the first build, until the task is cancelled.
     public func watch() async {
         let watcher = ProjectWatcher(project: project.directory)
-        var known = watcher.snapshot()
+        var known = initialSnapshot.withLock { $0 }
         while let next = await watcher.nextChange(after: known) {
-            rebuild(snapshot: next, changes: ProjectWatcher.changes(from: known, to: next))
+            rebuild(changes: ProjectWatcher.changes(from: known, to: next))
             known = next
         }
     }
 
-    /// Stops serving and removes the private folder.
-    public func stop() async {
-        state.events.finish()
-        await server.stop(timeout: 0.5)
-        removeFolder()
+    /// The system's words for a socket error ("Address already in use").
+    private static func reason(_ error: any Swift.Error) -> String {
+        if case SocketError.failed(_, _, let message) = error { return message }
+        return "\(error)"
     }
 
+    /// Waits for a rebuild under way, then removes the private folder for good (the process ends next).
     public func removeFolder() {
+        buildLock.lock()
         try? FileManager.default.removeItem(at: folder)
     }
 
+    /// Throws `PreviewSession.Error.notAnAddress` unless `host` is an IPv4 or IPv6 address.
+    static func checkAddress(_ host: String) throws {
+        do {
+            if host.contains(":") { _ = try sockaddr_in6.inet6(ip6: host, port: 0) } else { _ = try sockaddr_in.inet(ip4: host, port: 0) }
+        } catch {
+            throw Error.notAnAddress(host)
+        }
+    }
+
+    public enum Error: Swift.Error, Equatable {
+        case notAnAddress(String)
+        /// The port is taken or the address is not this machine's; with the system's reason.
+        case cannotListen(String)
+    }
+
     /// One build into the private folder; prints one line, and the errors if it fails.
-    private func rebuild(snapshot: ProjectWatcher.Snapshot, changes: [String]) {
+    private func rebuild(changes: [String]) {
+        buildLock.lock()
+        defer { buildLock.unlock() }
         let start = ContinuousClock.now
         let cause = Self.describe(changes)
         do {

@@ -26,17 +26,16 @@ struct ServeCommand: ParsableCommand {
     var open = false
 
     func run() throws {
-        if !["127.0.0.1", "localhost", "::1"].contains(host) {
-            printError("warning: serving on \(host): other machines on the network can read the preview; leave out --host to keep it on this machine only")
-        }
         let address = host == "localhost" ? "127.0.0.1" : host
         let session: PreviewSession
         do {
             session = try PreviewSession(project: options.projectValue, includeDrafts: options.drafts, host: address, port: port,
                                          log: { say($0) }, warn: { printError($0) })
-        } catch {
-            printError("error: cannot serve on \(host): \(error); give an IPv4 or IPv6 address such as 127.0.0.1 with --host")
-            throw ExitCode.failure
+        } catch PreviewSession.Error.notAnAddress {
+            throw ValidationError("'\(host)' is not an IP address; give one such as 127.0.0.1 (this machine only, the default) or 0.0.0.0 (every network) with --host")
+        }
+        if !["127.0.0.1", "localhost", "::1"].contains(host) {
+            printError("warning: serving on \(host): other machines on the network can read the preview; leave out --host to keep it on this machine only")
         }
         Self.stopCleanly(session, on: [SIGINT, SIGTERM])
         let shown = address.contains(":") ? "[\(address)]" : address
@@ -47,8 +46,12 @@ struct ServeCommand: ParsableCommand {
                 let url = "http://\(shown):\(actual)/"
                 say("Serving the preview at \(url) (Ctrl-C stops it)")
                 if open { Self.openBrowser(url) }
+            } catch let PreviewSession.Error.cannotListen(reason) {
+                printError("error: cannot listen on \(shown):\(port): \(reason); give another port with --port (0 picks a free one), or stop the program using it")
+                session.removeFolder()
+                Foundation.exit(1)
             } catch {
-                printError("error: cannot listen on \(shown):\(port) (\(error)); give another port with --port, or stop the program using it")
+                printError("error: cannot start the preview: \(error)")
                 session.removeFolder()
                 Foundation.exit(1)
             }

@@ -105,6 +105,38 @@ import Testing
         #expect(server.previewFolders.isEmpty)
     }
 
+    @Test func aProjectThatNeverBuiltShowsTheOverlayUntilFixed() throws {
+        let project = try defaultStudy()
+        let page = project.appendingPathComponent("content/index.md")
+        let text = try String(contentsOf: page, encoding: .utf8)
+        try Data((text + "\n{{ inconnu }}\n").utf8).write(to: page)
+        let server = try ServeProcess(project: project)
+        let broken = try server.get("/")
+        #expect(broken.status == 500)
+        #expect(broken.body.contains("role=\"alertdialog\"") && broken.body.contains("<code>content/index.md:17:1</code>"))
+        try server.waitForReload { try Data(text.utf8).write(to: page) }
+        let fixed = try server.get("/")
+        #expect(fixed.status == 200 && !fixed.body.contains("etude-error-overlay"))
+        #expect(try server.interrupt() == 0)
+    }
+
+    @Test func aTakenPortOrABadAddressIsAnErrorAndLeavesNothing() throws {
+        let project = try defaultStudy()
+        let server = try ServeProcess(project: project)
+        let temporary = try TestSupport.temporaryDirectory()
+        var environment = ProcessInfo.processInfo.environment
+        environment["TMPDIR"] = temporary.path
+        let taken = try TestSupport.runEtude(["serve", "--project", project.path, "--port", "\(server.port)"], environment: environment)
+        #expect(taken.status == 1)
+        #expect(taken.stderr == "error: cannot listen on 127.0.0.1:\(server.port): Address already in use; "
+            + "give another port with --port (0 picks a free one), or stop the program using it\n")
+        let badHost = try TestSupport.runEtude(["serve", "--project", project.path, "--host", "ici"], environment: environment)
+        #expect(badHost.status == 64)
+        #expect(badHost.stderr.hasPrefix("Error: 'ici' is not an IP address; give one such as 127.0.0.1 (this machine only, the default) or 0.0.0.0 (every network) with --host\n"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path).isEmpty)
+        #expect(try server.interrupt() == 0)
+    }
+
     @Test func previewPathRefusesSymbolicLinksLeavingTheRoot() throws {
         let base = try TestSupport.temporaryDirectory()
         let root = base.appendingPathComponent("site")
