@@ -110,6 +110,7 @@ public final class PreviewSession: Sendable {
         do {
             let result = try SiteBuilder(project: project, includeDrafts: includeDrafts).build(into: site)
             state.overlay = nil
+            result.warnings.forEach { warn($0.description) }
             let pages = result.pages.count
             log("\(changes.isEmpty ? "Built" : "Rebuilt") \(pages) page\(pages == 1 ? "" : "s") in \(Self.milliseconds(since: start)) ms\(cause)")
         } catch {

@@ -22,11 +22,6 @@ final class ReloadEvents: Sendable {
         let message = Data("event: reload\ndata: \(Date().timeIntervalSince1970)\n\n".utf8)
         listeners.withLock { $0.values.forEach { $0.yield(message) } }
     }
-
-    /// Ends every stream, so that the server can stop.
-    func finish() {
-        listeners.withLock { $0.values.forEach { $0.finish() } }
-    }
 }
 
 /// The bytes of one listener's events, as FlyingFox sends a body of unknown length (chunked).

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import EtudeCore
 @testable import EtudeServe
 
 /// `etude serve`, run as a user would: the built binary on a free port of 127.0.0.1.
@@ -135,6 +136,21 @@ import Testing
         #expect(badHost.stderr.hasPrefix("Error: 'ici' is not an IP address; give one such as 127.0.0.1 (this machine only, the default) or 0.0.0.0 (every network) with --host\n"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path).isEmpty)
         #expect(try server.interrupt() == 0)
+    }
+
+    @Test func theOverlayEscapesWhatItQuotes() throws {
+        let project = try TestSupport.makeProject(["content/x.md": "un\n<script>alert(1)</script> {{ a&b }}\n"])
+        let overlay = ErrorOverlay(diagnostics: [
+            Diagnostic(file: "content/x.md", line: 2, column: 20, message: "unknown figure 'a&b'; did you mean '<b>'?"),
+            Diagnostic(file: "data/absent.yaml", line: 9, column: 1, message: "a file that is not there"),
+        ], project: project)
+        #expect(overlay.html.contains("La construction a échoué : 2 erreurs"))
+        #expect(overlay.html.contains("<code>content/x.md:2:20</code> : unknown figure 'a&amp;b'; did you mean '&lt;b&gt;'?"))
+        #expect(overlay.html.contains("2 | </span>&lt;script&gt;alert(1)&lt;/script&gt; {{ a&amp;b }}</pre>"))
+        #expect(overlay.html.contains("<code>data/absent.yaml:9:1</code>"))
+        #expect(!overlay.html.contains("<script>alert"))
+        #expect(PageInjection.inject(into: "<p>sans corps</p>", overlay: nil) == "<p>sans corps</p>" + PageInjection.script)
+        #expect(PageInjection.inject(into: "<body>a</BODY>", overlay: nil) == "<body>a" + PageInjection.script + "</body>")
     }
 
     @Test func previewPathRefusesSymbolicLinksLeavingTheRoot() throws {
