@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // The system library libcmark-gfm (Debian: libcmark-gfm-dev, libcmark-gfm-extensions-dev).
@@ -32,16 +33,25 @@ let package = Package(
             // The theme and the starter project are compiled in (`make theme` generates their Swift files).
             exclude: ["Resources"]
         ),
+        // `etude serve`: the preview server and watcher, apart so that only it links FlyingFox.
+        .target(
+            name: "EtudeServe",
+            dependencies: [
+                "EtudeCore",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+            ]
+        ),
         .executableTarget(
             name: "etude",
             dependencies: [
                 "EtudeCore",
+                "EtudeServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "EtudeCoreTests",
-            dependencies: ["EtudeCore"],
+            dependencies: ["EtudeCore", "EtudeServe"],
             resources: [.copy("Fixtures")]
         ),
     ]

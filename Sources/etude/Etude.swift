@@ -8,7 +8,7 @@ struct Etude: ParsableCommand {
         abstract: "Builds a survey study's website and printable report from Markdown and data.",
         discussion: "etude alone builds the project in the current folder, as etude build does.",
         version: EtudeVersion.current,
-        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, PDFCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, PDFCommand.self, ServeCommand.self]
     )
 
     /// Runs `etude` alone as `etude build`, and refuses a first word that names no command.

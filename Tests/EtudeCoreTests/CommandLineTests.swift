@@ -4,7 +4,7 @@ import Testing
 
 /// `etude new`, `etude --version`, and commands that do not exist.
 @Suite(.serialized) struct CommandLineTests {
-    static let commandList = "give one of build, check, new or pdf (etude --help lists them)"
+    static let commandList = "give one of build, check, new, pdf or serve (etude --help lists them)"
 
     @Test func newProjectPassesStrictCheckAndBuilds() throws {
         let project = try TestSupport.temporaryDirectory().appendingPathComponent("mon-etude")
@@ -63,7 +63,7 @@ import Testing
         #expect(result.stdout == EtudeVersion.current + "\n")
     }
 
-    @Test(arguments: [["foo"], ["foo", "--help"], ["serve", "--help"], ["init"], ["help", "foo"]])
+    @Test(arguments: [["foo"], ["foo", "--help"], ["preview", "--help"], ["init"], ["help", "foo"]])
     func unknownCommandIsAnError(arguments: [String]) throws {
         let result = try TestSupport.runEtude(arguments)
         let name = arguments.first == "help" ? arguments[1] : arguments[0]

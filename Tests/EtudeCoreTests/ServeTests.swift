@@ -1,0 +1,198 @@
+import Foundation
+import Testing
+@testable import EtudeCore
+@testable import EtudeServe
+
+/// `etude serve`, run as a user would: the built binary on a free port of 127.0.0.1.
+@Suite struct ServeTests {
+    /// A new default study (`etude new`), in a folder with a secret file beside it.
+    private func defaultStudy() throws -> URL {
+        let folder = try TestSupport.temporaryDirectory().appendingPathComponent("etude")
+        let result = try TestSupport.runEtude(["new", folder.path])
+        try #require(result.status == 0, "\(result.stderr)")
+        return folder
+    }
+
+    @Test func servesTheSiteWithTypesIndexAnd404AndCleansUpOnSIGINT() throws {
+        let server = try ServeProcess(project: try defaultStudy())
+        let home = try server.get("/")
+        #expect(home.status == 200)
+        #expect(home.headers["content-type"] == "text/html; charset=utf-8")
+        #expect(home.headers["cache-control"] == "no-store")
+        #expect(home.body.contains("/__etude/events"))
+        #expect(try server.get("/index.html").body == home.body)
+        let types = ["/assets/style.css": "text/css; charset=utf-8", "/donnees/figures.csv": "text/csv; charset=utf-8",
+                     "/donnees/figures.json": "application/json", "/donnees/graphiques/attentes.svg": "image/svg+xml",
+                     "/sitemap.xml": "application/xml", "/robots.txt": "text/plain; charset=utf-8"]
+        for (path, type) in types {
+            let response = try server.get(path)
+            #expect(response.status == 200, "\(path)")
+            #expect(response.headers["content-type"] == type, "\(path)")
+            #expect(!response.body.contains("__etude"), "\(path): the script goes only into HTML")
+        }
+        #expect(try server.get("/donnees").status == 301)
+        let missing = try server.get("/pas-de-page.html")
+        #expect(missing.status == 404)
+        #expect(missing.body.contains("<!DOCTYPE html>") && missing.body.contains("/__etude/events"))
+
+        // The built files have no script: it is added only to the responses.
+        let folders = server.previewFolders
+        try #require(folders.count == 1)
+        let built = try TestSupport.tree(folders[0].appendingPathComponent("site"))
+        #expect(built["index.html"] != nil)
+        for (path, data) in built where path.hasSuffix(".html") {
+            #expect(!String(decoding: data, as: UTF8.self).contains("<script"), "\(path)")
+        }
+
+        #expect(try server.interrupt() == 0)
+        #expect(server.previewFolders.isEmpty, "the preview folder is removed")
+        try server.waitForOutput(containing: "Stopped the preview.")
+    }
+
+    @Test func nothingOutsideTheServedFolderCanBeRead() throws {
+        let project = try defaultStudy()
+        let server = try ServeProcess(project: project)
+        // Beside the served folder (TMPDIR/etude-preview-…/site) and in the project.
+        let secret = "secret-\(UUID().uuidString)"
+        try Data(secret.utf8).write(to: server.temporary.appendingPathComponent("secret.txt"))
+        try Data(secret.utf8).write(to: project.appendingPathComponent("secret.txt"))
+        let attempts = [
+            "/../../secret.txt", "/../secret.txt", "/%2e%2e/%2e%2e/secret.txt", "/%2E%2E/%2E%2E/secret.txt",
+            "/..%2f..%2fsecret.txt", "/%2e%2e%2f%2e%2e%2fsecret.txt", "/..\\..\\secret.txt", "/%5c..%5c..%5csecret.txt",
+            "/donnees/../../../secret.txt", "/donnees/%2e%2e/%2e%2e/%2e%2e/secret.txt", "/.%2e/.%2e/secret.txt",
+            "/\(server.temporary.path)/secret.txt", "/\(project.path)/secret.txt", "//etc/passwd", "/etc/passwd",
+            "/%2fetc%2fpasswd", "/../../../../../../etc/passwd", "/%00/../secret.txt",
+        ]
+        for path in attempts {
+            let response = try server.get(path)
+            #expect([400, 403, 404].contains(response.status), "\(path): \(response.status)")
+            #expect(!response.body.contains(secret) && !response.body.contains("root:x:0"), "\(path)")
+        }
+        #expect(try server.interrupt() == 0)
+    }
+
+    @Test func reloadsAfterADataChangeAndShowsBuildErrorsOverTheLastGoodPage() throws {
+        let project = try defaultStudy()
+        let server = try ServeProcess(project: project)
+        #expect(try server.get("/").body.contains(">500</span> personnes"))
+
+        let figures = project.appendingPathComponent("data/figures.yaml")
+        let original = try String(contentsOf: figures, encoding: .utf8)
+        try server.waitForReload {
+            try Data(original.replacingOccurrences(of: "value: 500", with: "value: 777").utf8).write(to: figures)
+        }
+        #expect(try server.get("/").body.contains(">777</span> personnes"))
+        try server.waitForOutput(containing: " ms after a change to data/figures.yaml")
+        #expect(server.stdout.contains("Rebuilt 3 pages in "))
+
+        // A broken page: the overlay lists the error with its place and line, over the last good page.
+        let page = project.appendingPathComponent("content/index.md")
+        let text = try String(contentsOf: page, encoding: .utf8)
+        try server.waitForReload { try Data((text + "\nVoir {{ inconnu }}.\n").utf8).write(to: page) }
+        let broken = try server.get("/")
+        #expect(broken.status == 200)
+        #expect(broken.body.contains("role=\"alertdialog\""))
+        #expect(broken.body.contains("<code>content/index.md:17:6</code> : unknown figure 'inconnu'"))
+        #expect(broken.body.contains("Voir {{ inconnu }}."))
+        #expect(broken.body.contains(">777</span> personnes"), "the last good page stays under the overlay")
+        try server.waitForOutput(containing: "content/index.md:17:6: error: unknown figure 'inconnu'", onErrorOutput: true)
+        try server.waitForOutput(containing: "Build failed with 1 error in ")
+
+        try server.waitForReload { try Data(text.utf8).write(to: page) }
+        let fixed = try server.get("/")
+        #expect(!fixed.body.contains("etude-error-overlay"))
+        #expect(fixed.body.contains(">777</span> personnes"))
+        #expect(try server.interrupt() == 0)
+        #expect(server.previewFolders.isEmpty)
+    }
+
+    @Test func aProjectThatNeverBuiltShowsTheOverlayUntilFixed() throws {
+        let project = try defaultStudy()
+        let page = project.appendingPathComponent("content/index.md")
+        let text = try String(contentsOf: page, encoding: .utf8)
+        try Data((text + "\n{{ inconnu }}\n").utf8).write(to: page)
+        let server = try ServeProcess(project: project)
+        let broken = try server.get("/")
+        #expect(broken.status == 500)
+        #expect(broken.body.contains("role=\"alertdialog\"") && broken.body.contains("<code>content/index.md:17:1</code>"))
+        try server.waitForReload { try Data(text.utf8).write(to: page) }
+        let fixed = try server.get("/")
+        #expect(fixed.status == 200 && !fixed.body.contains("etude-error-overlay"))
+        #expect(try server.interrupt() == 0)
+    }
+
+    @Test func aTakenPortOrABadAddressIsAnErrorAndLeavesNothing() throws {
+        let project = try defaultStudy()
+        let server = try ServeProcess(project: project)
+        let temporary = try TestSupport.temporaryDirectory()
+        var environment = ProcessInfo.processInfo.environment
+        environment["TMPDIR"] = temporary.path
+        let taken = try TestSupport.runEtude(["serve", "--project", project.path, "--port", "\(server.port)"], environment: environment)
+        #expect(taken.status == 1)
+        #expect(taken.stderr == "error: cannot listen on 127.0.0.1:\(server.port): Address already in use; "
+            + "give another port with --port (0 picks a free one), or stop the program using it\n")
+        let badHost = try TestSupport.runEtude(["serve", "--project", project.path, "--host", "ici"], environment: environment)
+        #expect(badHost.status == 64)
+        #expect(badHost.stderr.hasPrefix("Error: 'ici' is not an IP address; give one such as 127.0.0.1 (this machine only, the default) or 0.0.0.0 (every network) with --host\n"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path).isEmpty)
+        #expect(try server.interrupt() == 0)
+    }
+
+    @Test func theOverlayEscapesWhatItQuotes() throws {
+        let project = try TestSupport.makeProject(["content/x.md": "un\n<script>alert(1)</script> {{ a&b }}\n"])
+        let overlay = ErrorOverlay(diagnostics: [
+            Diagnostic(file: "content/x.md", line: 2, column: 20, message: "unknown figure 'a&b'; did you mean '<b>'?"),
+            Diagnostic(file: "data/absent.yaml", line: 9, column: 1, message: "a file that is not there"),
+        ], project: project)
+        #expect(overlay.html.contains("La construction a échoué : 2 erreurs"))
+        #expect(overlay.html.contains("<code>content/x.md:2:20</code> : unknown figure 'a&amp;b'; did you mean '&lt;b&gt;'?"))
+        #expect(overlay.html.contains("2 | </span>&lt;script&gt;alert(1)&lt;/script&gt; {{ a&amp;b }}</pre>"))
+        #expect(overlay.html.contains("<code>data/absent.yaml:9:1</code>"))
+        #expect(!overlay.html.contains("<script>alert"))
+        #expect(PageInjection.inject(into: "<p>sans corps</p>", overlay: nil) == "<p>sans corps</p>" + PageInjection.script)
+        #expect(PageInjection.inject(into: "<body>a</BODY>", overlay: nil) == "<body>a" + PageInjection.script + "</body>")
+    }
+
+    @Test func previewPathRefusesSymbolicLinksLeavingTheRoot() throws {
+        let base = try TestSupport.temporaryDirectory()
+        let root = base.appendingPathComponent("site")
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("dossier"), withIntermediateDirectories: true)
+        try Data("dedans".utf8).write(to: root.appendingPathComponent("dossier/index.html"))
+        try Data("secret".utf8).write(to: base.appendingPathComponent("secret.txt"))
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("lien.txt").path, withDestinationPath: "../secret.txt")
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("parent").path, withDestinationPath: base.path)
+        let paths = PreviewPath(root: root)
+        #expect(paths.resolve("/lien.txt") == .forbidden)
+        #expect(paths.resolve("/parent/secret.txt") == .forbidden)
+        #expect(paths.resolve("/dossier") == .redirect("/dossier/"))
+        if case .file(let url) = paths.resolve("/dossier/") {
+            #expect(url.lastPathComponent == "index.html")
+        } else {
+            Issue.record("a folder serves its index.html")
+        }
+        #expect(paths.resolve("/rien.html") == .notFound)
+        #expect(paths.resolve("relative") == .forbidden)
+    }
+
+    @Test func aBurstOfSavesIsOneChange() async throws {
+        let project = try TestSupport.makeProject(["content/a.md": "a", "data/b.yaml": "b"])
+        // A long quiet time, so that a loaded machine cannot split the burst.
+        let watcher = ProjectWatcher(project: project, interval: .milliseconds(20), quiet: .seconds(1))
+        let before = watcher.snapshot()
+        let watching = Task { await watcher.nextChange(after: before) }
+        // Saved from a thread of its own, so that a busy test runner cannot pause the burst.
+        let saved = DispatchSemaphore(value: 0)
+        Thread {
+            for index in 0..<5 {
+                try? Data(("a" + String(repeating: "x", count: index + 1)).utf8).write(to: project.appendingPathComponent("content/a.md"))
+                try? Data(("b" + String(repeating: "y", count: index + 1)).utf8).write(to: project.appendingPathComponent("data/b.yaml"))
+                Thread.sleep(forTimeInterval: 0.02)
+            }
+            saved.signal()
+        }.start()
+        let after = try #require(await watching.value)
+        saved.wait()
+        #expect(after == watcher.snapshot(), "one change, after the last save")
+        #expect(ProjectWatcher.changes(from: before, to: after) == ["content/a.md", "data/b.yaml"])
+    }
+}
