@@ -40,6 +40,16 @@ import Testing
         #expect(try Self.failure(project) == "templates/assets/p.txt: error: this file resolves to \(secret.path), outside the project folder; Étude reads only files inside the project: copy the file into it instead of linking to it")
     }
 
+    @Test func answersExportLinkedOutsideTheProjectIsRefused() throws {
+        let project = try TestSupport.temporaryDirectory().appendingPathComponent("answers")
+        try FileManager.default.copyItem(at: TestSupport.fixtures.appendingPathComponent("answers/project"), to: project)
+        let export = project.appendingPathComponent("data/exports/reponses-2025.csv")
+        let secret = try Self.secret()
+        try FileManager.default.removeItem(at: export)
+        try FileManager.default.createSymbolicLink(at: export, withDestinationURL: secret)
+        #expect(try Self.failure(project) == "data/exports/reponses-2025.csv: error: this file resolves to \(secret.path), outside the project folder; Étude reads only files inside the project: copy the file into it instead of linking to it")
+    }
+
     @Test func linkInsideTheProjectIsFollowed() throws {
         let project = try Self.project(["shared/note.css": "p { color: red }\n"])
         try FileManager.default.createDirectory(at: project.appendingPathComponent("templates/assets"), withIntermediateDirectories: true)

@@ -22,7 +22,9 @@ struct AnswerAggregator {
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw Diagnostic(file: SurveyDeclaration.file, at: wave.location, message: "export '\(wave.path)'\(waveName) does not exist in data/; check the file name")
         }
-        let reader = ExportReader(url: url, shown: shown)
+        // An export read through a link must still lie inside the project.
+        let real = URL(fileURLWithPath: try ProjectFileReader.confined(url, shownAs: shown, within: dataDirectory.deletingLastPathComponent()))
+        let reader = ExportReader(url: real, shown: shown)
         let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
         // A large export is read in as many pieces as there are processors (at most 4), each
         // tallied on its own thread, then the tallies are added up in file order.

@@ -10,6 +10,17 @@ enum ProjectFileReader {
     /// The bytes of `url`. `root` is the folder the file must resolve into (nil for the
     /// built-in theme, which is Étude's own).
     static func data(at url: URL, shownAs shown: String, within root: URL?) throws -> Data {
+        let real = try confined(url, shownAs: shown, within: root)
+        do {
+            return try Data(contentsOf: URL(fileURLWithPath: real))
+        } catch {
+            throw Diagnostic(file: shown, message: "cannot read the file: \(plainWords(for: error))")
+        }
+    }
+
+    /// The real path of `url`, links resolved, once checked to lie inside `root` and to be
+    /// a file, for readers that read it themselves (a large export is mapped, not copied).
+    static func confined(_ url: URL, shownAs shown: String, within root: URL?) throws -> String {
         let path = url.path
         guard let real = realPath(path) else {
             throw Diagnostic(file: shown, message: missingMessage(path))
@@ -24,11 +35,7 @@ enum ProjectFileReader {
         if FileManager.default.fileExists(atPath: real, isDirectory: &isFolder), isFolder.boolValue {
             throw Diagnostic(file: shown, message: "this is a folder where a file is expected; rename or remove it")
         }
-        do {
-            return try Data(contentsOf: URL(fileURLWithPath: real))
-        } catch {
-            throw Diagnostic(file: shown, message: "cannot read the file: \(plainWords(for: error))")
-        }
+        return real
     }
 
     /// True when something is at `url`, even a link to nothing (which reading then reports).
