@@ -135,18 +135,18 @@ struct ChartBlock: BlockRenderer {
         }
         let svg = draw(.wide, id: id)
         let waveNote = pairedNote ? "<p class=\"chart-note\">" + HTML.escape(FrenchTypography.apply("* : évolution significative au seuil de 5 % (test de deux proportions).")) + "</p>\n" : ""
-        let note = waveNote + (try spec.note.map {
-            "<p class=\"chart-note\">" + HTML.escape(FrenchTypography.apply(try SettingExpander(formatter: formatter).expand($0, file: file, at: location))) + "</p>\n"
-        } ?? "")
-        let downloads = ChartDownloads(key: chartKey, title: "Figure \(number)\u{202F}: " + title,
-                                       notes: captionNotes(group: group, others: groups) + (spec.note.map { [FrenchTypography.apply((try? SettingExpander(formatter: formatter).expand($0, file: file, at: location)) ?? $0)] } ?? []),
+        // The note and the caption's sentences, made once for the page and the download.
+        let noteText = try spec.note.map { FrenchTypography.apply(try SettingExpander(formatter: formatter).expand($0, file: file, at: location)) }
+        let note = waveNote + (noteText.map { "<p class=\"chart-note\">" + HTML.escape($0) + "</p>\n" } ?? "")
+        let notes = captionNotes(group: group, others: groups)
+        let downloads = ChartDownloads(key: chartKey, title: "Figure \(number)\u{202F}: " + title, notes: notes + (noteText.map { [$0] } ?? []),
                                        bars: bars, bases: bars.map { table.resolved($0.key)?.baseCount })
         if earlier.isEmpty {
             context.files[downloads.csvPath] = downloads.csv()
             context.files[downloads.svgPath] = downloads.svg(chart: svg)
         }
         return "<figure class=\"chart chart-\(items.isEmpty ? group.kind.rawValue : "scale")\" id=\"\(id)\" data-figure=\"\(HTML.escape(group.key))\">\n"
-            + caption(number: number, repeated: !earlier.isEmpty, title: title, group: group, others: groups) + "\n" + svg + "\n"
+            + caption(number: number, repeated: !earlier.isEmpty, title: title, notes: notes) + "\n" + svg + "\n"
             + draw(.narrow, id: id + "-etroit") + "\n" + note
             + downloads.links(root: context.root) + dataTable(id: id, title: title, bars: bars) + "\n</figure>"
     }
@@ -165,8 +165,8 @@ struct ChartBlock: BlockRenderer {
         return FrenchTypography.apply("\(kind). " + items.joined(separator: " ; ") + ".")
     }
 
-    private func caption(number: Int, repeated: Bool, title: String, group: FigureGroup, others: [FigureGroup] = []) -> String {
-        let details = captionNotes(group: group, others: others).map { HTML.escape($0) }.joined(separator: ". ")
+    private func caption(number: Int, repeated: Bool, title: String, notes: [String]) -> String {
+        let details = notes.map { HTML.escape($0) }.joined(separator: ". ")
         return "<figcaption><span class=\"chart-number\">Figure \(number)\(repeated ? " (rappel)" : "")\u{202F}:</span> \(HTML.escape(title))"
             + "<span class=\"chart-notes\">\(details).</span></figcaption>"
     }
