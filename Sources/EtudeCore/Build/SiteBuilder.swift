@@ -6,6 +6,8 @@ public struct SiteBuilder {
     public let project: Project
     /// Build the pages marked `draft: true` too (`--drafts`).
     public var includeDrafts = false
+    /// What `etude serve` keeps between builds to do again only what a change reaches; none for `etude build`.
+    public var cache: BuildCache? = nil
 
     public init(project: Project, includeDrafts: Bool = false) {
         self.project = project
@@ -36,14 +38,18 @@ public struct SiteBuilder {
         }
         var collector = DiagnosticCollector()
         let loadedSite = collector.collect { try SiteConfig.load(from: project.directory) }
-        let dataset = collector.collect { try DatasetLoader(dataDirectory: project.data).load() }
-        let loaded = collector.collect { try ContentLoader(contentDirectory: project.content, includeDrafts: includeDrafts).loadSplittingDrafts() }
+        let dataset = collector.collect { try BuildCache.reusing(cache, project.data) { try DatasetLoader(dataDirectory: project.data).load() } }
+        let loaded = collector.collect {
+            try BuildCache.reusing(cache, project.content, "\(includeDrafts)") { try ContentLoader(contentDirectory: project.content, includeDrafts: includeDrafts).loadSplittingDrafts() }
+        }
         let pages = loaded?.pages
-        let templates = collector.collect { try TemplateLibrary(projectTemplates: project.templates) }
-        let staticFiles = collector.collect { try StaticFileLoader(project: project).load() } ?? [:]
+        let templates = collector.collect { try BuildCache.reusing(cache, project.templates) { try TemplateLibrary(projectTemplates: project.templates) } }
+        let staticFiles = collector.collect {
+            try BuildCache.reusing(cache, project.directory.appendingPathComponent(StaticFileLoader.folder)) { try StaticFileLoader(project: project).load() }
+        } ?? [:]
         try collector.throwIfAny()
-        let loadedCatalogue = try CatalogueLoader(dataDirectory: project.data).load(sources: dataset!.sources)
-        let table = try DatasetTextExpander.table(for: dataset!, extraCounts: loadedCatalogue.counts)
+        let loadedCatalogue = try BuildCache.reusing(cache, project.data, "catalogue") { try CatalogueLoader(dataDirectory: project.data).load(sources: dataset!.sources) }
+        let table = try BuildCache.reusing(cache, project.data, "table") { try DatasetTextExpander.table(for: dataset!, extraCounts: loadedCatalogue.counts) }
         let expander = SettingExpander(formatter: FigureFormatter(table: table))
         let site = try loadedSite!.expandingReferences(with: expander)
         let catalogue = try loadedCatalogue.expandingReferences(with: expander)
@@ -57,7 +63,8 @@ public struct SiteBuilder {
         let ordered = readingOrder(pages!)
         let renderer = PageRenderer(table: table, blocks: blocks)
         var images = PageImages(staticFiles: staticFiles)
-        var rendered = try images.completing(PageSourcesNote.adding(to: try renderer.render(ordered), table: table))
+        let world = PageMemo.World(table: table, catalogue: catalogue, site: site)
+        var rendered = try images.completing(PageSourcesNote.adding(to: try BuildCache.renderPages(cache, ordered, with: renderer, world: world), table: table))
         let coverLines = try site.cover.map { try renderer.expandSetting($0.text, at: $0.position, file: SiteConfig.path) }
         let navigation = Navigation(pages: rendered, links: site.menuLinks)
         rendered = PagesBlock.filling(rendered, navigation: navigation)
@@ -65,7 +72,9 @@ public struct SiteBuilder {
         let contexts = PageContextBuilder(site: site, navigation: navigation, linksPDF: linkingPDF, branding: branding.templateValues)
         var output = OutputFileSet()
         let library = templates!
-        let htmls = ParallelMap.map(rendered) { page in Swift.Result { try library.render(contexts.context(for: page), template: "layout") } }
+        let htmls = BuildCache.layouts(cache, rendered, project: project, site: site, navigation: navigation, linksPDF: linkingPDF) { pages in
+            ParallelMap.map(pages) { page in Swift.Result { try library.render(contexts.context(for: page), template: "layout") } }
+        }
         for (page, html) in zip(rendered, htmls) {
             output.add(page.page.outputPath, Data(try html.get().utf8), from: .page(page.page.sourcePath))
             page.files.sorted { $0.key < $1.key }.forEach { output.add($0.key, $0.value, from: .page(page.page.sourcePath)) }

@@ -11,14 +11,20 @@ public struct PageRenderer {
     }
 
     /// Renders `pages` in the given order, reporting every problem of every page.
-    public func render(_ pages: [Page]) throws -> [RenderedPage] {
+    public func render(_ pages: [Page]) throws -> [RenderedPage] { try render(pages, memo: nil) }
+
+    /// The same; `memo` (`etude serve`) gives back the pages an earlier build rendered from the same input.
+    func render(_ pages: [Page], memo: PageMemo?) throws -> [RenderedPage] {
         var collector = DiagnosticCollector()
         var context = BlockContext()
         var rendered: [RenderedPage] = []
         for page in pages {
             context.root = String(repeating: "../", count: page.section.count)
             context.page = page.outputPath
-            if let result = collector.collect({ try render(page, context: &context) }) { rendered.append(result) }
+            let result = collector.collect {
+                try memo.map { try $0.rendered(page, context: &context) { try render(page, context: &$0) } } ?? render(page, context: &context)
+            }
+            if let result { rendered.append(result) }
         }
         try collector.throwIfAny()
         return try ChartReferenceResolver(charts: context.figures).resolving(rendered)

@@ -1,0 +1,54 @@
+import Foundation
+
+/// What a session of `etude serve` keeps from one build to the next, so that a rebuild
+/// only does again what a change can reach: a folder's loaded content while its bytes are
+/// the same, each page's render while nothing it reads changed, each page's layout while
+/// the page and its context are the same. Every reuse is keyed on all that the result is
+/// made from; the result is byte for byte that of a full build. `etude build` uses none.
+/// Not for use by two builds at a time.
+public final class BuildCache: @unchecked Sendable {
+    public init() {}
+
+    /// Pages whose Markdown the last build rendered, not reused.
+    public var renderedPages: Int { pageMemo.renderedCount }
+
+    let pageMemo = PageMemo()
+    let layoutMemo = LayoutMemo()
+    private var loads: [String: (fingerprint: FolderFingerprint, value: Any)] = [:]
+    /// The fingerprint each folder had when the last build read it.
+    private(set) var fingerprints: [String: FolderFingerprint?] = [:]
+
+    /// What `load` gives for `folder`: from the last build while the folder's bytes are the
+    /// same (and `name` tells loads of one folder apart), else loaded again. Without a cache, `load()`.
+    static func reusing<T>(_ cache: BuildCache?, _ folder: URL, _ name: String = "", _ load: () throws -> T) rethrows -> T {
+        guard let cache else { return try load() }
+        let slot = folder.path + "\n" + name
+        // Read before loading: a file changed meanwhile makes the next build load again.
+        let fingerprint = FolderFingerprint(of: folder)
+        cache.fingerprints[folder.path] = fingerprint
+        if let fingerprint, let kept = cache.loads[slot], kept.fingerprint == fingerprint, let value = kept.value as? T {
+            return value
+        }
+        cache.loads[slot] = nil
+        let value = try load()
+        if let fingerprint { cache.loads[slot] = (fingerprint, value) }
+        return value
+    }
+
+    /// Pages rendered by `renderer` in order, each reused from the last build when nothing it reads changed.
+    static func renderPages(_ cache: BuildCache?, _ pages: [Page], with renderer: PageRenderer, world: PageMemo.World) throws -> [RenderedPage] {
+        guard let cache else { return try renderer.render(pages) }
+        cache.pageMemo.begin(world)
+        return try renderer.render(pages, memo: cache.pageMemo)
+    }
+
+    /// Each page laid out by `layout`, or reused from the last build when its page and context are the same.
+    static func layouts(_ cache: BuildCache?, _ pages: [RenderedPage], project: Project, site: SiteConfig, navigation: Navigation, linksPDF: Bool,
+                        layout: ([RenderedPage]) -> [Swift.Result<String, any Error>]) -> [Swift.Result<String, any Error>] {
+        guard let cache else { return layout(pages) }
+        let world = LayoutMemo.World(site: site, navigation: navigation, linksPDF: linksPDF,
+                                     templates: cache.fingerprints[project.templates.path] ?? nil,
+                                     statics: cache.fingerprints[project.directory.appendingPathComponent(StaticFileLoader.folder).path] ?? nil)
+        return cache.layoutMemo.html(of: pages, in: world, layout: layout)
+    }
+}

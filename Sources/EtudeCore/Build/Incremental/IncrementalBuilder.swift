@@ -1,0 +1,76 @@
+import Foundation
+
+/// Builds a project again and again into a folder only it writes (the preview of
+/// `etude serve`), doing again only what each change reaches (see `BuildCache`). The first
+/// build, and any after a failed write, writes the folder as `etude build` does; later ones
+/// write only the files whose bytes changed and remove those no longer built, so the folder
+/// always holds what a full build would.
+public final class IncrementalBuilder: @unchecked Sendable {
+    public let project: Project
+    public let includeDrafts: Bool
+    public let folder: URL
+    private let cache = BuildCache()
+    /// What the folder holds, as the last build wrote it; nil when unknown.
+    private var written: [String: Data]?
+
+    public init(project: Project, includeDrafts: Bool, folder: URL) {
+        self.project = project
+        self.includeDrafts = includeDrafts
+        self.folder = folder
+    }
+
+    /// What one build did.
+    public struct Outcome {
+        public var result: SiteBuilder.Result
+        /// Pages whose Markdown was rendered again (the others were reused).
+        public var renderedPages: Int
+        /// Files written or removed.
+        public var changedFiles: Int
+    }
+
+    /// Builds into the folder; throws `BuildFailure` (the folder is then left as it was).
+    public func build() throws -> Outcome {
+        var builder = SiteBuilder(project: project, includeDrafts: includeDrafts)
+        builder.cache = cache
+        guard let previous = written else {
+            let result = try builder.build(into: folder)
+            written = result.files
+            return Outcome(result: result, renderedPages: cache.renderedPages, changedFiles: result.files.count)
+        }
+        let result = try builder.render()
+        written = nil
+        let changed = try write(result.files, over: previous)
+        written = result.files
+        return Outcome(result: result, renderedPages: cache.renderedPages, changedFiles: changed)
+    }
+
+    /// Writes the files that differ from `previous`, each replaced at once (a reader never
+    /// sees half a file), removes those gone and the folders they leave empty; returns how many.
+    private func write(_ files: [String: Data], over previous: [String: Data]) throws -> Int {
+        let manager = FileManager.default
+        var changed = 0
+        do {
+            for (path, data) in files.sorted(by: { $0.key < $1.key }) where previous[path] != data {
+                let url = folder.appendingPathComponent(path)
+                try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try data.write(to: url, options: .atomic)
+                changed += 1
+            }
+            for path in previous.keys.sorted() where files[path] == nil {
+                try manager.removeItem(at: folder.appendingPathComponent(path))
+                changed += 1
+                var parent = folder.appendingPathComponent(path).deletingLastPathComponent()
+                while parent.path.count > folder.path.count, (try? manager.contentsOfDirectory(atPath: parent.path))?.isEmpty == true {
+                    try manager.removeItem(at: parent)
+                    parent = parent.deletingLastPathComponent()
+                }
+            }
+            if Set(files.keys) != Set(previous.keys) {
+                try OutputManifest.data(listing: files.keys).write(to: folder.appendingPathComponent(OutputManifest.fileName), options: .atomic)
+            }
+        } catch {
+            throw Diagnostic(file: folder.path, message: "cannot write the preview: \(error.localizedDescription)")
+        }
+        return changed
+    }
+}

@@ -1,0 +1,95 @@
+/// Pages rendered by the earlier builds of a session, each reused while the function that
+/// made it would give the same result: the same page, the same state of the publication
+/// before it (charts numbered so far), and no change to a figure it can show (see
+/// `FigureChanges`), to the catalogue or to the site's settings.
+final class PageMemo {
+    /// One page's render: what went in and what came out.
+    private struct Entry {
+        var page: Page
+        var before: BlockContext
+        var rendered: RenderedPage
+        var after: BlockContext
+    }
+
+    /// What every page's render reads besides the page itself.
+    struct World {
+        var table: FigureTable
+        var catalogue: Catalogue
+        var site: SiteConfig
+    }
+
+    private var entries: [String: Entry] = [:]
+    private var world: World?
+    /// Pages rendered, not reused, since the last `begin`.
+    private(set) var renderedCount = 0
+
+    /// Starts a build in `world`: forgets every page a change may reach.
+    func begin(_ new: World) {
+        renderedCount = 0
+        defer { world = new }
+        guard let old = world, old.catalogue == new.catalogue, old.site == new.site else {
+            entries = [:]
+            return
+        }
+        let changes = FigureChanges(from: old.table, to: new.table)
+        guard changes != .none else { return }
+        entries = entries.filter { entry in
+            guard let named = Self.namedText(of: entry.value.page), !Self.showsEveryFigure(entry.value.page.body) else { return false }
+            return !changes.touches(named)
+        }
+    }
+
+    /// Where a page can name a figure: its `{{ … }}` references (backslash escapes undone)
+    /// in the body and the front matter, and the `name: value` lines of its blocks. Nil
+    /// when the body holds a character reference (`&#123;`), which could spell a reference
+    /// the raw text does not show.
+    static func namedText(of page: Page) -> String? {
+        guard page.body.firstMatch(of: /&[#A-Za-z0-9]{1,32};/) == nil else { return nil }
+        let body = page.body.replacingOccurrences(of: "\\", with: "")
+        var named = references(in: body) + references(in: String(reflecting: page.frontMatter))
+        for line in body.split(separator: "\n") {
+            let start = line.drop { $0 == " " || $0 == "\t" || $0 == ">" }
+            let name = start.prefix { ("a"..."z").contains($0) || $0 == "_" || $0 == "-" }
+            if !name.isEmpty, start.dropFirst(name.count).drop(while: { $0 == " " || $0 == "\t" }).first == ":" { named.append(String(line)) }
+        }
+        return named.joined(separator: "\n")
+    }
+
+    /// Every text from a `{{` to the next `}}` (or to the end).
+    private static func references(in text: String) -> [String] {
+        text.ranges(of: "{{").map { open in
+            let end = text[open.upperBound...].range(of: "}}")?.upperBound ?? text.endIndex
+            return String(text[open.lowerBound..<end])
+        }
+    }
+
+    /// The page's render from an earlier build if nothing it reads changed, else `render`'s.
+    func rendered(_ page: Page, context: inout BlockContext, by render: (inout BlockContext) throws -> RenderedPage) rethrows -> RenderedPage {
+        if let entry = entries[page.outputPath], entry.page == page, Self.same(entry.before, context) {
+            context = entry.after
+            return entry.rendered
+        }
+        renderedCount += 1
+        let before = context
+        let result = try render(&context)
+        entries[page.outputPath] = Entry(page: page, before: before, rendered: result, after: context)
+        return result
+    }
+
+    /// A fenced block whose info string is other than a block that names its figures
+    /// (`chart`, `items`, `pages`) may show any figure (`sources`, `catalogue`): such a
+    /// page is rendered again after any change to a figure.
+    static func showsEveryFigure(_ body: String) -> Bool {
+        for line in body.split(separator: "\n", omittingEmptySubsequences: true) {
+            guard let fence = line.range(of: "```") ?? line.range(of: "~~~") else { continue }
+            let info = line[fence.upperBound...].drop { $0 == "`" || $0 == "~" || $0 == " " || $0 == "\t" }
+            let name = info.prefix { $0 != " " && $0 != "\t" }
+            if !name.isEmpty && !["chart", "items", "pages"].contains(name) { return true }
+        }
+        return false
+    }
+
+    private static func same(_ a: BlockContext, _ b: BlockContext) -> Bool {
+        a.figures == b.figures && a.root == b.root && a.page == b.page && a.files == b.files
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+@testable import EtudeCore
+
+/// `etude serve` rebuilds only what a change reaches (`IncrementalBuilder`): after every
+/// edit of a series, its folder holds byte for byte what a fresh full build writes.
+@Suite struct IncrementalBuildTests {
+    /// A copy of the repository's own study: content/, data/, templates/.
+    static func studyCopy() throws -> URL {
+        let project = try TestSupport.temporaryDirectory().appendingPathComponent("etude")
+        try FileManager.default.createDirectory(at: project, withIntermediateDirectories: true)
+        for folder in ["content", "data", "templates"] {
+            try FileManager.default.copyItem(at: TestSupport.repositoryRoot.appendingPathComponent(folder),
+                                             to: project.appendingPathComponent(folder))
+        }
+        return project
+    }
+
+    /// One project edited step by step, rebuilt incrementally and from scratch after each step.
+    private struct Session {
+        let project: URL
+        let builder: IncrementalBuilder
+
+        init() throws {
+            project = try IncrementalBuildTests.studyCopy()
+            builder = IncrementalBuilder(project: Project(directory: project), includeDrafts: false,
+                                         folder: try TestSupport.temporaryDirectory().appendingPathComponent("site"))
+        }
+
+        func edit(_ path: String, _ change: (String) -> String) throws {
+            let url = project.appendingPathComponent(path)
+            let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+            let changed = change(text)
+            #expect(changed != text, "the edit of \(path) changes it")
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(changed.utf8).write(to: url)
+        }
+
+        /// Rebuilds, checks the folder against a fresh full build, returns the pages rendered again.
+        @discardableResult
+        func rebuildMatchesFullBuild(_ step: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> Int {
+            let outcome = try builder.build()
+            let fresh = try TestSupport.temporaryDirectory().appendingPathComponent("full")
+            try SiteBuilder(project: Project(directory: project)).build(into: fresh)
+            let expected = try TestSupport.tree(fresh)
+            let actual = try TestSupport.tree(builder.folder)
+            #expect(actual.keys.sorted() == expected.keys.sorted(), "\(step): the same files", sourceLocation: sourceLocation)
+            for (path, data) in expected where actual[path] != data {
+                Issue.record("\(step): \(path) differs from a full build", sourceLocation: sourceLocation)
+            }
+            return outcome.renderedPages
+        }
+    }
+
+    @Test func everyRebuildOfASeriesOfEditsEqualsAFullBuild() throws {
+        let session = try Session()
+        let pages = try session.rebuildMatchesFullBuild("first build")
+        #expect(pages == 8)
+        #expect(try session.rebuildMatchesFullBuild("nothing changed") == 0)
+
+        try session.edit("content/preconisations.md") { $0 + "\nUne phrase de plus.\n" }
+        #expect(try session.rebuildMatchesFullBuild("a page's text") == 1)
+
+        // A share shown on some pages only: the others are reused.
+        try session.edit("data/figures.yaml") { $0.replacingOccurrences(of: "value: 53", with: "value: 54")
+            .replacingOccurrences(of: "value: 47", with: "value: 46") }
+        let afterFigure = try session.rebuildMatchesFullBuild("a figure in data/")
+        #expect(afterFigure > 0 && afterFigure < pages)
+
+        // The base of every share: most pages change.
+        try session.edit("data/figures.yaml") { $0.replacingOccurrences(of: "value: 311", with: "value: 312") }
+        try session.rebuildMatchesFullBuild("the number of respondents")
+
+        try session.edit("data/figures.yaml") { $0.replacingOccurrences(of: "label: \"Nombre de répondants\"", with: "label: \"Répondants\"") }
+        try session.rebuildMatchesFullBuild("a figure's label")
+
+        try session.edit("templates/partials/footer.mustache") { $0.replacingOccurrences(of: "Généré avec", with: "Fait avec") }
+        #expect(try session.rebuildMatchesFullBuild("a template") == 0, "a template change lays pages out again, without rendering their Markdown")
+
+        try session.edit("content/nouvelle.md") { _ in "---\ntitle: Une page nouvelle\n---\n\nCité : {{ respondents }}.\n" }
+        try session.rebuildMatchesFullBuild("a page added")
+        try FileManager.default.removeItem(at: session.project.appendingPathComponent("content/nouvelle.md"))
+        try session.rebuildMatchesFullBuild("the page removed")
+
+        try session.edit("data/site.yaml") { $0.replacingOccurrences(of: "title: \"L’innovation territoriale\"", with: "title: \"L’innovation\"") }
+        try session.rebuildMatchesFullBuild("site.yaml")
+
+        try session.edit("content/a-propos.md") { $0.replacingOccurrences(of: "order: 5", with: "order: 0") }
+        try session.rebuildMatchesFullBuild("a page moved in the menu")
+
+        try session.edit("data/examples.yaml") { $0 + "\n" }
+        try session.rebuildMatchesFullBuild("examples.yaml")
+    }
+
+    @Test func aFailedRebuildLeavesTheFolderAndTheNextOneCatchesUp() throws {
+        let session = try Session()
+        try session.rebuildMatchesFullBuild("first build")
+        let before = try TestSupport.tree(session.builder.folder)
+        let page = session.project.appendingPathComponent("content/index.md")
+        let text = try String(contentsOf: page, encoding: .utf8)
+        try Data((text + "\n{{ inconnu }}\n").utf8).write(to: page)
+        #expect(throws: BuildFailure.self) { try session.builder.build() }
+        #expect(try TestSupport.tree(session.builder.folder) == before)
+        try session.edit("data/figures.yaml") { $0.replacingOccurrences(of: "value: 2018", with: "value: 2019") }
+        try Data(text.utf8).write(to: page)
+        try session.rebuildMatchesFullBuild("fixed, with a figure changed meanwhile")
+    }
+
+    @Test func aBlockListingEveryFigureMakesItsPageDependOnAll() {
+        #expect(PageMemo.showsEveryFigure("Texte\n\n```sources\n```\n"))
+        #expect(PageMemo.showsEveryFigure("> ~~~ catalogue\n"))
+        #expect(!PageMemo.showsEveryFigure("```chart\nfigure: innovation\n```\n```items\nfigure: x\n```\n```\ncode\n```\n"))
+    }
+}
