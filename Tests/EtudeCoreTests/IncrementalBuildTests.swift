@@ -108,7 +108,22 @@ import Testing
 
     @Test func aBlockListingEveryFigureMakesItsPageDependOnAll() {
         #expect(PageMemo.showsEveryFigure("Texte\n\n```sources\n```\n"))
-        #expect(PageMemo.showsEveryFigure("> ~~~ catalogue\n"))
-        #expect(!PageMemo.showsEveryFigure("```chart\nfigure: innovation\n```\n```items\nfigure: x\n```\n```\ncode\n```\n"))
+        #expect(PageMemo.showsEveryFigure("> ~~~ sources\n"))
+        #expect(PageMemo.showsEveryFigure("```unknown\n```\n"))
+        #expect(!PageMemo.showsEveryFigure("```chart\nfigure: innovation\n```\n```items\nfigure: x\n```\n```catalogue\n```\n```\ncode\n```\n"))
+    }
+
+    @Test func aPageNamesItsFiguresInReferencesAndBlockOptionsOnly() throws {
+        let matter = FrontMatter(title: "Les {{ a_b | respondents }} de l’innovation", titleLocation: SourcePosition(line: 1, column: 1))
+        let page = Page(sourcePath: "content/x.md", outputPath: "x.html", section: [], isSectionIndex: false, frontMatter: matter,
+                        body: "L’innovation : {{ past\\_innovation }}.\n\n```chart\nfigure: adoption\ntitle: Nature de l’innovation\n```\n```catalogue\n```\n",
+                        bodyLineOffset: 3)
+        let named = try #require(PageMemo.namedText(of: page))
+        let changed = { (roots: [String]) in FigureChanges.testing(roots: Set(roots)).touches(named) }
+        #expect(changed(["past_innovation"]) && changed(["adoption"]) && changed(["examples"]) && changed(["a_b"]))
+        #expect(!changed(["innovation"]), "prose and a chart's title name no figure; past_innovation is another key")
+        var withEntity = page
+        withEntity.body += "&#123;&#123; innovation &#125;&#125;\n"
+        #expect(PageMemo.namedText(of: withEntity) == nil, "a character reference may spell a reference")
     }
 }

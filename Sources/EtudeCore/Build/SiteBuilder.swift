@@ -40,7 +40,7 @@ public struct SiteBuilder {
         let loadedSite = collector.collect { try SiteConfig.load(from: project.directory) }
         let dataset = collector.collect { try BuildCache.reusing(cache, project.data) { try DatasetLoader(dataDirectory: project.data).load() } }
         let loaded = collector.collect {
-            try BuildCache.reusing(cache, project.content, "\(includeDrafts)") { try ContentLoader(contentDirectory: project.content, includeDrafts: includeDrafts).loadSplittingDrafts() }
+            try BuildCache.reusing(cache, project.content) { try ContentLoader(contentDirectory: project.content, includeDrafts: includeDrafts).loadSplittingDrafts() }
         }
         let pages = loaded?.pages
         let templates = collector.collect { try BuildCache.reusing(cache, project.templates) { try TemplateLibrary(projectTemplates: project.templates) } }
@@ -48,8 +48,8 @@ public struct SiteBuilder {
             try BuildCache.reusing(cache, project.directory.appendingPathComponent(StaticFileLoader.folder)) { try StaticFileLoader(project: project).load() }
         } ?? [:]
         try collector.throwIfAny()
-        let loadedCatalogue = try BuildCache.reusing(cache, project.data, "catalogue") { try CatalogueLoader(dataDirectory: project.data).load(sources: dataset!.sources) }
-        let table = try BuildCache.reusing(cache, project.data, "table") { try DatasetTextExpander.table(for: dataset!, extraCounts: loadedCatalogue.counts) }
+        let loadedCatalogue = try BuildCache.reusing(cache, project.data, then: "catalogue") { try CatalogueLoader(dataDirectory: project.data).load(sources: dataset!.sources) }
+        let table = try BuildCache.reusing(cache, project.data, then: "table") { try DatasetTextExpander.table(for: dataset!, extraCounts: loadedCatalogue.counts) }
         let expander = SettingExpander(formatter: FigureFormatter(table: table))
         let site = try loadedSite!.expandingReferences(with: expander)
         let catalogue = try loadedCatalogue.expandingReferences(with: expander)
@@ -100,6 +100,7 @@ public struct SiteBuilder {
         // 404.html links from the server's root, wherever a server shows it.
         var links = LinkChecker(files: files, pages: rendered, copiedAsIs: Set(staticFiles.keys).union([PublishedFiles.notFoundPath]),
                                 alsoExisting: linkingPDF ? [ReportPrinter.pdfPath] : [], drafts: loaded?.drafts ?? [:])
+        links.scans = cache?.htmlScans
         try BuildFailure.throwIfAny(links.check())
         let warnings = dataset!.notices + LiteralFigureFinder(table: table).warnings(in: ordered)
         return Result(pages: rendered, files: files, table: table, warnings: warnings, keep: OutputKeepRule(patterns: site.keep))

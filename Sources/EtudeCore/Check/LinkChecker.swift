@@ -13,6 +13,8 @@ struct LinkChecker {
     /// Pages left out as drafts, content path by output path, named when a link leads to one.
     let drafts: [String: String]
     private var idCache: [String: Set<String>] = [:]
+    /// Links and ids read in earlier builds (`etude serve`), reused while a file is the same.
+    var scans: HTMLScanMemo?
 
     init(files: [String: Data], pages: [RenderedPage], copiedAsIs: Set<String> = [], alsoExisting: Set<String> = [], drafts: [String: String] = [:]) {
         self.files = files
@@ -37,7 +39,7 @@ struct LinkChecker {
                     diagnostics.append(Diagnostic(file: page.page.sourcePath, at: link.location, message: problem))
                 }
             }
-            for link in Self.links(in: files[path]) where !written.contains(Self.decoded(link)) {
+            for link in links(in: path) where !written.contains(Self.decoded(link)) {
                 if let problem = problem(with: link, in: path) {
                     diagnostics.append(Diagnostic(file: page.page.sourcePath,
                         message: "in \(path), built from this page with its template, \(problem); fix the template in templates/ or the HTML written in this page"))
@@ -47,7 +49,7 @@ struct LinkChecker {
         // Other HTML files (the report) repeat the pages' links: checked once those are right.
         guard diagnostics.isEmpty else { return diagnostics }
         for path in files.keys.sorted() where path.hasSuffix(".html") && !pagePaths.contains(path) && !copiedAsIs.contains(path) {
-            for link in Self.links(in: files[path]) {
+            for link in links(in: path) {
                 if let problem = problem(with: link, in: path) {
                     diagnostics.append(Diagnostic(file: path, message: "in this built file, \(problem); fix its template in templates/"))
                 }
@@ -96,10 +98,17 @@ struct LinkChecker {
 
     private mutating func ids(of path: String) -> Set<String> {
         if let cached = idCache[path] { return cached }
-        let html = String(decoding: files[path] ?? Data(), as: UTF8.self)
-        let ids = Set(HTMLText.attributes(["id"], in: html).map { Self.entitiesDecoded($0.value) })
+        let ids = scans?.ids(of: path, in: files[path]) { Self.ids(in: files[path]) } ?? Self.ids(in: files[path])
         idCache[path] = ids
         return ids
+    }
+
+    private static func ids(in data: Data?) -> Set<String> {
+        Set(HTMLText.attributes(["id"], in: String(decoding: data ?? Data(), as: UTF8.self)).map { entitiesDecoded($0.value) })
+    }
+
+    private func links(in path: String) -> [String] {
+        scans?.links(of: path, in: files[path], scan: Self.links(in:)) ?? Self.links(in: files[path])
     }
 
     /// The `href` and `src` values of an HTML file, entities decoded.

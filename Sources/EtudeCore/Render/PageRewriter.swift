@@ -104,6 +104,11 @@ enum FigureMarkup {
 
     /// ` title="…"` saying where the figure comes from (see `Provenance`), or nothing.
     static func sourceTitle(key: String, table: FigureTable, format: ReferenceFormat = .standard) -> String {
+        guard let memo = TitleMemo.current else { return makeSourceTitle(key: key, table: table, format: format) }
+        return memo.title(key: key, format: format) { makeSourceTitle(key: key, table: table, format: format) }
+    }
+
+    private static func makeSourceTitle(key: String, table: FigureTable, format: ReferenceFormat) -> String {
         Provenance(key: key, table: table, format: format).tooltip.map { " title=\"\(HTML.escape(FrenchTypography.apply($0)))\"" } ?? ""
     }
 }

@@ -7,24 +7,28 @@ import Foundation
 /// made from; the result is byte for byte that of a full build. `etude build` uses none.
 /// Not for use by two builds at a time.
 public final class BuildCache: @unchecked Sendable {
-    public init() {}
+    init() {}
 
     /// Pages whose Markdown the last build rendered, not reused.
     public var renderedPages: Int { pageMemo.renderedCount }
 
     let pageMemo = PageMemo()
     let layoutMemo = LayoutMemo()
+    let htmlScans = HTMLScanMemo()
+    let titleMemo = TitleMemo()
     private var loads: [String: (fingerprint: FolderFingerprint, value: Any)] = [:]
     /// The fingerprint each folder had when the last build read it.
     private(set) var fingerprints: [String: FolderFingerprint?] = [:]
 
     /// What `load` gives for `folder`: from the last build while the folder's bytes are the
-    /// same (and `name` tells loads of one folder apart), else loaded again. Without a cache, `load()`.
-    static func reusing<T>(_ cache: BuildCache?, _ folder: URL, _ name: String = "", _ load: () throws -> T) rethrows -> T {
+    /// same, else loaded again. Without a cache, `load()`. A build's first load of a folder
+    /// reads its bytes; the later ones (`then`, naming what they load) are computed from the
+    /// first's result and use the bytes it read.
+    static func reusing<T>(_ cache: BuildCache?, _ folder: URL, then name: String? = nil, _ load: () throws -> T) rethrows -> T {
         guard let cache else { return try load() }
-        let slot = folder.path + "\n" + name
+        let slot = folder.path + "\n" + (name ?? "")
         // Read before loading: a file changed meanwhile makes the next build load again.
-        let fingerprint = FolderFingerprint(of: folder)
+        let fingerprint = name == nil ? FolderFingerprint(of: folder) : cache.fingerprints[folder.path] ?? nil
         cache.fingerprints[folder.path] = fingerprint
         if let fingerprint, let kept = cache.loads[slot], kept.fingerprint == fingerprint, let value = kept.value as? T {
             return value
@@ -38,8 +42,8 @@ public final class BuildCache: @unchecked Sendable {
     /// Pages rendered by `renderer` in order, each reused from the last build when nothing it reads changed.
     static func renderPages(_ cache: BuildCache?, _ pages: [Page], with renderer: PageRenderer, world: PageMemo.World) throws -> [RenderedPage] {
         guard let cache else { return try renderer.render(pages) }
-        cache.pageMemo.begin(world)
-        return try renderer.render(pages, memo: cache.pageMemo)
+        cache.titleMemo.begin(cache.pageMemo.begin(world))
+        return try TitleMemo.$current.withValue(cache.titleMemo) { try renderer.render(pages, memo: cache.pageMemo) }
     }
 
     /// Each page laid out by `layout`, or reused from the last build when its page and context are the same.

@@ -17,6 +17,9 @@ struct FigureChanges: Equatable {
 
     private init(roots: Set<String>?) { self.roots = roots }
 
+    /// A change to exactly these roots, for tests.
+    static func testing(roots: Set<String>) -> FigureChanges { FigureChanges(roots: roots) }
+
     /// What changed from `old` to `new`: `everything` unless only figures' values and
     /// fields changed (no figure added, removed or moved, no source, group or declaration changed).
     init(from old: FigureTable, to new: FigureTable) {
@@ -31,10 +34,22 @@ struct FigureChanges: Equatable {
         self.roots = Self.widened(roots, in: old).union(Self.widened(roots, in: new))
     }
 
-    /// Whether a page holding `text` may show a figure that changed.
+    /// Whether `text`, where a page names its figures, names a key with a root that
+    /// changed: the root, not within a longer key (`past_innovation` is not `innovation`).
     func touches(_ text: String) -> Bool {
         guard let roots else { return true }
-        return roots.contains { text.contains($0) }
+        let utf8 = Array(text.utf8)
+        return roots.contains { root in
+            text.utf8.ranges(of: root.utf8).contains { range in
+                let start = text.utf8.distance(from: text.utf8.startIndex, to: range.lowerBound)
+                let end = text.utf8.distance(from: text.utf8.startIndex, to: range.upperBound)
+                return (start == 0 || !Self.isKeyByte(utf8[start - 1], orDot: true)) && (end == utf8.count || !Self.isKeyByte(utf8[end], orDot: false))
+            }
+        }
+    }
+
+    private static func isKeyByte(_ byte: UInt8, orDot: Bool) -> Bool {
+        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F || byte == 0x2D || (orDot && byte == 0x2E)
     }
 
     /// The part of a key before its first dot.

@@ -23,24 +23,27 @@ final class PageMemo {
     /// Pages rendered, not reused, since the last `begin`.
     private(set) var renderedCount = 0
 
-    /// Starts a build in `world`: forgets every page a change may reach.
-    func begin(_ new: World) {
+    /// Starts a build in `world`: forgets every page a change may reach; returns the change.
+    @discardableResult
+    func begin(_ new: World) -> FigureChanges {
         renderedCount = 0
         defer { world = new }
         guard let old = world, old.catalogue == new.catalogue, old.site == new.site else {
             entries = [:]
-            return
+            return .everything
         }
         let changes = FigureChanges(from: old.table, to: new.table)
-        guard changes != .none else { return }
+        guard changes != .none else { return changes }
         entries = entries.filter { entry in
             guard let named = Self.namedText(of: entry.value.page), !Self.showsEveryFigure(entry.value.page.body) else { return false }
             return !changes.touches(named)
         }
+        return changes
     }
 
     /// Where a page can name a figure: its `{{ … }}` references (backslash escapes undone)
-    /// in the body and the front matter, and the `name: value` lines of its blocks. Nil
+    /// in the body and the front matter, and the `name: value` lines of its blocks (but a
+    /// chart's free-text `title` and `note`). Nil
     /// when the body holds a character reference (`&#123;`), which could spell a reference
     /// the raw text does not show.
     static func namedText(of page: Page) -> String? {
@@ -50,8 +53,10 @@ final class PageMemo {
         for line in body.split(separator: "\n") {
             let start = line.drop { $0 == " " || $0 == "\t" || $0 == ">" }
             let name = start.prefix { ("a"..."z").contains($0) || $0 == "_" || $0 == "-" }
-            if !name.isEmpty, start.dropFirst(name.count).drop(while: { $0 == " " || $0 == "\t" }).first == ":" { named.append(String(line)) }
+            // A chart's title and note are free text, whose references `{{ … }}` are already kept.
+            if !name.isEmpty, name != "title", name != "note", start.dropFirst(name.count).drop(while: { $0 == " " || $0 == "\t" }).first == ":" { named.append(String(line)) }
         }
+        named += blockNames(body).flatMap { blockReads[$0] ?? [] }
         return named.joined(separator: "\n")
     }
 
@@ -76,17 +81,25 @@ final class PageMemo {
         return result
     }
 
-    /// A fenced block whose info string is other than a block that names its figures
-    /// (`chart`, `items`, `pages`) may show any figure (`sources`, `catalogue`): such a
-    /// page is rendered again after any change to a figure.
-    static func showsEveryFigure(_ body: String) -> Bool {
-        for line in body.split(separator: "\n", omittingEmptySubsequences: true) {
-            guard let fence = line.range(of: "```") ?? line.range(of: "~~~") else { continue }
+    /// The blocks that name the figures they show in their `name: value` lines, with the
+    /// roots they read besides: the catalogue's counts are `examples.…` (the catalogue
+    /// itself is part of the `World`).
+    static let blockReads: [Substring: [String]] = ["chart": [], "items": [], "pages": [], "catalogue": ["examples"]]
+
+    /// The names of the fenced blocks of a body (any line with a fence, wherever it stands).
+    static func blockNames(_ body: String) -> [Substring] {
+        body.split(separator: "\n", omittingEmptySubsequences: true).compactMap { line in
+            guard let fence = line.range(of: "```") ?? line.range(of: "~~~") else { return nil }
             let info = line[fence.upperBound...].drop { $0 == "`" || $0 == "~" || $0 == " " || $0 == "\t" }
             let name = info.prefix { $0 != " " && $0 != "\t" }
-            if !name.isEmpty && !["chart", "items", "pages"].contains(name) { return true }
+            return name.isEmpty ? nil : name
         }
-        return false
+    }
+
+    /// Any other fenced block (`sources`, or one unknown) may show any figure: such a page
+    /// is rendered again after any change to a figure.
+    static func showsEveryFigure(_ body: String) -> Bool {
+        blockNames(body).contains { blockReads[$0] == nil }
     }
 
     private static func same(_ a: BlockContext, _ b: BlockContext) -> Bool {

@@ -1,0 +1,28 @@
+import Foundation
+
+/// The `title` attributes saying where each figure comes from (`FigureMarkup.sourceTitle`),
+/// made in the earlier builds of a session and reused while the figure's root did not change
+/// (see `FigureChanges`): a tooltip reads only the figure, what it is computed from, its
+/// group and its sources. Set for the pages' render of a build that has a `BuildCache`.
+final class TitleMemo: @unchecked Sendable {
+    @TaskLocal static var current: TitleMemo?
+
+    private let lock = NSLock()
+    private var titles: [String: (root: String, title: String)] = [:]
+
+    /// Forgets the titles a change may reach.
+    func begin(_ changes: FigureChanges) {
+        lock.withLock {
+            guard let roots = changes.roots else { return titles = [:] }
+            if !roots.isEmpty { titles = titles.filter { !roots.contains($0.value.root) } }
+        }
+    }
+
+    func title(key: String, format: ReferenceFormat, make: () -> String) -> String {
+        let slot = "\(key) \(format)"
+        if let kept = lock.withLock({ titles[slot] }) { return kept.title }
+        let title = make()
+        lock.withLock { titles[slot] = (FigureChanges.root(of: key), title) }
+        return title
+    }
+}
