@@ -70,8 +70,9 @@ public final class PreviewSession: Sendable {
     /// Rebuilds after every change since the first build, until the task is cancelled.
     public func watch() async {
         let watcher = ProjectWatcher(project: project.directory)
+        let events = watcher.events()
         var known = initialSnapshot.withLock { $0 }
-        while let next = await watcher.nextChange(after: known) {
+        while let next = await watcher.nextChange(after: known, events: events) {
             rebuild(changes: ProjectWatcher.changes(from: known, to: next))
             known = next
         }

@@ -1,9 +1,10 @@
 import EtudeCore
 import Foundation
 
-/// Notices saved files in the folders a build reads, by polling their modification times and
-/// sizes: simple, portable, and deterministic in tests. A burst of saves gives one change:
-/// a change is reported only once the folders have been quiet for `quiet`.
+/// Notices saved files in the folders a build reads: told by the system on Linux (inotify,
+/// `InotifyEvents`), else by polling their modification times and sizes. Either way what
+/// changed is found by comparing snapshots, and a burst of saves gives one change: a change
+/// is reported only once the folders have been quiet for `quiet`.
 struct ProjectWatcher: Sendable {
     static let folders = ["content", "data", "templates", "static"]
 
@@ -18,6 +19,8 @@ struct ProjectWatcher: Sendable {
     let project: URL
     var interval: Duration = .milliseconds(50)
     var quiet: Duration = .milliseconds(150)
+    /// Polls even where the system could tell (tests of the fallback).
+    var polling = false
 
     func snapshot() -> Snapshot {
         var result: Snapshot = [:]
@@ -35,9 +38,34 @@ struct ProjectWatcher: Sendable {
         return result
     }
 
+    /// Where the system can tell of changes, the events to read; nil to poll.
+    func events() -> InotifyEvents? {
+        #if canImport(Glibc)
+        return polling ? nil : InotifyEvents(project: project, folders: Self.folders)
+        #else
+        return nil
+        #endif
+    }
+
     /// Waits until the folders differ from `known` and then stay still for `quiet`;
-    /// returns the new snapshot. Returns nil when the task is cancelled.
-    func nextChange(after known: Snapshot) async -> Snapshot? {
+    /// returns the new snapshot. Returns nil when the task is cancelled. With `events`,
+    /// the folders are looked at only after the system told of a change.
+    func nextChange(after known: Snapshot, events: InotifyEvents? = nil) async -> Snapshot? {
+        guard let events else { return await nextChangePolling(after: known) }
+        // Looked at once anyway: what changed before the events were read (during a build) counts.
+        var lastEvent: ContinuousClock.Instant? = .now
+        while !Task.isCancelled {
+            do { try await Task.sleep(for: interval) } catch { return nil }
+            if events.drain() { lastEvent = .now }
+            guard let last = lastEvent, ContinuousClock.now - last >= quiet else { continue }
+            lastEvent = nil
+            let next = snapshot()
+            if next != known { return next }
+        }
+        return nil
+    }
+
+    private func nextChangePolling(after known: Snapshot) async -> Snapshot? {
         var current = known
         var stillSince = ContinuousClock.now
         while !Task.isCancelled {

@@ -83,7 +83,8 @@ import Testing
         }
         #expect(try server.get("/").body.contains(">777</span> personnes"))
         try server.waitForOutput(containing: " ms after a change to data/figures.yaml")
-        #expect(server.stdout.contains("Rebuilt 3 pages in "))
+        // The number of respondents is the base of every share: every page shows it.
+        #expect(server.stdout.contains("Rebuilt 3 of 3 pages in "))
 
         // A broken page: the overlay lists the error with its place and line, over the last good page.
         let page = project.appendingPathComponent("content/index.md")
@@ -102,6 +103,12 @@ import Testing
         let fixed = try server.get("/")
         #expect(!fixed.body.contains("etude-error-overlay"))
         #expect(fixed.body.contains(">777</span> personnes"))
+
+        // One page's text: only that page is rendered again, and the line says so.
+        try server.waitForReload { try Data((text + "\nUne phrase de plus.\n").utf8).write(to: page) }
+        #expect(try server.get("/").body.contains("Une phrase de plus."))
+        let line = try server.waitForOutput(containing: "Rebuilt 1 of 3 pages in ").split(separator: "\n").last { $0.hasPrefix("Rebuilt 1 of 3") }
+        #expect(line?.hasSuffix(" ms after a change to content/index.md") == true, "\(line ?? "")")
         #expect(try server.interrupt() == 0)
         #expect(server.previewFolders.isEmpty)
     }
@@ -174,12 +181,17 @@ import Testing
         #expect(paths.resolve("relative") == .forbidden)
     }
 
-    @Test func aBurstOfSavesIsOneChange() async throws {
+    /// With inotify (on Linux) and with polling, the fallback.
+    @Test(arguments: [false, true]) func aBurstOfSavesIsOneChange(polling: Bool) async throws {
         let project = try TestSupport.makeProject(["content/a.md": "a", "data/b.yaml": "b"])
         // A long quiet time, so that a loaded machine cannot split the burst.
-        let watcher = ProjectWatcher(project: project, interval: .milliseconds(20), quiet: .seconds(1))
+        let watcher = ProjectWatcher(project: project, interval: .milliseconds(20), quiet: .seconds(1), polling: polling)
+        let events = watcher.events()
+        #if os(Linux)
+        #expect((events != nil) == !polling, "Linux tells of changes through inotify")
+        #endif
         let before = watcher.snapshot()
-        let watching = Task { await watcher.nextChange(after: before) }
+        let watching = Task { await watcher.nextChange(after: before, events: events) }
         // Saved from a thread of its own, so that a busy test runner cannot pause the burst.
         let saved = DispatchSemaphore(value: 0)
         Thread {
@@ -194,5 +206,35 @@ import Testing
         saved.wait()
         #expect(after == watcher.snapshot(), "one change, after the last save")
         #expect(ProjectWatcher.changes(from: before, to: after) == ["content/a.md", "data/b.yaml"])
+    }
+
+    @Test func inotifyWatchesFoldersCreatedAfterItStarted() async throws {
+        let project = try TestSupport.makeProject(["content/a.md": "a"])
+        let watcher = ProjectWatcher(project: project, interval: .milliseconds(20), quiet: .milliseconds(200))
+        let events = try #require(watcher.events())
+        /// The next change, or nil after 10 seconds without one.
+        func next(after known: ProjectWatcher.Snapshot) async -> ProjectWatcher.Snapshot? {
+            let waiting = Task { await watcher.nextChange(after: known, events: events) }
+            let timeout = Task { try await Task.sleep(for: .seconds(10)); waiting.cancel() }
+            defer { timeout.cancel() }
+            return await waiting.value
+        }
+        let start = watcher.snapshot()
+        // A new section with a page: then the page edited, which only a watch on the new folder tells.
+        let section = project.appendingPathComponent("content/nouvelle-section")
+        try FileManager.default.createDirectory(at: section, withIntermediateDirectories: true)
+        try Data("b".utf8).write(to: section.appendingPathComponent("b.md"))
+        let withPage = try #require(await next(after: start))
+        #expect(ProjectWatcher.changes(from: start, to: withPage) == ["content/nouvelle-section/b.md"])
+        try Data("bb".utf8).write(to: section.appendingPathComponent("b.md"))
+        let edited = try #require(await next(after: withPage))
+        #expect(ProjectWatcher.changes(from: withPage, to: edited) == ["content/nouvelle-section/b.md"])
+        // static/, missing at the start, is watched once created.
+        try FileManager.default.createDirectory(at: project.appendingPathComponent("static/img"), withIntermediateDirectories: true)
+        try Data("png".utf8).write(to: project.appendingPathComponent("static/img/a.png"))
+        let withStatic = try #require(await next(after: edited))
+        try Data("png2".utf8).write(to: project.appendingPathComponent("static/img/a.png"))
+        let staticEdited = try #require(await next(after: withStatic))
+        #expect(ProjectWatcher.changes(from: withStatic, to: staticEdited) == ["static/img/a.png"])
     }
 }
