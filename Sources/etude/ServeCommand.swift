@@ -45,7 +45,7 @@ struct ServeCommand: ParsableCommand {
                 let actual = try await session.start()
                 let url = "http://\(shown):\(actual)/"
                 say("Serving the preview at \(url) (Ctrl-C stops it)")
-                if open { Self.openBrowser(url) }
+                if open { BrowserLauncher.open(url, warn: { printError($0) }) }
             } catch let PreviewSession.Error.cannotListen(reason) {
                 printError("error: cannot listen on \(shown):\(port): \(reason); give another port with --port (0 picks a free one), or stop the program using it")
                 session.removeFolder()
@@ -77,17 +77,6 @@ struct ServeCommand: ParsableCommand {
 
     /// Keeps the signal sources alive for the whole run.
     nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []
-
-    private static func openBrowser(_ url: String) {
-        let process = Process()
-        #if os(macOS)
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/open")
-        #else
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        #endif
-        process.arguments = (process.executableURL?.lastPathComponent == "env" ? ["xdg-open"] : []) + [url]
-        do { try process.run() } catch { printError("warning: could not open a web browser (\(error)); open \(url) yourself") }
-    }
 }
 
 /// Writes a line on the standard output at once: `print` is buffered when the output is a pipe.

@@ -9,12 +9,13 @@ final class ServeProcess: @unchecked Sendable {
     private let lock = NSLock()
     private var out = Data(), err = Data()
 
-    init(project: URL, extraArguments: [String] = []) throws {
+    init(project: URL, extraArguments: [String] = [], environment extra: [String: String] = [:]) throws {
         temporary = try TestSupport.temporaryDirectory()
         process.executableURL = TestSupport.etudeBinary
         process.arguments = ["serve", "--project", project.path, "--port", "0"] + extraArguments
         var environment = ProcessInfo.processInfo.environment
         environment["TMPDIR"] = temporary.path
+        environment.merge(extra) { $1 }
         process.environment = environment
         let outPipe = Pipe(), errPipe = Pipe()
         process.standardOutput = outPipe

@@ -237,4 +237,28 @@ import Testing
         let staticEdited = try #require(await next(after: withStatic))
         #expect(ProjectWatcher.changes(from: withStatic, to: staticEdited) == ["static/img/a.png"])
     }
+
+    @Test func openRunsTheBrowserOfBROWSERWithTheAddress() throws {
+        let folder = try TestSupport.temporaryDirectory()
+        let record = folder.appendingPathComponent("opened.txt")
+        let script = folder.appendingPathComponent("browser.sh")
+        try Data("#!/bin/sh\nprintf '%s' \"$1\" > '\(record.path)'\n".utf8).write(to: script)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
+        let server = try ServeProcess(project: try defaultStudy(), extraArguments: ["--open"], environment: ["BROWSER": script.path])
+        let deadline = Date().addingTimeInterval(10)
+        while !FileManager.default.fileExists(atPath: record.path), Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        Thread.sleep(forTimeInterval: 0.1)
+        #expect(try String(contentsOf: record, encoding: .utf8) == "http://127.0.0.1:\(server.port)/")
+        #expect(try server.interrupt() == 0)
+    }
+
+    @Test func theBrowserCommandTakesTheAddressAsOneArgument() {
+        let url = "http://127.0.0.1:8000/"
+        #expect(BrowserLauncher.command(for: url, environment: ["BROWSER": "firefox --new-tab"]) == ("/bin/sh", ["-c", "firefox --new-tab \"$1\"", "sh", url]))
+        #expect(BrowserLauncher.command(for: url, environment: ["BROWSER": "chromium %s --incognito:lynx"]) == ("/bin/sh", ["-c", "chromium \"$1\" --incognito", "sh", url]))
+        #if os(Linux)
+        #expect(BrowserLauncher.command(for: url, environment: [:]) == ("/usr/bin/env", ["xdg-open", url]))
+        #expect(BrowserLauncher.command(for: url, environment: ["BROWSER": " "]) == ("/usr/bin/env", ["xdg-open", url]))
+        #endif
+    }
 }
