@@ -64,7 +64,7 @@ public struct SiteBuilder {
         let renderer = PageRenderer(table: table, blocks: blocks)
         var images = PageImages(staticFiles: staticFiles)
         let world = PageMemo.World(table: table, catalogue: catalogue, site: site)
-        var rendered = try images.completing(PageSourcesNote.adding(to: try BuildCache.renderPages(cache, ordered, with: renderer, world: world), table: table))
+        var rendered = try images.completing(PageSourcesNote.adding(to: try BuildCache.renderPages(cache, ordered, with: renderer, world: world), table: table, shown: cache?.shownFigures))
         let coverLines = try site.cover.map { try renderer.expandSetting($0.text, at: $0.position, file: SiteConfig.path) }
         let navigation = Navigation(pages: rendered, links: site.menuLinks)
         rendered = PagesBlock.filling(rendered, navigation: navigation)
@@ -92,6 +92,7 @@ public struct SiteBuilder {
         if templates!.has("report") {
             var report = ReportBuilder(site: site, templates: templates!, coverLines: coverLines)
             report.branding = branding.templateValues
+            report.chapterMemo = cache?.chapters
             output.add(ReportBuilder.outputPath, Data(try report.render(pages: rendered, assets: output.files).utf8), from: .report)
         }
         try BuildFailure.throwIfAny(output.diagnostics)

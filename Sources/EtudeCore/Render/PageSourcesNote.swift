@@ -3,19 +3,21 @@
 /// number is visible on screen and in print, not only in a `title` attribute.
 enum PageSourcesNote {
     /// Adds the note to each page that cites figures in its prose.
-    static func adding(to pages: [RenderedPage], table: FigureTable) -> [RenderedPage] {
+    /// `shown` keeps, from earlier builds (`etude serve`), the figures each page's HTML shows.
+    static func adding(to pages: [RenderedPage], table: FigureTable, shown: SlotMemo<String, [String]>? = nil) -> [RenderedPage] {
         let sourcesPage = pages.first { $0.contentHTML.contains(SourcesBlock.anchor) }?.page.outputPath
         return pages.map { page in
             var page = page
-            if let note = html(for: page, table: table, sourcesPage: sourcesPage) { page.contentHTML += "\n" + note }
+            if let note = html(for: page, table: table, sourcesPage: sourcesPage, shown: shown) { page.contentHTML += "\n" + note }
             return page
         }
     }
 
-    static func html(for page: RenderedPage, table: FigureTable, sourcesPage: String?) -> String? {
+    static func html(for page: RenderedPage, table: FigureTable, sourcesPage: String?, shown: SlotMemo<String, [String]>? = nil) -> String? {
         // Every figure the page shows, in prose or in a block (chart, table, list), in order.
         var seen = Set<String>()
-        let keys = HTMLText.attributes(["data-figure"], in: page.contentHTML).map(\.value)
+        let scan = { HTMLText.attributes(["data-figure"], in: page.contentHTML).map(\.value) }
+        let keys = shown?.value(page.page.outputPath, for: page.contentHTML, make: scan) ?? scan()
         let sources = keys.flatMap { table.sources(of: $0) }.filter { seen.insert($0.id).inserted }
         guard !sources.isEmpty else { return nil }
         let items = sources.map { source -> String in

@@ -11,6 +11,14 @@ struct ReportAssembler {
     let pages: [RenderedPage]
     /// Output paths of the pages, the only links made into in-page anchors.
     private let known: Set<String>
+    /// Chapters rewritten by earlier builds (`etude serve`), by what a rewrite reads.
+    var memo: SlotMemo<RewriteInput, String>?
+
+    struct RewriteInput: Equatable {
+        var html: String
+        var path: String
+        var known: Set<String>
+    }
 
     init(pages: [RenderedPage]) {
         self.pages = pages
@@ -26,7 +34,9 @@ struct ReportAssembler {
         pages.map { page in
             let id = Self.chapterID(page.page.outputPath)
             return Chapter(
-                id: id, title: page.title, contentHTML: rewrite(page.contentHTML, of: page.page, chapter: id),
+                id: id, title: page.title, contentHTML: memo?.value(id, for: RewriteInput(html: page.contentHTML, path: page.page.outputPath, known: known)) {
+                    rewrite(page.contentHTML, of: page.page, chapter: id)
+                } ?? rewrite(page.contentHTML, of: page.page, chapter: id),
                 sections: page.toc.filter { $0.level == 2 }.map { (prefixed($0.id, chapter: id), $0.title) })
         }
     }

@@ -30,9 +30,14 @@ struct ReportBuilder {
         return result + "\""
     }
 
+    /// Chapters rewritten by earlier builds (`etude serve`).
+    var chapterMemo: SlotMemo<ReportAssembler.RewriteInput, String>?
+
     /// `assets` holds the built files, the theme's stylesheets among them (`assets/style.css`).
     func render(pages: [RenderedPage], assets: [String: Data]) throws -> String {
-        let chapters = ReportAssembler(pages: pages).chapters()
+        var assembler = ReportAssembler(pages: pages)
+        assembler.memo = chapterMemo
+        let chapters = assembler.chapters()
         var styles: [String] = []
         for name in Self.stylesheets {
             let shown = "assets/" + name

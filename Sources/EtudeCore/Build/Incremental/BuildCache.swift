@@ -16,6 +16,8 @@ public final class BuildCache: @unchecked Sendable {
     let layoutMemo = LayoutMemo()
     let htmlScans = HTMLScanMemo()
     let titleMemo = TitleMemo()
+    let chapters = SlotMemo<ReportAssembler.RewriteInput, String>()
+    let shownFigures = SlotMemo<String, [String]>()
     private var loads: [String: (fingerprint: FolderFingerprint, value: Any)] = [:]
     /// The fingerprint each folder had when the last build read it.
     private(set) var fingerprints: [String: FolderFingerprint?] = [:]

@@ -9,6 +9,8 @@ final class PageMemo {
         var before: BlockContext
         var rendered: RenderedPage
         var after: BlockContext
+        /// Where the page names figures (`namedText`), nil when every change reaches it.
+        var named: String?
     }
 
     /// What every page's render reads besides the page itself.
@@ -34,10 +36,7 @@ final class PageMemo {
         }
         let changes = FigureChanges(from: old.table, to: new.table)
         guard changes != .none else { return changes }
-        entries = entries.filter { entry in
-            guard let named = Self.namedText(of: entry.value.page), !Self.showsEveryFigure(entry.value.page.body) else { return false }
-            return !changes.touches(named)
-        }
+        entries = entries.filter { entry in entry.value.named.map { !changes.touches($0) } ?? false }
         return changes
     }
 
@@ -77,7 +76,8 @@ final class PageMemo {
         renderedCount += 1
         let before = context
         let result = try render(&context)
-        entries[page.outputPath] = Entry(page: page, before: before, rendered: result, after: context)
+        let named = Self.showsEveryFigure(page.body) ? nil : Self.namedText(of: page)
+        entries[page.outputPath] = Entry(page: page, before: before, rendered: result, after: context, named: named)
         return result
     }
 
