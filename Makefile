@@ -8,7 +8,7 @@ SYSTEM_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev
 CHECK_DIR = .build/check-site
 PREFIX ?= /usr/local
 
-.PHONY: all site pdf test unit validate fuzz deps clean bench bench-answers bench-csv install uninstall theme
+.PHONY: all site pdf test unit validate fuzz deps clean bench bench-answers bench-csv bench-serve install uninstall theme
 
 all: site
 
@@ -103,6 +103,11 @@ bench: deps
 bench-answers: deps
 	$(SWIFT) build -c release --product etude
 	Tests/Bench/bench_answers.sh
+
+# etude serve: a rebuild after one change to data/figures.yaml ÷ a full build, on this
+# repository's study, in one run (debug build; not in make test).
+bench-serve: deps
+	ETUDE_BENCH_SERVE=1 $(SWIFT) test --filter IncrementalBenchTests 2>&1 | grep 'bench-serve:'
 
 # The two CSV packages of the machine's list, one full pass each over the same export.
 bench-csv:
