@@ -48,7 +48,7 @@ public struct SiteBuilder {
             try BuildCache.reusing(cache, project.directory.appendingPathComponent(StaticFileLoader.folder)) { try StaticFileLoader(project: project).load() }
         } ?? [:]
         try collector.throwIfAny()
-        let loadedCatalogue = try BuildCache.reusing(cache, project.data, then: "catalogue") { try CatalogueLoader(dataDirectory: project.data).load(sources: dataset!.sources) }
+        let loadedCatalogue = try BuildCache.reusingCatalogue(cache, project.data, sources: dataset!.sources) { try CatalogueLoader(dataDirectory: project.data).load(sources: $0) }
         let table = try BuildCache.reusing(cache, project.data, then: "table") { try DatasetTextExpander.table(for: dataset!, extraCounts: loadedCatalogue.counts) }
         let expander = SettingExpander(formatter: FigureFormatter(table: table))
         let site = try loadedSite!.expandingReferences(with: expander)

@@ -18,6 +18,7 @@ public final class BuildCache: @unchecked Sendable {
     let titleMemo = TitleMemo()
     let chapters = SlotMemo<ReportAssembler.RewriteInput, String>()
     let shownFigures = SlotMemo<String, [String]>()
+    let catalogues = SlotMemo<CatalogueInput, Catalogue>()
     private var loads: [String: (fingerprint: FolderFingerprint, value: Any)] = [:]
     /// The fingerprint each folder had when the last build read it.
     private(set) var fingerprints: [String: FolderFingerprint?] = [:]
@@ -39,6 +40,23 @@ public final class BuildCache: @unchecked Sendable {
         let value = try load()
         if let fingerprint { cache.loads[slot] = (fingerprint, value) }
         return value
+    }
+
+    /// The catalogue `load` reads from `data/examples.yaml`: from the last build while that
+    /// file's bytes and the sources it names are the same (not only while all of data/ is).
+    static func reusingCatalogue(_ cache: BuildCache?, _ data: URL, sources: [String: DataSource],
+                                 _ load: ([String: DataSource]) throws -> Catalogue) rethrows -> Catalogue {
+        // A folder with a symbolic link has no fingerprint: then the file is always read again.
+        guard let cache, cache.fingerprints[data.path] ?? nil != nil else { return try load(sources) }
+        let file = data.appendingPathComponent(Catalogue.path.split(separator: "/").last.map(String.init) ?? "examples.yaml")
+        let input = CatalogueInput(exists: FileManager.default.fileExists(atPath: file.path), bytes: try? Data(contentsOf: file), sources: sources)
+        return try cache.catalogues.value(data.path, for: input) { try load(sources) }
+    }
+
+    struct CatalogueInput: Equatable {
+        var exists: Bool
+        var bytes: Data?
+        var sources: [String: DataSource]
     }
 
     /// Pages rendered by `renderer` in order, each reused from the last build when nothing it reads changed.
