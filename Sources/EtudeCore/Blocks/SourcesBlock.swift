@@ -56,6 +56,10 @@ struct SourcesBlock: BlockRenderer {
     private func figureRows(formatter: FigureFormatter, text: (String) -> String) -> String {
         let dataset = table.dataset
         func row(_ key: String) -> String {
+            // A row reads only its figure and what it links to: kept across rebuilds of `etude serve`.
+            TitleMemo.current?.text("sources row \(key)", of: key) { makeRow(key) } ?? makeRow(key)
+        }
+        func makeRow(_ key: String) -> String {
             guard let resolved = table.resolved(key) else { return "" }
             let value = formatter.standardText(of: resolved.figure)
             let base = resolved.baseCount.map {

@@ -1,9 +1,10 @@
 import Foundation
 
 /// The `title` attributes saying where each figure comes from (`FigureMarkup.sourceTitle`),
-/// made in the earlier builds of a session and reused while the figure's root did not change
-/// (see `FigureChanges`): a tooltip reads only the figure, what it is computed from, its
-/// group and its sources. Set for the pages' render of a build that has a `BuildCache`.
+/// and the rows of « Sources et méthode », made in the earlier builds of a session and
+/// reused while the figure's root did not change (see `FigureChanges`): they read only the
+/// figure, what it is computed from, its group and its sources. Set for the pages' render
+/// of a build that has a `BuildCache`.
 final class TitleMemo: @unchecked Sendable {
     @TaskLocal static var current: TitleMemo?
 
@@ -19,7 +20,12 @@ final class TitleMemo: @unchecked Sendable {
     }
 
     func title(key: String, format: ReferenceFormat, make: () -> String) -> String {
-        let slot = "\(key) \(format)"
+        text("title \(key) \(format)", of: key, make: make)
+    }
+
+    /// Any text made from the figure `key` alone (and what it links to), such as its row in
+    /// « Sources et méthode »; `slot` names it.
+    func text(_ slot: String, of key: String, make: () -> String) -> String {
         if let kept = lock.withLock({ titles[slot] }) { return kept.title }
         let title = make()
         lock.withLock { titles[slot] = (FigureChanges.root(of: key), title) }
