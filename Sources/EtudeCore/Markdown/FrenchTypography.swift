@@ -20,6 +20,12 @@ public enum FrenchTypography {
     /// typed is changed, so URLs shown as text stay intact. `fromMarkdown` keeps straight
     /// quotes, which only an escape leaves in Markdown text.
     public static func apply(_ text: String, insideLink: Bool = false, fromMarkdown: Bool = false) -> String {
+        // `etude serve` keeps what earlier builds typeset (see `TypographyMemo`).
+        guard let memo = TypographyMemo.current else { return typeset(text, insideLink: insideLink, fromMarkdown: fromMarkdown) }
+        return memo.typeset(text, insideLink: insideLink, fromMarkdown: fromMarkdown, by: typeset)
+    }
+
+    private static func typeset(_ text: String, insideLink: Bool, fromMarkdown: Bool) -> String {
         let characters = Array(text)
         var result: [Character] = []
         result.reserveCapacity(characters.count + 8)

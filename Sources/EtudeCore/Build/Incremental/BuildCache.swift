@@ -16,6 +16,7 @@ public final class BuildCache: @unchecked Sendable {
     let layoutMemo = LayoutMemo()
     let htmlScans = HTMLScanMemo()
     let titleMemo = TitleMemo()
+    let typography = TypographyMemo()
     let chapters = SlotMemo<ReportAssembler.RewriteInput, String>()
     let shownFigures = SlotMemo<String, [String]>()
     let catalogues = SlotMemo<CatalogueInput, Catalogue>()
@@ -62,8 +63,12 @@ public final class BuildCache: @unchecked Sendable {
     /// Pages rendered by `renderer` in order, each reused from the last build when nothing it reads changed.
     static func renderPages(_ cache: BuildCache?, _ pages: [Page], with renderer: PageRenderer, world: PageMemo.World) throws -> [RenderedPage] {
         guard let cache else { return try renderer.render(pages) }
-        cache.titleMemo.begin(cache.pageMemo.begin(world))
-        return try TitleMemo.$current.withValue(cache.titleMemo) { try renderer.render(pages, memo: cache.pageMemo) }
+        let changes = cache.pageMemo.begin(world)
+        cache.titleMemo.begin(changes)
+        if changes == .everything { cache.typography.forget() }
+        return try TitleMemo.$current.withValue(cache.titleMemo) {
+            try TypographyMemo.$current.withValue(cache.typography) { try renderer.render(pages, memo: cache.pageMemo) }
+        }
     }
 
     /// Each page laid out by `layout`, or reused from the last build when its page and context are the same.
