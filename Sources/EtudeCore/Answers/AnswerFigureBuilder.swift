@@ -100,7 +100,7 @@ struct AnswerFigureBuilder {
         }
         for test in tests {
             guard let result = ChiSquareTest(test.table) else { continue }
-            typealias F = FrenchNumberFormatter
+            let F = NumberStyle.french
             let p = result.pValue < 0.001 ? "p < 0,001" : "p = " + F.number(result.pValue, decimals: 3)
             let figures = "χ² = \(F.number(result.statistic, decimals: 1)) ; \(result.degreesOfFreedom) ddl ; \(p)"
             let verdict = result.isSignificant ? "dépendance significative au seuil de 5 %" : "pas de dépendance significative au seuil de 5 %"

@@ -12,7 +12,7 @@ struct CatalogueBlock: BlockRenderer {
         guard !catalogue.examples.isEmpty else {
             throw Diagnostic(file: file, at: location, message: "the catalogue block needs examples in \(Catalogue.path)")
         }
-        let text = { (value: String) in HTML.escape(FrenchTypography.apply(value)) }
+        let text = { (value: String) in HTML.escape(table.language.typeset(value)) }
         var html = "<div class=\"catalogue\">\n<nav class=\"catalogue-index\" aria-label=\"Parcourir le catalogue\">\n<ul>\n"
         for family in catalogue.families {
             html += "<li><a href=\"#famille-\(HTML.escape(family.id))\">\(text(family.label))</a>\n<ul>\n"

@@ -27,7 +27,7 @@ struct ItemsBlock: BlockRenderer {
         for (index, item) in items.enumerated() {
             let last = index == items.count - 1
             let punctuated = item.last.map { ".;:!?…".contains($0) } == true ? item : item + (last ? "." : " ;")
-            html += "<li>\(HTML.escape(FrenchTypography.apply(punctuated)))</li>\n"
+            html += "<li>\(HTML.escape(table.language.typeset(punctuated)))</li>\n"
         }
         return html + "</ul>"
     }

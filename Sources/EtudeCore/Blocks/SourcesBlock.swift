@@ -13,7 +13,7 @@ struct SourcesBlock: BlockRenderer {
         guard content.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw Diagnostic(file: file, at: location, message: "the sources block takes no options; leave it empty")
         }
-        let text = { (value: String) in HTML.escape(FrenchTypography.apply(value)) }
+        let text = { (value: String) in HTML.escape(table.language.typeset(value)) }
         let formatter = FigureFormatter(table: table)
         let dataset = table.dataset
         var html = "<div class=\"sources\">\n<h2 \(Self.anchor)>Sources et méthode</h2>\n"
@@ -59,7 +59,7 @@ struct SourcesBlock: BlockRenderer {
             guard let resolved = table.resolved(key) else { return "" }
             let value = formatter.standardText(of: resolved.figure)
             let base = resolved.baseCount.map {
-                FigureFormatter.about(resolved.baseIsEstimate) + FrenchNumberFormatter.count($0, singular: "répondant", plural: "répondants")
+                formatter.about(resolved.baseIsEstimate, table.language.respondents($0))
             } ?? "—"
             let source = dataset.sources[resolved.figure.sourceID]?.title ?? resolved.figure.sourceID
             let origin = Provenance(key: key, table: table).origin

@@ -36,7 +36,8 @@ public struct SiteBuilder {
         }
         var collector = DiagnosticCollector()
         let loadedSite = collector.collect { try SiteConfig.load(from: project.directory) }
-        let dataset = collector.collect { try DatasetLoader(dataDirectory: project.data).load() }
+        let language = loadedSite.flatMap { site in collector.collect { try LanguageLoader(project: project.directory).load(tag: site.language, at: site.languagePosition) } }
+        let dataset = collector.collect { try DatasetLoader(dataDirectory: project.data, language: language ?? .french).load() }
         let loaded = collector.collect { try ContentLoader(contentDirectory: project.content, includeDrafts: includeDrafts).loadSplittingDrafts() }
         let pages = loaded?.pages
         let templates = collector.collect { try TemplateLibrary(projectTemplates: project.templates) }
@@ -59,10 +60,10 @@ public struct SiteBuilder {
         var images = PageImages(staticFiles: staticFiles)
         var rendered = try images.completing(PageSourcesNote.adding(to: try renderer.render(ordered), table: table))
         let coverLines = try site.cover.map { try renderer.expandSetting($0.text, at: $0.position, file: SiteConfig.path) }
-        let navigation = Navigation(pages: rendered, links: site.menuLinks)
+        let navigation = Navigation(pages: rendered, links: site.menuLinks, typography: table.language.typography)
         rendered = PagesBlock.filling(rendered, navigation: navigation)
         let branding = try Branding(settings: site.branding, staticFiles: staticFiles, themeCSS: templates!.themeStylesheet)
-        let contexts = PageContextBuilder(site: site, navigation: navigation, linksPDF: linkingPDF, branding: branding.templateValues)
+        let contexts = PageContextBuilder(site: site, navigation: navigation, linksPDF: linkingPDF, branding: branding.templateValues, language: table.language)
         var output = OutputFileSet()
         let library = templates!
         let htmls = ParallelMap.map(rendered) { page in Swift.Result { try library.render(contexts.context(for: page), template: "layout") } }
@@ -83,6 +84,7 @@ public struct SiteBuilder {
         if templates!.has("report") {
             var report = ReportBuilder(site: site, templates: templates!, coverLines: coverLines)
             report.branding = branding.templateValues
+            report.language = table.language
             output.add(ReportBuilder.outputPath, Data(try report.render(pages: rendered, assets: output.files).utf8), from: .report)
         }
         try BuildFailure.throwIfAny(output.diagnostics)

@@ -70,6 +70,6 @@ extension ChartBlock {
                 (table.resolved(bar.key)?.figure.label ?? bar.label) + " " + bar.valueText
             }.joined(separator: ", ")
         }.joined(separator: " ; ")
-        return FrenchTypography.apply(text + ".")
+        return table.language.typeset(text + ".")
     }
 }

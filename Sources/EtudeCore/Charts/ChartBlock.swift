@@ -33,9 +33,9 @@ struct ChartBlock: BlockRenderer {
             let interval = spec.margin ? resolved.interval : nil
             let text = spec.decimals.flatMap { try? formatter.text(for: FigureReference(key: resolved.figure.key, format: .decimals($0), location: location)).get() }
             let item = groups.count > 1 ? groups.first { $0.key == resolved.figure.group }.map { $0.label + " — " } ?? "" : ""
-            return ChartBar(key: resolved.figure.key, label: FrenchTypography.apply(item + resolved.figure.label), value: resolved.figure.value,
+            return ChartBar(key: resolved.figure.key, label: table.language.typeset(item + resolved.figure.label), value: resolved.figure.value,
                             valueText: text ?? formatter.standardText(of: resolved.figure), low: interval?.low, high: interval?.high,
-                            marginText: resolved.interval.map(FigureFormatter.intervalBounds))
+                            marginText: resolved.interval.map(formatter.intervalBounds))
         }
         // Multiple-answer bars are read from the largest down (ties in file order) unless
         // the block asks otherwise; a split keeps its order.
@@ -59,10 +59,10 @@ struct ChartBlock: BlockRenderer {
             if !changes.isEmpty {
                 // Two waves: each answer's bars side by side, the later one with its change.
                 for answer in order {
-                    headings[ordered.count] = FrenchTypography.apply(table.resolved(segments[0].key + "." + answer)?.figure.label ?? answer)
+                    headings[ordered.count] = table.language.typeset(table.resolved(segments[0].key + "." + answer)?.figure.label ?? answer)
                     for segment in segments {
                         guard var bar = bars.first(where: { $0.key == segment.key + "." + answer }) else { continue }
-                        drawnLabels[bar.key] = FrenchTypography.apply(segment.label)
+                        drawnLabels[bar.key] = table.language.typeset(segment.label)
                         if segment.key == segments[1].key, let change = changes[answer] { bar.valueText += " (" + change + ")" }
                         if segment.key == segments[0].key { bar.isMuted = true }
                         ordered.append(bar)
@@ -71,7 +71,7 @@ struct ChartBlock: BlockRenderer {
                 pairedNote = changes.values.contains { $0.hasSuffix("*") }
             } else {
                 for segment in segments {
-                    headings[ordered.count] = FrenchTypography.apply(segment.label)
+                    headings[ordered.count] = table.language.typeset(segment.label)
                     for answer in order {
                         guard let bar = bars.first(where: { $0.key == segment.key + "." + answer }) else { continue }
                         ordered.append(bar)
@@ -107,36 +107,36 @@ struct ChartBlock: BlockRenderer {
         let earlier = context.figures.filter { $0.key == chartKey }
         let number = earlier.first?.number ?? (context.figures.map(\.number).max() ?? 0) + 1
         let id = earlier.isEmpty ? "figure-\(number)" : "figure-\(number)-\(earlier.count + 1)"
-        let title = FrenchTypography.apply(try SettingExpander(formatter: formatter).expand(spec.title, file: file, at: location))
+        let title = table.language.typeset(try SettingExpander(formatter: formatter).expand(spec.title, file: file, at: location))
         context.figures.append(NumberedFigure(number: number, anchor: id, title: title, key: chartKey, page: context.page))
         let description = items.isEmpty ? describe(group: group, bars: bars, margin: spec.margin) : describeScale(items, bars: bars)
         func draw(_ layout: ChartLayout, id: String) -> String {
             let svg: String
             if let scale = group.scale, !items.isEmpty {
                 let answers = group.partKeys.map { String($0.dropFirst(group.key.count + 1)) }
-                let labels = group.partKeys.compactMap { table.resolved($0)?.figure.label }.map { FrenchTypography.apply($0) }
+                let labels = group.partKeys.compactMap { table.resolved($0)?.figure.label }.map { table.language.typeset($0) }
                 let rows = items.map { item in
-                    DivergingBarRenderer.Item(label: FrenchTypography.apply(item.label), parts: bars.filter { $0.key.hasPrefix(item.key + ".") })
+                    DivergingBarRenderer.Item(label: table.language.typeset(item.label), parts: bars.filter { $0.key.hasPrefix(item.key + ".") })
                 }
-                svg = DivergingBarRenderer(layout: layout, answers: answers, labels: labels, scale: scale)
+                svg = DivergingBarRenderer(layout: layout, numbers: table.language.numbers, answers: answers, labels: labels, scale: scale)
                     .svg(items: rows, id: id, title: title, description: description)
             } else if group.kind == .split {
-                svg = SplitBarRenderer(layout: layout).svg(parts: bars, id: id, title: title, description: description)
+                svg = SplitBarRenderer(layout: layout, numbers: table.language.numbers).svg(parts: bars, id: id, title: title, description: description)
             } else {
                 // Under each segment's heading, a bar is named by its answer alone.
                 let drawn = headings.isEmpty ? bars : bars.map { bar in
                     var bar = bar
-                    bar.label = drawnLabels[bar.key] ?? FrenchTypography.apply(table.resolved(bar.key)?.figure.label ?? bar.label)
+                    bar.label = drawnLabels[bar.key] ?? table.language.typeset(table.resolved(bar.key)?.figure.label ?? bar.label)
                     return bar
                 }
-                svg = BarChartRenderer(layout: layout, headings: headings).svg(bars: drawn, id: id, title: title, description: description)
+                svg = BarChartRenderer(layout: layout, numbers: table.language.numbers, headings: headings).svg(bars: drawn, id: id, title: title, description: description)
             }
             return svg.replacingOccurrences(of: "<svg class=\"chart-svg\"", with: "<svg class=\"chart-svg chart-svg--\(layout.name)\"")
         }
         let svg = draw(.wide, id: id)
-        let waveNote = pairedNote ? "<p class=\"chart-note\">" + HTML.escape(FrenchTypography.apply("* : évolution significative au seuil de 5 % (test de deux proportions).")) + "</p>\n" : ""
+        let waveNote = pairedNote ? "<p class=\"chart-note\">" + HTML.escape(table.language.typeset("* : évolution significative au seuil de 5 % (test de deux proportions).")) + "</p>\n" : ""
         // The note and the caption's sentences, made once for the page and the download.
-        let noteText = try spec.note.map { FrenchTypography.apply(try SettingExpander(formatter: formatter).expand($0, file: file, at: location)) }
+        let noteText = try spec.note.map { table.language.typeset(try SettingExpander(formatter: formatter).expand($0, file: file, at: location)) }
         let note = waveNote + (noteText.map { "<p class=\"chart-note\">" + HTML.escape($0) + "</p>\n" } ?? "")
         let notes = captionNotes(group: group, others: groups)
         let downloads = ChartDownloads(key: chartKey, title: "Figure \(number)\u{202F}: " + title, notes: notes + (noteText.map { [$0] } ?? []),
@@ -162,7 +162,7 @@ struct ChartBlock: BlockRenderer {
         let items = bars.map { bar in
             "\(bar.label) : \(bar.valueText)" + (margin ? " (intervalle de confiance à 95 % : \(bar.marginText ?? ""))" : "")
         }
-        return FrenchTypography.apply("\(kind). " + items.joined(separator: " ; ") + ".")
+        return table.language.typeset("\(kind). " + items.joined(separator: " ; ") + ".")
     }
 
     private func caption(number: Int, repeated: Bool, title: String, notes: [String]) -> String {
@@ -192,7 +192,7 @@ struct ChartBlock: BlockRenderer {
         if !sources.isEmpty {
             notes.append((sources.count > 1 ? "Sources : " : "Source : ") + sources.map(\.title).joined(separator: " ; "))
         }
-        return notes.map { FrenchTypography.apply($0) }
+        return notes.map { table.language.typeset($0) }
     }
 
     /// A single share charted alone, as a group of one part.
@@ -207,12 +207,13 @@ struct ChartBlock: BlockRenderer {
     private func baseText(of group: FigureGroup, across: String = "selon la réponse") -> String? {
         let parts = group.partKeys.compactMap { table.resolved($0) }.filter { $0.baseCount != nil }
         guard let first = parts.first else { return nil }
-        let about = FigureFormatter.about(parts.contains { $0.baseIsEstimate })
+        let formatter = FigureFormatter(table: table)
+        let estimate = parts.contains { $0.baseIsEstimate }
         let counts = parts.map { $0.baseCount! }
         guard let low = counts.min(), let high = counts.max(), low != high else {
-            return about + FrenchNumberFormatter.count(first.baseCount!, singular: "répondant", plural: "répondants")
+            return formatter.about(estimate, table.language.respondents(first.baseCount!))
         }
-        return "de " + about + FrenchNumberFormatter.number(low) + " à " + FrenchNumberFormatter.number(high) + "\u{00A0}répondants " + across
+        return "de " + formatter.about(estimate, table.language.numbers.number(low)) + " à " + table.language.numbers.number(high) + "\u{00A0}répondants " + across
     }
 
     private func dataTable(id: String, title: String, bars: [ChartBar]) -> String {
@@ -222,7 +223,7 @@ struct ChartBlock: BlockRenderer {
         html += "<thead><tr><th scope=\"col\">Réponse</th><th scope=\"col\">Part</th><th scope=\"col\">Intervalle de confiance à 95\u{202F}%</th>"
             + (perRow ? "<th scope=\"col\">Base</th>" : "") + "</tr></thead>\n<tbody>\n"
         for (bar, base) in zip(bars, bases) {
-            let baseCell = perRow ? "<td>\(base.map { HTML.escape(FrenchNumberFormatter.number($0)) } ?? "—")</td>" : ""
+            let baseCell = perRow ? "<td>\(base.map { HTML.escape(table.language.numbers.number($0)) } ?? "—")</td>" : ""
             html += "<tr><th scope=\"row\">\(HTML.escape(bar.label))</th><td>\(FigureMarkup.span(key: bar.key, text: bar.valueText, table: table))</td><td>\(HTML.escape(bar.marginText ?? "—"))</td>\(baseCell)</tr>\n"
         }
         return html + "</tbody>\n</table>\n</details>"

@@ -12,6 +12,8 @@ struct DivergingBarRenderer {
     }
 
     var layout = ChartLayout.wide
+    /// How the axis writes its percentages: the study's language.
+    var numbers = NumberStyle.french
     /// Part keys, without their group's, in scale order; the neutral one; those apart.
     let answers: [String]
     let labels: [String]
@@ -76,7 +78,7 @@ struct DivergingBarRenderer {
         for tick in stride(from: -first, through: first, by: step) {
             let tx = centreX + tick * unit
             let anchor = tick == -maximum ? "start" : tick == maximum ? "end" : "middle"
-            body += "<text class=\"chart-tick\" x=\"\(SVG.number(tx))\" y=\"\(SVG.number(y + 8))\" text-anchor=\"\(anchor)\">\(SVG.escape(FrenchNumberFormatter.percent(abs(tick))))</text>"
+            body += "<text class=\"chart-tick\" x=\"\(SVG.number(tx))\" y=\"\(SVG.number(y + 8))\" text-anchor=\"\(anchor)\">\(SVG.escape(numbers.percent(abs(tick))))</text>"
         }
         y += 24
         var legend = "<g class=\"chart-legend\">"

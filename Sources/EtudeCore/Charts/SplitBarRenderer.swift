@@ -8,6 +8,8 @@ struct SplitBarRenderer {
     static let paletteSize = 8
     static let barHeight = 32.0
     var layout = ChartLayout.wide
+    /// How the axis writes its percentages: the study's language.
+    var numbers = NumberStyle.french
 
     static func fillClass(_ index: Int, _ part: ChartBar) -> String {
         part.isMuted ? "chart-muted" : "chart-fill-\(index % paletteSize + 1)"
@@ -40,7 +42,7 @@ struct SplitBarRenderer {
         var bottom = barY + Self.barHeight + 20
         for tick in [0, 50, 100] {
             let tx = left + plot * Double(tick) / 100
-            body += "<text class=\"chart-tick\" x=\"\(SVG.number(tx))\" y=\"\(SVG.number(bottom))\" text-anchor=\"\(tick == 0 ? "start" : tick == 100 ? "end" : "middle")\">\(SVG.escape(FrenchNumberFormatter.percent(Double(tick))))</text>"
+            body += "<text class=\"chart-tick\" x=\"\(SVG.number(tx))\" y=\"\(SVG.number(bottom))\" text-anchor=\"\(tick == 0 ? "start" : tick == 100 ? "end" : "middle")\">\(SVG.escape(numbers.percent(Double(tick))))</text>"
         }
         bottom += 8
         if hasLegend {

@@ -52,7 +52,7 @@ public struct LiteralFigureFinder {
         byValue = Dictionary(grouping: candidates, by: CandidateKey.init)
         fractionPhrases = candidates.compactMap { candidate in
             guard case .fraction(let n, let d) = candidate.shape,
-                  let words = FrenchNumberFormatter.fractionWords(numerator: n, denominator: d) else { return nil }
+                  let words = table.language.fractionWords(numerator: n, denominator: d) else { return nil }
             return (words, Regex<Substring>(verbatim: words).ignoresCase(), candidate)
         }
     }

@@ -54,11 +54,11 @@ public struct PageRenderer {
 
     /// Expands references in a line of settings text (the report's cover), as plain text.
     public func expandSetting(_ text: String, at position: SourcePosition, file: String) throws -> String {
-        FrenchTypography.apply(try SettingExpander(formatter: formatter).expand(text, file: file, at: position))
+        formatter.language.typeset(try SettingExpander(formatter: formatter).expand(text, file: file, at: position))
     }
 
     /// Expands references in front-matter text, as plain text with French typography.
     private func expandPlain(_ text: String, at location: SourcePosition, file: String, collector: inout DiagnosticCollector) -> String {
-        FrenchTypography.apply(SettingExpander(formatter: formatter).expand(text, file: file, at: location, collector: &collector))
+        formatter.language.typeset(SettingExpander(formatter: formatter).expand(text, file: file, at: location, collector: &collector))
     }
 }

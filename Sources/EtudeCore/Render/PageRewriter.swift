@@ -28,14 +28,14 @@ struct PageRewriter: MarkdownRewriter {
         var result = ""
         var index = text.startIndex
         for match in ReferenceParser.matches(in: text, file: file, origin: location) {
-            result += FrenchTypography.apply(String(text[index..<match.range.lowerBound]), insideLink: insideLink, fromMarkdown: true)
+            result += formatter.language.typography.apply(String(text[index..<match.range.lowerBound]), insideLink: insideLink, fromMarkdown: true)
             index = match.range.upperBound
             switch match.result {
             case .failure(let diagnostic):
                 collector.report(diagnostic)
             case .success(let reference):
                 if case .literal(let text) = reference.format {
-                    result += FrenchTypography.apply(text, insideLink: insideLink)
+                    result += formatter.language.typography.apply(text, insideLink: insideLink)
                     continue
                 }
                 if case .chart(let key) = reference.format {
@@ -55,7 +55,7 @@ struct PageRewriter: MarkdownRewriter {
                 }
             }
         }
-        result += FrenchTypography.apply(String(text[index...]), insideLink: insideLink, fromMarkdown: true)
+        result += formatter.language.typography.apply(String(text[index...]), insideLink: insideLink, fromMarkdown: true)
         return result
     }
 
@@ -104,7 +104,7 @@ enum FigureMarkup {
 
     /// ` title="…"` saying where the figure comes from (see `Provenance`), or nothing.
     static func sourceTitle(key: String, table: FigureTable, format: ReferenceFormat = .standard) -> String {
-        Provenance(key: key, table: table, format: format).tooltip.map { " title=\"\(HTML.escape(FrenchTypography.apply($0)))\"" } ?? ""
+        Provenance(key: key, table: table, format: format).tooltip.map { " title=\"\(HTML.escape(table.language.typeset($0)))\"" } ?? ""
     }
 }
 

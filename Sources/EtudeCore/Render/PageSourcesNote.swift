@@ -19,7 +19,7 @@ enum PageSourcesNote {
         let sources = keys.flatMap { table.sources(of: $0) }.filter { seen.insert($0.id).inserted }
         guard !sources.isEmpty else { return nil }
         let items = sources.map { source -> String in
-            let title = HTML.escape(FrenchTypography.apply(source.title))
+            let title = HTML.escape(table.language.typeset(source.title))
             guard let sourcesPage else { return title }
             let path = sourcesPage == page.page.outputPath ? "" : SitePath.relative(to: sourcesPage, from: page.page.outputPath)
             return "<a href=\"\(path)#\(SourcesBlock.sourceID(source.id))\">\(title)</a>"

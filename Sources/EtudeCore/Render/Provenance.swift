@@ -7,9 +7,12 @@ struct Provenance: Equatable {
     /// « calculé à partir de « … » : … », nil for a value the source gives.
     var computation: String?
     var assumption: String?
+    /// The study's language, whose typography the tooltip takes.
+    var language: Language
 
     init(key: String, table: FigureTable, format: ReferenceFormat = .standard) {
         sources = table.sources(of: key)
+        language = table.language
         let dataset = table.dataset
         switch table[key] {
         case .typed(let resolved):
@@ -52,7 +55,7 @@ struct Provenance: Equatable {
         }
         if let assumption {
             // After a colon, French goes on in lowercase.
-            parts.append((parts.isEmpty ? "Hypothèse : " : "hypothèse : ") + FigureFormatter.label(assumption, lowercased: true))
+            parts.append((parts.isEmpty ? "Hypothèse : " : "hypothèse : ") + FigureFormatter.label(assumption, lowercased: true, language: language))
         }
         return parts.isEmpty ? nil : parts.joined(separator: " ; ")
     }

@@ -187,7 +187,8 @@ extension BuiltInTheme {
   }
 
   @bottom-center {
-    content: "Page " counter(page) " sur " counter(pages);
+    /* Page numbers: their content, « Page N sur M » in the site's language
+       (its message catalogue), is added by Étude like the running title. */
     font-family: system-ui, "DejaVu Sans", sans-serif;
     font-size: 9pt;
     color: #000000;
@@ -1427,12 +1428,12 @@ figure.chart .chart-notes { display: block; color: var(--muted); font-size: 0.9e
     Ids created by the theme are prefixed with "etude-" (except #contenu),
     so they never clash with heading ids of the content. }}
 <!DOCTYPE html>
-<html lang="fr">
+<html lang="{{page.language}}">
 <head>
 {{> partials/head}}
 </head>
 <body{{#page.isHome}} class="etude-home"{{/page.isHome}}>
-<a class="skip-link" href="#contenu">Aller au contenu</a>
+<a class="skip-link" href="#contenu">{{t.skip_link}}</a>
 <div class="etude-shell">
 {{> partials/header}}
 <main id="contenu" class="etude-main" tabindex="-1">
@@ -1452,20 +1453,517 @@ figure.chart .chart-notes { display: block; color: var(--muted); font-size: 0.9e
 </html>
 
 """##,
+        "messages/de.yaml": #"""
+# Every word Étude writes into pages, the report and charts, in German. A project
+# overrides any of them in templates/messages/de.yaml. {name} is filled in by Étude.
+# Spaces: \u00A0 is a no-break space.
+
+# The language itself
+language.plural: one
+language.typography: "„“‚‘"
+
+# Numbers and figures in prose
+format.about: "etwa {n}"
+format.less-than: "weniger als {n}"
+format.more-than: "mehr als {n}"
+format.respondents.one: "{n}\u00A0befragte Person"
+format.respondents.other: "{n}\u00A0Befragte"
+format.points.one: "{n}\u00A0Prozentpunkt"
+format.points.other: "{n}\u00A0Prozentpunkte"
+format.interval: "zwischen {low} und {high}"
+format.interval.table: "{low} bis {high}"
+format.margin: "±\u00A0{points}"
+format.list.separator: ", "
+format.list.last: "{list} und {last}"
+format.tied: "{list} (gleichauf)"
+format.change.stable: "unverändert"
+format.change.up: "um {points} gestiegen"
+format.change.down: "um {points} gesunken"
+format.number.2: zwei
+format.number.3: drei
+format.number.4: vier
+format.number.5: fünf
+format.number.6: sechs
+format.number.7: sieben
+format.number.8: acht
+format.number.9: neun
+format.ordinal.1: erste
+format.ordinal.1.feminine: erste
+format.ordinal.2: zweite
+format.ordinal.3: dritte
+format.ordinal.4: vierte
+format.ordinal.5: fünfte
+format.ordinal.6: sechste
+format.ordinal.7: siebte
+format.ordinal.8: achte
+format.ordinal.9: neunte
+format.ordinal.10: zehnte
+format.fraction.1-2: die Hälfte
+format.fraction.1-2.more: mehr als die Hälfte
+format.fraction.1-2.less: weniger als die Hälfte
+format.fraction.1-3: ein Drittel
+format.fraction.1-3.more: mehr als ein Drittel
+format.fraction.1-3.less: weniger als ein Drittel
+format.fraction.2-3: zwei Drittel
+format.fraction.2-3.more: mehr als zwei Drittel
+format.fraction.2-3.less: weniger als zwei Drittel
+format.fraction.1-4: ein Viertel
+format.fraction.1-4.more: mehr als ein Viertel
+format.fraction.1-4.less: weniger als ein Viertel
+format.fraction.2-4: zwei Viertel
+format.fraction.2-4.more: mehr als zwei Viertel
+format.fraction.2-4.less: weniger als zwei Viertel
+format.fraction.3-4: drei Viertel
+format.fraction.3-4.more: mehr als drei Viertel
+format.fraction.3-4.less: weniger als drei Viertel
+format.fraction.1-5: ein Fünftel
+format.fraction.1-5.more: mehr als ein Fünftel
+format.fraction.1-5.less: weniger als ein Fünftel
+format.fraction.2-5: zwei Fünftel
+format.fraction.2-5.more: mehr als zwei Fünftel
+format.fraction.2-5.less: weniger als zwei Fünftel
+format.fraction.3-5: drei Fünftel
+format.fraction.3-5.more: mehr als drei Fünftel
+format.fraction.3-5.less: weniger als drei Fünftel
+format.fraction.4-5: vier Fünftel
+format.fraction.4-5.more: mehr als vier Fünftel
+format.fraction.4-5.less: weniger als vier Fünftel
+format.fraction.1-10: ein Zehntel
+format.fraction.1-10.more: mehr als ein Zehntel
+format.fraction.1-10.less: weniger als ein Zehntel
+format.fraction.2-10: zwei Zehntel
+format.fraction.2-10.more: mehr als zwei Zehntel
+format.fraction.2-10.less: weniger als zwei Zehntel
+format.fraction.3-10: drei Zehntel
+format.fraction.3-10.more: mehr als drei Zehntel
+format.fraction.3-10.less: weniger als drei Zehntel
+format.fraction.4-10: vier Zehntel
+format.fraction.4-10.more: mehr als vier Zehntel
+format.fraction.4-10.less: weniger als vier Zehntel
+
+# A share in words (| words): {n} is the noun (plural, as given), {des} and {les} the
+# noun after a fraction and after « alle »; {un}, {aucun}, {tous} take its gender (| words-f). The landmarks: 10, 20, 25, 33, 50, 67, 75, 80, 90 %.
+share.word.one: einer
+share.word.one.feminine: eine
+share.word.none: keiner
+share.word.none.feminine: keine
+share.word.all: alle
+share.word.all.feminine: alle
+share.noun.of: " der {noun}"
+share.noun.the: " {noun}"
+share.zero: "niemand"
+share.zero.noun: "keine{n}"
+share.all: "alle{les}"
+share.below: "weniger als einer von zehn{n}"
+share.above: "mehr als neun von zehn{n}"
+share.about: "etwa {tens} von zehn{n}"
+share.tens.1: "einer"
+share.10: "einer von zehn{n}"
+share.10.near: "fast einer von zehn{n}"
+share.10.above: "mehr als einer von zehn{n}"
+share.20: "einer von fünf{n}"
+share.20.near: "fast einer von fünf{n}"
+share.20.above: "mehr als einer von fünf{n}"
+share.25: "ein Viertel{des}"
+share.25.near: "fast ein Viertel{des}"
+share.25.above: "mehr als ein Viertel{des}"
+share.33: "ein Drittel{des}"
+share.33.near: "fast ein Drittel{des}"
+share.33.above: "mehr als ein Drittel{des}"
+share.50: "die Hälfte{des}"
+share.50.near: "fast die Hälfte{des}"
+share.50.above: "mehr als die Hälfte{des}"
+share.67: "zwei Drittel{des}"
+share.67.near: "fast zwei Drittel{des}"
+share.67.above: "mehr als zwei Drittel{des}"
+share.75: "drei Viertel{des}"
+share.75.near: "fast drei Viertel{des}"
+share.75.above: "mehr als drei Viertel{des}"
+share.80: "vier von fünf{n}"
+share.80.near: "fast vier von fünf{n}"
+share.80.above: "mehr als vier von fünf{n}"
+share.90: "neun von zehn{n}"
+share.90.near: "fast neun von zehn{n}"
+share.90.above: "mehr als neun von zehn{n}"
+
+# The theme's pages and report (templates read them as {{t.name}})
+layout.skip_link: Zum Inhalt springen
+layout.home: Startseite
+layout.report_link: Druckversion (Bericht)
+layout.report_pdf: Bericht als PDF
+layout.main_navigation: Hauptnavigation
+layout.on_this_page: Auf dieser Seite
+layout.report_kind: Studienbericht
+layout.contents: Inhalt
+layout.back_to_site: Zurück zur Website
+layout.publisher: "Herausgeber:"
+layout.source: "Quelle:"
+layout.generated_with: Erstellt mit
+layout.og_locale: de_DE
+layout.page_number: "Seite {page} von {pages}"
+layout.not_found_title: Seite nicht gefunden
+layout.not_found_text: "Unter dieser Adresse gibt es keine Seite: Sie wurde vielleicht verschoben, oder die Adresse ist falsch geschrieben."
+layout.section_all_pages: "Alle Seiten dieser Rubrik ({count})"
+
+# Charts (ChartMessage)
+chart.caption: "Abbildung {number}:"
+# (end of charts)
+
+# Quellen und Methode, Herkunft, Quellenhinweise der Seiten (SourcesMessage)
+sources.heading: Quellen und Methode
+# (end of sources)
+
+# Computed values and raw answers: labels and methods (StatisticsMessage)
+statistics.significant: "signifikant auf dem 5-%-Niveau"
+# (end of statistics)
+
+"""#,
+        "messages/en.yaml": #"""
+# Every word Étude writes into pages, the report and charts, in English. A project
+# overrides any of them in templates/messages/en.yaml. {name} is filled in by Étude.
+# Spaces: \u00A0 is a no-break space.
+
+# The language itself
+language.plural: one
+language.typography: "“”‘’"
+
+# Numbers and figures in prose
+format.about: "about {n}"
+format.less-than: "less than {n}"
+format.more-than: "more than {n}"
+format.respondents.one: "{n}\u00A0respondent"
+format.respondents.other: "{n}\u00A0respondents"
+format.points.one: "{n}\u00A0point"
+format.points.other: "{n}\u00A0points"
+format.interval: "between {low} and {high}"
+format.interval.table: "{low} to {high}"
+format.margin: "±\u00A0{points}"
+format.list.separator: ", "
+format.list.last: "{list} and {last}"
+format.tied: "{list} (tied)"
+format.change.stable: "unchanged"
+format.change.up: "up {points}"
+format.change.down: "down {points}"
+format.number.2: two
+format.number.3: three
+format.number.4: four
+format.number.5: five
+format.number.6: six
+format.number.7: seven
+format.number.8: eight
+format.number.9: nine
+format.ordinal.1: first
+format.ordinal.1.feminine: first
+format.ordinal.2: second
+format.ordinal.3: third
+format.ordinal.4: fourth
+format.ordinal.5: fifth
+format.ordinal.6: sixth
+format.ordinal.7: seventh
+format.ordinal.8: eighth
+format.ordinal.9: ninth
+format.ordinal.10: tenth
+format.fraction.1-2: half
+format.fraction.1-2.more: more than half
+format.fraction.1-2.less: less than half
+format.fraction.1-3: one third
+format.fraction.1-3.more: more than one third
+format.fraction.1-3.less: less than one third
+format.fraction.2-3: two thirds
+format.fraction.2-3.more: more than two thirds
+format.fraction.2-3.less: less than two thirds
+format.fraction.1-4: one quarter
+format.fraction.1-4.more: more than one quarter
+format.fraction.1-4.less: less than one quarter
+format.fraction.2-4: two quarters
+format.fraction.2-4.more: more than two quarters
+format.fraction.2-4.less: less than two quarters
+format.fraction.3-4: three quarters
+format.fraction.3-4.more: more than three quarters
+format.fraction.3-4.less: less than three quarters
+format.fraction.1-5: one fifth
+format.fraction.1-5.more: more than one fifth
+format.fraction.1-5.less: less than one fifth
+format.fraction.2-5: two fifths
+format.fraction.2-5.more: more than two fifths
+format.fraction.2-5.less: less than two fifths
+format.fraction.3-5: three fifths
+format.fraction.3-5.more: more than three fifths
+format.fraction.3-5.less: less than three fifths
+format.fraction.4-5: four fifths
+format.fraction.4-5.more: more than four fifths
+format.fraction.4-5.less: less than four fifths
+format.fraction.1-10: one tenth
+format.fraction.1-10.more: more than one tenth
+format.fraction.1-10.less: less than one tenth
+format.fraction.2-10: two tenths
+format.fraction.2-10.more: more than two tenths
+format.fraction.2-10.less: less than two tenths
+format.fraction.3-10: three tenths
+format.fraction.3-10.more: more than three tenths
+format.fraction.3-10.less: less than three tenths
+format.fraction.4-10: four tenths
+format.fraction.4-10.more: more than four tenths
+format.fraction.4-10.less: less than four tenths
+
+# A share in words (| words): {n} is « noun » (plural, as given), {des} and {les} the
+# noun after a fraction and after « all ». English has no gender: {un}, {aucun}, {tous}
+# are not needed. The landmarks: 10, 20, 25, 33, 50, 67, 75, 80, 90 %.
+share.word.one: one
+share.word.one.feminine: one
+share.word.none: none
+share.word.none.feminine: none
+share.word.all: all
+share.word.all.feminine: all
+share.noun.of: " of {noun}"
+share.noun.the: " {noun}"
+share.zero: "none"
+share.zero.noun: "no{n}"
+share.all: "all{les}"
+share.below: "fewer than one in ten{n}"
+share.above: "more than nine in ten{n}"
+share.about: "about {tens} in ten{n}"
+share.tens.1: "one"
+share.10: "one in ten{n}"
+share.10.near: "nearly one in ten{n}"
+share.10.above: "more than one in ten{n}"
+share.20: "one in five{n}"
+share.20.near: "nearly one in five{n}"
+share.20.above: "more than one in five{n}"
+share.25: "a quarter{des}"
+share.25.near: "nearly a quarter{des}"
+share.25.above: "more than a quarter{des}"
+share.33: "a third{des}"
+share.33.near: "nearly a third{des}"
+share.33.above: "more than a third{des}"
+share.50: "half{des}"
+share.50.near: "nearly half{des}"
+share.50.above: "more than half{des}"
+share.67: "two thirds{des}"
+share.67.near: "nearly two thirds{des}"
+share.67.above: "more than two thirds{des}"
+share.75: "three quarters{des}"
+share.75.near: "nearly three quarters{des}"
+share.75.above: "more than three quarters{des}"
+share.80: "four in five{n}"
+share.80.near: "nearly four in five{n}"
+share.80.above: "more than four in five{n}"
+share.90: "nine in ten{n}"
+share.90.near: "nearly nine in ten{n}"
+share.90.above: "more than nine in ten{n}"
+
+# The theme's pages and report (templates read them as {{t.name}})
+layout.skip_link: Skip to content
+layout.home: Home
+layout.report_link: Printable version (report)
+layout.report_pdf: Report as PDF
+layout.main_navigation: Main navigation
+layout.on_this_page: On this page
+layout.report_kind: Study report
+layout.contents: Contents
+layout.back_to_site: Back to the website
+layout.publisher: "Publisher:"
+layout.source: "Source:"
+layout.generated_with: Made with
+layout.og_locale: en_GB
+layout.page_number: "Page {page} of {pages}"
+layout.not_found_title: Page not found
+layout.not_found_text: "There is no page at this address: it may have moved, or the address may be mistyped."
+layout.section_all_pages: "All pages of this section ({count})"
+
+# Charts (ChartMessage)
+chart.caption: "Figure {number}:"
+# (end of charts)
+
+# Sources and method, provenance, page sources notes (SourcesMessage)
+sources.heading: Sources and method
+# (end of sources)
+
+# Computed values and raw answers: labels and methods (StatisticsMessage)
+statistics.significant: "significant at the 5% level"
+# (end of statistics)
+
+"""#,
+        "messages/fr.yaml": #"""
+# Every word Étude writes into pages, the report and charts, in French. A project
+# overrides any of them in templates/messages/fr.yaml. {name} is filled in by Étude.
+# Spaces: \u00A0 is a no-break space, \u202F a narrow no-break space.
+
+# The language itself
+language.plural: below-two
+language.typography: french
+
+# Numbers and figures in prose
+format.about: "environ\u00A0{n}"
+format.less-than: "moins de {n}"
+format.more-than: "plus de {n}"
+format.respondents.one: "{n}\u00A0répondant"
+format.respondents.other: "{n}\u00A0répondants"
+format.points.one: "{n}\u00A0point"
+format.points.other: "{n}\u00A0points"
+format.interval: "entre {low} et {high}"
+format.interval.table: "de {low} à {high}"
+format.margin: "±\u00A0{points}"
+format.list.separator: ", "
+format.list.last: "{list} et {last}"
+format.tied: "{list} (à égalité)"
+format.change.stable: "stable"
+format.change.up: "en hausse de {points}"
+format.change.down: "en baisse de {points}"
+format.number.2: deux
+format.number.3: trois
+format.number.4: quatre
+format.number.5: cinq
+format.number.6: six
+format.number.7: sept
+format.number.8: huit
+format.number.9: neuf
+format.ordinal.1: premier
+format.ordinal.1.feminine: première
+format.ordinal.2: deuxième
+format.ordinal.3: troisième
+format.ordinal.4: quatrième
+format.ordinal.5: cinquième
+format.ordinal.6: sixième
+format.ordinal.7: septième
+format.ordinal.8: huitième
+format.ordinal.9: neuvième
+format.ordinal.10: dixième
+format.fraction.1-2: la moitié
+format.fraction.1-2.more: plus de la moitié
+format.fraction.1-2.less: moins de la moitié
+format.fraction.1-3: un tiers
+format.fraction.1-3.more: plus d’un tiers
+format.fraction.1-3.less: moins d’un tiers
+format.fraction.2-3: deux tiers
+format.fraction.2-3.more: plus des deux tiers
+format.fraction.2-3.less: moins des deux tiers
+format.fraction.1-4: un quart
+format.fraction.1-4.more: plus d’un quart
+format.fraction.1-4.less: moins d’un quart
+format.fraction.2-4: deux quarts
+format.fraction.2-4.more: plus des deux quarts
+format.fraction.2-4.less: moins des deux quarts
+format.fraction.3-4: trois quarts
+format.fraction.3-4.more: plus des trois quarts
+format.fraction.3-4.less: moins des trois quarts
+format.fraction.1-5: un cinquième
+format.fraction.1-5.more: plus d’un cinquième
+format.fraction.1-5.less: moins d’un cinquième
+format.fraction.2-5: deux cinquièmes
+format.fraction.2-5.more: plus des deux cinquièmes
+format.fraction.2-5.less: moins des deux cinquièmes
+format.fraction.3-5: trois cinquièmes
+format.fraction.3-5.more: plus des trois cinquièmes
+format.fraction.3-5.less: moins des trois cinquièmes
+format.fraction.4-5: quatre cinquièmes
+format.fraction.4-5.more: plus des quatre cinquièmes
+format.fraction.4-5.less: moins des quatre cinquièmes
+format.fraction.1-10: un dixième
+format.fraction.1-10.more: plus d’un dixième
+format.fraction.1-10.less: moins d’un dixième
+format.fraction.2-10: deux dixièmes
+format.fraction.2-10.more: plus des deux dixièmes
+format.fraction.2-10.less: moins des deux dixièmes
+format.fraction.3-10: trois dixièmes
+format.fraction.3-10.more: plus des trois dixièmes
+format.fraction.3-10.less: moins des trois dixièmes
+format.fraction.4-10: quatre dixièmes
+format.fraction.4-10.more: plus des quatre dixièmes
+format.fraction.4-10.less: moins des quatre dixièmes
+
+# A share in words (| words): {un}, {aucun}, {tous} take the gender of the noun
+# (| words-f); {n} is « noun », {n1} the noun in the singular, {des} and {les} the noun
+# after a fraction and after « tous ». The landmarks: 10, 20, 25, 33, 50, 67, 75, 80, 90 %.
+share.word.one: un
+share.word.one.feminine: une
+share.word.none: aucun
+share.word.none.feminine: aucune
+share.word.all: tous
+share.word.all.feminine: toutes
+share.noun.of: " des {noun}"
+share.noun.the: " les {noun}"
+share.zero: "{aucun}{n1}"
+share.zero.noun: "{aucun}{n1}"
+share.all: "{tous}{les}"
+share.below: "moins d’{un}{n} sur dix"
+share.above: "plus de neuf{n} sur dix"
+share.about: "environ {tens}{n} sur dix"
+share.tens.1: "{un}"
+share.10: "{un}{n} sur dix"
+share.10.near: "près d’{un}{n} sur dix"
+share.10.above: "plus d’{un}{n} sur dix"
+share.20: "{un}{n} sur cinq"
+share.20.near: "près d’{un}{n} sur cinq"
+share.20.above: "plus d’{un}{n} sur cinq"
+share.25: "un quart{des}"
+share.25.near: "près d’un quart{des}"
+share.25.above: "plus d’un quart{des}"
+share.33: "un tiers{des}"
+share.33.near: "près d’un tiers{des}"
+share.33.above: "plus d’un tiers{des}"
+share.50: "la moitié{des}"
+share.50.near: "près d’{un}{n} sur deux"
+share.50.above: "plus de la moitié{des}"
+share.67: "les deux tiers{des}"
+share.67.near: "près des deux tiers{des}"
+share.67.above: "plus des deux tiers{des}"
+share.75: "les trois quarts{des}"
+share.75.near: "près des trois quarts{des}"
+share.75.above: "plus des trois quarts{des}"
+share.80: "quatre{n} sur cinq"
+share.80.near: "près de quatre{n} sur cinq"
+share.80.above: "plus de quatre{n} sur cinq"
+share.90: "neuf{n} sur dix"
+share.90.near: "près de neuf{n} sur dix"
+share.90.above: "plus de neuf{n} sur dix"
+
+# The theme's pages and report (templates read them as {{t.name}})
+layout.skip_link: Aller au contenu
+layout.home: Accueil
+layout.report_link: Version imprimable (rapport)
+layout.report_pdf: Rapport en PDF
+layout.main_navigation: Navigation principale
+layout.on_this_page: Sur cette page
+layout.report_kind: Rapport d’étude
+layout.contents: Sommaire
+layout.back_to_site: Retour au site
+layout.publisher: "Éditeur\u202F:"
+layout.source: "Source\u202F:"
+layout.generated_with: Généré avec
+layout.og_locale: fr_FR
+layout.page_number: "Page {page} sur {pages}"
+layout.not_found_title: Page introuvable
+layout.not_found_text: "Aucune page ne se trouve à cette adresse : elle a peut-être changé, ou elle est mal écrite."
+layout.section_all_pages: "Toutes les pages de la rubrique ({count})"
+
+# Charts (ChartMessage)
+chart.caption: "Figure {number}\u202F:"
+# (end of charts)
+
+# Sources et méthode, provenance, page sources notes (SourcesMessage)
+sources.heading: Sources et méthode
+# (end of sources)
+
+# Computed values and raw answers: labels and methods (StatisticsMessage)
+statistics.significant: "significatif au seuil de 5\u202F%"
+# (end of statistics)
+
+"""#,
         "partials/footer.mustache": #"""
 {{! Site footer: publisher, source mention, printable report, generator. }}
 <footer class="site-footer">
 <div class="site-footer__inner">
-<p class="site-footer__publisher">Éditeur : {{site.publisher}}</p>
-<p class="site-footer__source">Source : {{site.title}}, {{site.publisher}}.</p>
+<p class="site-footer__publisher">{{t.publisher}} {{site.publisher}}</p>
+<p class="site-footer__source">{{t.source}} {{site.title}}, {{site.publisher}}.</p>
 <ul class="site-footer__links">
-<li><a href="{{root}}index.html">Accueil</a></li>
-<li><a href="{{report.url}}">Version imprimable (rapport)</a></li>
+<li><a href="{{root}}index.html">{{t.home}}</a></li>
+<li><a href="{{report.url}}">{{t.report_link}}</a></li>
 {{#report.pdf}}
-<li><a href="{{report.pdf}}" type="application/pdf">Rapport en PDF</a></li>
+<li><a href="{{report.pdf}}" type="application/pdf">{{t.report_pdf}}</a></li>
 {{/report.pdf}}
 </ul>
-<p class="site-footer__generator">Généré avec {{generator}}</p>
+<p class="site-footer__generator">{{t.generated_with}} {{generator}}</p>
 </div>
 </footer>
 
@@ -1506,7 +2004,7 @@ figure.chart .chart-notes { display: block; color: var(--muted); font-size: 0.9e
 <link rel="stylesheet" href="{{root}}{{site.stylesheet}}">
 {{/site.stylesheet}}
 <meta property="og:type" content="website">
-<meta property="og:locale" content="fr_FR">
+<meta property="og:locale" content="{{t.og_locale}}">
 <meta property="og:site_name" content="{{site.title}}">
 <meta property="og:title" content="{{page.title}}">
 <meta property="og:description" content="{{#empty(page.description)}}{{site.description}}{{/empty(page.description)}}{{^empty(page.description)}}{{page.description}}{{/empty(page.description)}}{{^page.description}}{{site.description}}{{/page.description}}">
@@ -1530,7 +2028,7 @@ figure.chart .chart-notes { display: block; color: var(--muted); font-size: 0.9e
 {{/empty(.)}}
 {{/site.subtitle}}
 {{> partials/nav}}
-<p class="site-report"><a href="{{report.url}}">Version imprimable (rapport)</a>{{#report.pdf}} · <a href="{{report.pdf}}" type="application/pdf">Rapport en PDF</a>{{/report.pdf}}</p>
+<p class="site-report"><a href="{{report.url}}">{{t.report_link}}</a>{{#report.pdf}} · <a href="{{report.pdf}}" type="application/pdf">{{t.report_pdf}}</a>{{/report.pdf}}</p>
 </div>
 </header>
 
@@ -1550,7 +2048,7 @@ figure.chart .chart-notes { display: block; color: var(--muted); font-size: 0.9e
 {{! Main navigation. Every url is already relative to the current page.
     A section lists its children as a nested list when the current page is
     the section itself or one of its children. }}
-<nav class="site-nav" aria-label="Navigation principale">
+<nav class="site-nav" aria-label="{{t.main_navigation}}">
 <ul class="site-nav__list">
 {{#nav}}
 <li class="site-nav__item{{#isSection}} site-nav__item--section{{/isSection}}{{#isOpen}} is-open{{/isOpen}}">
@@ -1574,8 +2072,8 @@ figure.chart .chart-notes { display: block; color: var(--muted); font-size: 0.9e
         "partials/toc.mustache": ##"""
 {{! "Sur cette page": links to the headings of the page (ids come from the
     content). Level-3 entries are indented under their level-2 heading. }}
-<nav class="toc" aria-label="Sur cette page">
-<p class="toc__title">Sur cette page</p>
+<nav class="toc" aria-label="{{t.on_this_page}}">
+<p class="toc__title">{{t.on_this_page}}</p>
 <ul class="toc__list">
 {{#page.toc}}
 <li class="toc__item{{#isSub}} toc__item--sub{{/isSub}}"><a href="#{{id}}">{{title}}</a></li>
@@ -1593,7 +2091,7 @@ figure.chart .chart-notes { display: block; color: var(--muted); font-size: 0.9e
     printed). Chapter contentHTML comes with its headings shifted to start
     at h3 and ids unique in the whole report. }}
 <!DOCTYPE html>
-<html lang="fr">
+<html lang="{{site.language}}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -1608,13 +2106,13 @@ figure.chart .chart-notes { display: block; color: var(--muted); font-size: 0.9e
 </style>
 </head>
 <body class="report">
-<a class="skip-link" href="#contenu">Aller au contenu</a>
+<a class="skip-link" href="#contenu">{{t.skip_link}}</a>
 <header class="report-cover">
 <div class="report-cover__inner">
 {{#site.logo}}
 <img class="report-cover__logo" src="{{path}}" alt="" width="{{width}}" height="{{height}}">
 {{/site.logo}}
-<p class="report-cover__kind">Rapport d’étude</p>
+<p class="report-cover__kind">{{t.report_kind}}</p>
 <h1 class="report-cover__title">{{site.title}}</h1>
 {{#site.subtitle}}
 {{^empty(.)}}
@@ -1629,8 +2127,8 @@ figure.chart .chart-notes { display: block; color: var(--muted); font-size: 0.9e
 <p class="report-cover__publisher">{{site.publisher}}</p>
 </div>
 </header>
-<nav class="report-toc" aria-label="Sommaire">
-<h2 class="report-toc__title">Sommaire</h2>
+<nav class="report-toc" aria-label="{{t.contents}}">
+<h2 class="report-toc__title">{{t.contents}}</h2>
 <ol class="report-toc__list">
 {{#chapters}}
 <li class="report-toc__chapter"><a href="#{{id}}">{{title}}</a>
@@ -1654,8 +2152,8 @@ figure.chart .chart-notes { display: block; color: var(--muted); font-size: 0.9e
 {{/chapters}}
 </main>
 <footer class="report-footer">
-<p>Éditeur : {{site.publisher}}. Généré avec {{generator}}.</p>
-<p><a href="{{siteURL}}">Retour au site</a></p>
+<p>{{t.publisher}} {{site.publisher}}. {{t.generated_with}} {{generator}}.</p>
+<p><a href="{{siteURL}}">{{t.back_to_site}}</a></p>
 </footer>
 </body>
 </html>

@@ -6,6 +6,8 @@ struct PageContextBuilder {
     var linksPDF = false
     /// `Branding.templateValues`, added to `site`.
     var branding: [String: Any] = [:]
+    /// The site's language: its words for the theme (`t`).
+    var language = Language.french
 
     /// `root` replaces the relative prefix to the site root (`404.html` uses the server path);
     /// `inlineStyles`, the stylesheet to put in the page instead of linking to it.
@@ -27,7 +29,7 @@ struct PageContextBuilder {
                     ["title": child.title, "url": root + child.path, "isCurrent": child.path == path]
                 }
                 if item.children.count > MenuWindow.limit {
-                    children.append(["title": MenuWindow.moreLabel(total: item.children.count), "url": root + item.path, "isCurrent": false])
+                    children.append(["title": MenuWindow.moreLabel(total: item.children.count, language: language), "url": root + item.path, "isCurrent": false])
                 }
             }
             return [
@@ -41,6 +43,7 @@ struct PageContextBuilder {
             "canonicalURL": PublishedFiles.canonicalURL(of: path, base: site.baseURL),
             "noindex": path == PublishedFiles.notFoundPath,
             "path": path,
+            "language": page.page.frontMatter.lang ?? site.language,
             "contentHTML": page.contentHTML,
             "isHome": path == "index.html",
             "hasTOC": page.toc.count >= 2,
@@ -55,6 +58,7 @@ struct PageContextBuilder {
             "report": linksPDF ? ["url": root + ReportBuilder.outputPath, "pdf": root + ReportPrinter.pdfPath]
                 : ["url": root + ReportBuilder.outputPath],
             "generator": "Étude",
+            "t": language.messages.texts(under: "layout"),
         ]
     }
 }

@@ -30,7 +30,7 @@ public struct StatisticsCalculator {
             var figure = resolved[key]!
             if figure.figure.unit != .percent, let n = figure.baseCount, figure.figure.value > n {
                 collector.report(Diagnostic(file: figure.figure.file, at: figure.figure.location,
-                    message: "count \(FrenchNumberFormatter.number(figure.figure.value)) of '\(key)' is larger than its base \(FrenchNumberFormatter.number(n))"))
+                    message: "count \(NumberStyle.french.number(figure.figure.value)) of '\(key)' is larger than its base \(NumberStyle.french.number(n))"))
             }
             if figure.figure.unit == .percent, figure.figure.isSampled, !figure.figure.suppressed, let n = figure.baseCount {
                 figure.interval = WilsonInterval(share: figure.figure.value, base: figure.figure.effectiveBase ?? n)
