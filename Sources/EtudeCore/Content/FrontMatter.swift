@@ -90,7 +90,7 @@ public enum FrontMatterParser {
             }
         }
         if let lang = entry("lang") {
-            collector.collect { matter.lang = try SiteConfig.languageTag(lang.value, reader: reader) }
+            collector.collect { matter.lang = try SiteConfig.languageTag(lang.value, reader: reader, key: "lang") }
         }
         for (key, flag) in [("hidden", \FrontMatter.hidden), ("draft", \FrontMatter.draft)] {
             guard let value = entry(key)?.value else { continue }

@@ -33,7 +33,7 @@ struct LanguageLoader {
         guard found else {
             let known = theme.keys.filter { $0.hasPrefix(Self.folder + "/") }.map { String($0.dropFirst(Self.folder.count + 1).dropLast(5)) }.sorted()
             throw Diagnostic(file: SiteConfig.path, at: position, message: "Étude has no words for the language '\(tag)' (it has \(known.joined(separator: ", "))); "
-                + "write its catalogue in templates/\(names.last!), starting from a copy of the English one (see the README, « Languages »)")
+                + "write its catalogue in templates/\(names.last!), starting from a copy of the English one (see Languages in the README)")
         }
         let missing = Messages.allKeys.filter { texts[$0] == nil }
         guard missing.isEmpty else {
@@ -41,9 +41,8 @@ struct LanguageLoader {
             throw Diagnostic(file: shown, message: "the catalogue lacks \(missing.count) of its \(Messages.allKeys.count) texts, such as '\(missing.prefix(3).joined(separator: "', '"))'; add them (copy them from the English catalogue and translate them)")
         }
         let messages = Messages(texts: texts)
-        guard let typography = Typography.parse(messages[LanguageMessage.typography]) else {
-            throw Diagnostic(file: "templates/" + names.last!, message: "language.typography is '\(messages[LanguageMessage.typography])'; write 'french' or the four quotes of the language, outer then inner, such as '“”‘’'")
-        }
+        // Checked with the keys of a project's catalogue; the theme's are tested.
+        let typography = Typography.parse(messages[LanguageMessage.typography]) ?? .english
         let belowTwo = messages[LanguageMessage.plural] == "below-two"
         let numbers = primary == "fr" && typography == .french ? NumberStyle.french : NumberStyle(locale: tag, singularBelowTwo: belowTwo)
         return Language(tag: tag, numbers: numbers, typography: typography, messages: messages)
@@ -53,10 +52,14 @@ struct LanguageLoader {
     static func checkKeys(_ entries: [(key: String, text: String, location: SourcePosition)], shown: String) throws {
         let known = Set(Messages.allKeys)
         try BuildFailure.throwIfAny(entries.filter { !known.contains($0.key) }.map {
-            Diagnostic(file: shown, at: $0.location, message: "unknown text '\($0.key)'\(Suggestion.didYouMean($0.key, among: Messages.allKeys)); the keys are those of the theme's catalogue")
+            let suggestion = Suggestion.didYouMean($0.key, among: Messages.allKeys)
+            return Diagnostic(file: shown, at: $0.location, message: "unknown text '\($0.key)'" + (suggestion.isEmpty ? "; a catalogue holds only the keys of the theme's (copy them from it)" : suggestion))
         })
         if let plural = entries.first(where: { $0.key == LanguageMessage.plural.rawValue }), !["below-two", "one"].contains(plural.text) {
             throw Diagnostic(file: shown, at: plural.location, message: "language.plural is '\(plural.text)'; write 'one' (only 1 takes the singular) or 'below-two' (0 and 1 do, as in French)")
+        }
+        if let typography = entries.first(where: { $0.key == LanguageMessage.typography.rawValue }), Typography.parse(typography.text) == nil {
+            throw Diagnostic(file: shown, at: typography.location, message: "language.typography is '\(typography.text)'; write 'french' or the four quotes of the language, outer then inner, such as '“”‘’'")
         }
     }
 }
