@@ -58,6 +58,9 @@ struct LanguageLoader {
         if let plural = entries.first(where: { $0.key == LanguageMessage.plural.rawValue }), !["below-two", "one"].contains(plural.text) {
             throw Diagnostic(file: shown, at: plural.location, message: "language.plural is '\(plural.text)'; write 'one' (only 1 takes the singular) or 'below-two' (0 and 1 do, as in French)")
         }
+        if let words = entries.first(where: { $0.key == LanguageMessage.statisticWords.rawValue }), (try? Regex("(?:" + words.text + ")")) == nil {
+            throw Diagnostic(file: shown, at: words.location, message: "language.statistic-words is not a valid list of alternatives; write words separated by '|', such as 'respondents?|responses?'")
+        }
         if let typography = entries.first(where: { $0.key == LanguageMessage.typography.rawValue }), Typography.parse(typography.text) == nil {
             throw Diagnostic(file: shown, at: typography.location, message: "language.typography is '\(typography.text)'; write 'french' or the four quotes of the language, outer then inner, such as '“”‘’'")
         }

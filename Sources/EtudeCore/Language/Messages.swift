@@ -65,4 +65,7 @@ public enum LanguageMessage: String, MessageKey {
     /// `french` (« » and narrow spaces before ; : ! ?), or four quotes: outer open, outer
     /// close, inner open, inner close (`“”‘’` in English, `„“‚‘` in German).
     case typography = "language.typography"
+    /// The words that make a number typed after it a statistic of the survey (« 12 répondants »),
+    /// for the hand-typed-number check: alternatives of a regular expression, case ignored.
+    case statisticWords = "language.statistic-words"
 }

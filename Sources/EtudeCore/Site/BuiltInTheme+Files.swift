@@ -1461,6 +1461,7 @@ figure.chart .chart-notes { display: block; color: var(--muted); font-size: 0.9e
 # The language itself
 language.plural: one
 language.typography: "„“‚‘"
+language.statistic-words: "Prozentpunkte?|Punkte?|Befragten?|befragte Personen|Antworten|Teilnehmende[n]?|Teilnehmer(?:innen)?|Fragebögen|Fragebogen"
 
 # Numbers and figures in prose
 format.about: "etwa {n}"
@@ -1626,6 +1627,7 @@ statistics.significant: "signifikant auf dem 5-%-Niveau"
 # The language itself
 language.plural: one
 language.typography: "“”‘’"
+language.statistic-words: "(?:percentage )?points?|respondents?|responses?|people (?:surveyed|interviewed)|participants?|interviewees?|questionnaires?"
 
 # Numbers and figures in prose
 format.about: "about {n}"
@@ -1792,6 +1794,7 @@ statistics.significant: "significant at the 5% level"
 # The language itself
 language.plural: below-two
 language.typography: french
+language.statistic-words: "points?|répondant(?:e)?s?|réponses?|personnes? interrogées?|participant(?:e)?s?|enquêté(?:e)?s?|sondé(?:e)?s?|questionnaires?"
 
 # Numbers and figures in prose
 format.about: "environ\u00A0{n}"
