@@ -135,10 +135,20 @@ import Testing
         let project = try TestSupport.makeProject([
             "data/site.yaml": TestSupport.minimalSite + "language: en\n",
             "content/index.md": "---\ntitle: Home\n---\nHello.\n",
-            "content/citation.md": "---\ntitle: Citation\nlang: fr\n---\nBonjour.\n",
+            "content/citation.md": "---\ntitle: Citation\nlang: fr\n---\n\"Pourquoi pas ?\" dit-elle.\n",
+            "content/zitat.md": "---\ntitle: Zitat\nlang: de-AT\n---\n\"Warum nicht?\" sagte sie.\n",
+            "content/citazione.md": "---\ntitle: Citazione\nlang: it\n---\n\"Perché no?\" disse.\n",
         ])
         let result = try SiteBuilder(project: Project(directory: project)).render()
-        #expect(String(decoding: try #require(result.files["citation.html"]), as: UTF8.self).contains("<html lang=\"fr\">"))
-        #expect(String(decoding: try #require(result.files["index.html"]), as: UTF8.self).contains("<html lang=\"en\">"))
+        let page = { (path: String) in String(decoding: result.files[path] ?? Data(), as: UTF8.self) }
+        #expect(page("citation.html").contains("<html lang=\"fr\">"))
+        #expect(page("index.html").contains("<html lang=\"en\">"))
+        // Its prose takes its own language's quotes and spacing; one Étude has no catalogue for keeps what cmark made.
+        #expect(page("citation.html").contains("<p>«\u{202F}Pourquoi pas\u{202F}?\u{202F}» dit-elle.</p>"))
+        #expect(page("zitat.html").contains("<p>„Warum nicht?“ sagte sie.</p>"))
+        #expect(page("citazione.html").contains("<p>“Perché no?” disse.</p>"))
+        // Its menu entry, on every page, says which language its label is in.
+        #expect(page("index.html").contains("href=\"citation.html\" lang=\"fr\">Citation</a>"))
+        #expect(page("index.html").contains("href=\"index.html\" aria-current=\"page\">Home</a>"))
     }
 }

@@ -2041,7 +2041,7 @@ statistics.significant: "significatif au seuil de 5\u202F%"
 {{^empty(children)}}
 <ul class="site-nav__sublist">
 {{#children}}
-<li class="site-nav__subitem"><a class="site-nav__link" href="{{url}}"{{#isCurrent}} aria-current="page"{{/isCurrent}}>{{title}}</a></li>
+<li class="site-nav__subitem"><a class="site-nav__link" href="{{url}}"{{#isCurrent}} aria-current="page"{{/isCurrent}}{{#lang}} lang="{{lang}}"{{/lang}}>{{title}}</a></li>
 {{/children}}
 </ul>
 {{/empty(children)}}
@@ -2055,7 +2055,7 @@ statistics.significant: "significatif au seuil de 5\u202F%"
 <ul class="site-nav__list">
 {{#nav}}
 <li class="site-nav__item{{#isSection}} site-nav__item--section{{/isSection}}{{#isOpen}} is-open{{/isOpen}}">
-<a class="site-nav__link" href="{{url}}"{{#isCurrent}} aria-current="page"{{/isCurrent}}>{{title}}</a>
+<a class="site-nav__link" href="{{url}}"{{#isCurrent}} aria-current="page"{{/isCurrent}}{{#lang}} lang="{{lang}}"{{/lang}}>{{title}}</a>
 {{#isSection}}
 {{#isOpen}}
 {{> partials/nav-children}}

@@ -11,6 +11,8 @@ public struct Navigation: Equatable, Sendable {
         public var children: [Item]
         /// A link of `menu:` in data/site.yaml: `path` is its address as written.
         public var isLink = false
+        /// The page's own language (`lang:`), which its label is written in.
+        public var lang: String?
     }
 
     public var items: [Item]
@@ -25,7 +27,7 @@ public struct Navigation: Equatable, Sendable {
         }
         let topLevel = pages.filter { $0.page.section.isEmpty }
         for page in topLevel {
-            entries.append((page.page.sortKey, Item(title: Self.label(of: page, typography: typography), path: page.page.outputPath, folder: nil, children: [])))
+            entries.append((page.page.sortKey, Item(title: Self.label(of: page, typography: typography), path: page.page.outputPath, folder: nil, children: [], lang: page.page.frontMatter.lang)))
         }
         let folders = Set(pages.compactMap(\.page.section.first)).sorted()
         for folder in folders {
@@ -33,10 +35,10 @@ public struct Navigation: Equatable, Sendable {
             let index = inside.first { $0.page.isSectionIndex && $0.page.section.count == 1 }
             let children = inside.filter { $0 != index }
                 .sorted { $0.page.sortKey < $1.page.sortKey }
-                .map { Item(title: Self.label(of: $0, typography: typography), path: $0.page.outputPath, folder: nil, children: []) }
+                .map { Item(title: Self.label(of: $0, typography: typography), path: $0.page.outputPath, folder: nil, children: [], lang: $0.page.frontMatter.lang) }
             let title = index.map { Self.label(of: $0, typography: typography) } ?? folder.prefix(1).uppercased() + folder.dropFirst().replacingOccurrences(of: "-", with: " ")
             let key = index?.page.sortKey ?? (Int.max, title)
-            entries.append((key, Item(title: title, path: index?.page.outputPath ?? children.first?.path ?? "", folder: folder, children: children)))
+            entries.append((key, Item(title: title, path: index?.page.outputPath ?? children.first?.path ?? "", folder: folder, children: children, lang: index?.page.frontMatter.lang)))
         }
         items = entries.sorted { $0.key < $1.key }.map(\.item)
     }
