@@ -116,8 +116,9 @@ struct AnswerFigureBuilder {
             let figures = words(StatisticsMessage.testFigures, ["chi2": numbers.number(result.statistic, decimals: 1), "df": "\(result.degreesOfFreedom)", "p": p])
             let verdict = words(result.isSignificant ? StatisticsMessage.testSignificant : .testNotSignificant)
             let caveatKey: StatisticsMessage = numbers.isSingular(Double(result.smallExpected)) ? .testCaveatOne : .testCaveatOther
-            let caveat = result.smallExpected > 0 ? " " + words(caveatKey, ["n": "\(result.smallExpected)", "cells": "\(result.cells)"]) : ""
-            let method = words(weighted ? StatisticsMessage.testMethodWeighted : .testMethod) + caveat
+            let caveat = result.smallExpected > 0 ? words(caveatKey, ["n": "\(result.smallExpected)", "cells": "\(result.cells)"]) : ""
+            let plainMethod = words(weighted ? StatisticsMessage.testMethodWeighted : .testMethod)
+            let method = caveat.isEmpty ? plainMethod : words(StatisticsMessage.testMethodCaveat, ["method": plainMethod, "caveat": caveat])
             let subject = ["subject": test.label]
             let owner = key + "." + dimension.segments[0].key
             output.computed.append(DerivedValue(key: test.key, label: words(StatisticsMessage.testLabel, subject), value: result.isSignificant ? 1 : 0, decimals: 0,
@@ -127,7 +128,8 @@ struct AnswerFigureBuilder {
                                                 unit: .count, text: nil, ownerKey: owner, method: method))
             output.computed.append(DerivedValue(key: "\(test.key).p-value", label: words(StatisticsMessage.testPValueLabel, subject), value: result.pValue, decimals: 3,
                                                 unit: .count, text: nil, ownerKey: owner, method: method))
-            output.methodNotes.append(words(StatisticsMessage.testNote, ["subject": test.label, "figures": figures, "verdict": verdict, "caveat": caveat]))
+            let note = words(StatisticsMessage.testNote, ["subject": test.label, "figures": figures, "verdict": verdict])
+            output.methodNotes.append(caveat.isEmpty ? note : note + " " + caveat)
         }
     }
 }

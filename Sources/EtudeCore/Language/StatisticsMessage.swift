@@ -64,6 +64,8 @@ public enum StatisticsMessage: String, MessageKey {
     case testCaveatOther = "statistics.test.caveat.other"
     case testMethod = "statistics.test.method"
     case testMethodWeighted = "statistics.test.method.weighted"
+    /// The method followed by the caveat on small expected counts.
+    case testMethodCaveat = "statistics.test.method.caveat"
     case testNote = "statistics.test.note"
     // Raw answers: provenance, the notes of « Sources et méthode », changes between waves.
     case answersProvenance = "statistics.answers.provenance"

@@ -1674,7 +1674,8 @@ statistics.test.caveat.one: "Achtung: {n} von {cells} erwarteten Häufigkeiten i
 statistics.test.caveat.other: "Achtung: {n} von {cells} erwarteten Häufigkeiten sind kleiner als 5; der Test ist nur näherungsweise gültig."
 statistics.test.method: "χ²-Unabhängigkeitstest auf den Häufigkeiten der Befragten"
 statistics.test.method.weighted: "χ²-Unabhängigkeitstest auf den Häufigkeiten der Befragten (ungewichtet)"
-statistics.test.note: "χ²-Unabhängigkeitstest für {subject}: {figures}; {verdict}.{caveat}"
+statistics.test.method.caveat: "{method}. {caveat}"
+statistics.test.note: "χ²-Unabhängigkeitstest für {subject}: {figures}; {verdict}."
 statistics.answers.provenance: aus den Rohantworten berechnet
 statistics.answers.provenance.weighted: "aus den Rohantworten berechnet (gewichtet; Fehlermarge auf Basis der effektiven Stichprobengröße nach Kish)"
 statistics.answers.file: "“{file}”"
@@ -1908,7 +1909,8 @@ statistics.test.caveat.one: "Caution: {n} expected count of {cells} is below 5, 
 statistics.test.caveat.other: "Caution: {n} expected counts of {cells} are below 5, so the test is only approximate."
 statistics.test.method: "χ² test of independence on the counts of respondents"
 statistics.test.method.weighted: "χ² test of independence on the counts of respondents (unweighted)"
-statistics.test.note: "χ² test of independence of {subject}: {figures}; {verdict}.{caveat}"
+statistics.test.method.caveat: "{method}. {caveat}"
+statistics.test.note: "χ² test of independence of {subject}: {figures}; {verdict}."
 statistics.answers.provenance: computed from the raw answers
 statistics.answers.provenance.weighted: "computed from the raw answers (weighted; margin based on Kish’s effective sample size)"
 statistics.answers.file: "“{file}”"
@@ -2142,7 +2144,8 @@ statistics.test.caveat.one: "Attention : {n} effectif attendu sur {cells} infér
 statistics.test.caveat.other: "Attention : {n} effectifs attendus sur {cells} inférieurs à 5 : le test n’est qu’approximatif."
 statistics.test.method: "test du χ² d’indépendance sur les effectifs de répondants"
 statistics.test.method.weighted: "test du χ² d’indépendance sur les effectifs de répondants (non pondérés)"
-statistics.test.note: "Test du χ² d’indépendance de {subject} : {figures} ; {verdict}.{caveat}"
+statistics.test.method.caveat: "{method} {caveat}"
+statistics.test.note: "Test du χ² d’indépendance de {subject} : {figures} ; {verdict}."
 statistics.answers.provenance: calculé à partir des réponses brutes
 statistics.answers.provenance.weighted: "calculé à partir des réponses brutes (pondérées ; marge sur la taille d’échantillon effective de Kish)"
 statistics.answers.file: "« {file} »"
