@@ -53,7 +53,7 @@ public struct FigureFormatter {
 
     private func typed(_ resolved: ResolvedFigure, _ format: ReferenceFormat) -> Result<String, FormatProblem> {
         let figure = resolved.figure
-        if figure.suppressed, format != .label(lowercased: true), format != .label(lowercased: false) { return .success(AnswerFigureBuilder.withheld) }
+        if figure.suppressed, format != .label(lowercased: true), format != .label(lowercased: false) { return .success(language.messages(StatisticsMessage.withheld)) }
         switch format {
         case .standard:
             return .success(standard(figure, decimals: figure.decimals))
@@ -179,7 +179,7 @@ public struct FigureFormatter {
     }
 
     private func standard(_ figure: Figure, decimals: Int) -> String {
-        if figure.suppressed { return AnswerFigureBuilder.withheld }
+        if figure.suppressed { return language.messages(StatisticsMessage.withheld) }
         let text: String
         switch figure.unit {
         case .percent where figure.kind == .bound: text = numbers.percent(figure.value, decimals: decimals)
@@ -208,7 +208,8 @@ public struct FigureFormatter {
 
     private func derived(_ value: DerivedValue, _ format: ReferenceFormat) -> Result<String, FormatProblem> {
         if value.unit == .signedPoints { return difference(value, format) }
-        if value.unit == .text, value.text == AnswerFigureBuilder.withheld { return .success(AnswerFigureBuilder.withheld) }
+        let withheld = language.messages(StatisticsMessage.withheld)
+        if value.unit == .text, value.text == withheld { return .success(withheld) }
         switch (format, value.unit) {
         case (.ordinal(let feminine), .rank):
             return .success(language.ordinal(Int(value.value), feminine: feminine))
