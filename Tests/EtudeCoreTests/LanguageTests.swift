@@ -83,6 +83,9 @@ import Testing
             == "Sie sagte „Wann kommst du wieder?“; ich weiß es nicht.")
         #expect(german.apply("“außen ‘innen’ außen”", fromMarkdown: true) == "„außen ‚innen‘ außen“")
         #expect(german.apply("geht’s", fromMarkdown: true) == "geht’s")
+        // German quotes typed as such in data text stay German, and close where they should.
+        #expect(german.apply("Basis von „Führung“ und ‚Kultur‘") == "Basis von „Führung“ und ‚Kultur‘")
+        #expect(german.apply("„außen ‚innen‘ außen“ danach") == "„außen ‚innen‘ außen“ danach")
     }
 
     @Test func frenchTypographyOnlyForFrench() throws {

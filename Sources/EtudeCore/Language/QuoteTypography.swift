@@ -35,12 +35,26 @@ struct QuoteTypography {
                     depth = max(0, depth - 1)
                     result.append(depth > 0 ? inner.close : outer.close)
                 }
+            case outer.open where outer.open != "“":
+                // The language's own opening quotes typed as such (German „ and ‚).
+                result.append(depth > 0 ? inner.open : outer.open)
+                depth += 1
+            case inner.open where inner.open != "‘":
+                result.append(inner.open)
+                openSingles += 1
+            case "“" where outer.close == "“" && depth > 0:
+                // German closes with “: once a quote is open, “ is its end.
+                depth -= 1
+                result.append(depth > 0 ? inner.close : outer.close)
             case "“":
                 result.append(depth > 0 ? inner.open : outer.open)
                 depth += 1
             case "”":
                 depth = max(0, depth - 1)
                 result.append(depth > 0 ? inner.close : outer.close)
+            case "‘" where inner.close == "‘" && openSingles > 0:
+                openSingles -= 1
+                result.append(inner.close)
             case "'" where opens && next.map({ !$0.isWhitespace }) == true, "‘":
                 result.append(inner.open)
                 openSingles += 1
