@@ -95,6 +95,8 @@ import Testing
         #expect(page.contains("<span class=\"chart-number\">Figure 1 (repeated):</span> Where people work, again"))
         #expect(page.contains("100% stacked bar. At home: 40% (95% confidence interval: "))
         #expect(page.contains("Horizontal bar chart, several answers possible. Missing equipment: 70%; Slow network: 45%."))
+        // A split with its intervals has a legend: each part and its value, English colon.
+        #expect(page.contains(">At home: 40% ("))
         #expect(page.contains("<summary>Figure data (table)</summary>"))
         #expect(page.contains("<thead><tr><th scope=\"col\">Answer</th><th scope=\"col\">Share</th><th scope=\"col\">95% confidence interval</th></tr></thead>"))
         #expect(page.contains("<p class=\"chart-downloads\">Download: <a href=\"donnees/graphiques/work.csv\" download>the data (CSV)</a>, "
@@ -120,7 +122,7 @@ import Testing
         let files = try Self.build()
         let french = ["répondants", "Sources et méthode", "Télécharger", "Base :", "Base\u{202F}:", "(rappel)", "hypothèse", "Plusieurs réponses",
                       "Données de la figure", "Réponse", "Intervalle de confiance", "Barre", "Diagramme", "Source :", "Source\u{202F}:", "calculé",
-                      "donné par", "Chiffre", "selon la", "des chiffres de cette page", "figure\u{00A0}1", "décoratif", " ;"]
+                      "donné par", "Chiffre", "selon la", "des chiffres de cette page", "figure\u{00A0}1", "décoratif", " ;", "\u{202F}:", "\u{202F};"]
         for (path, text) in files.sorted(by: { $0.key < $1.key }) {
             for word in french {
                 #expect(!text.contains(word), "\(path) holds the French « \(word) »")

@@ -123,7 +123,7 @@ struct ChartBlock: BlockRenderer {
                                                     legendValue: { words(.legendValue, ["label": $0, "value": $1]) }, apartNote: words(.legendApart))
                 svg = renderer.svg(items: rows, id: id, title: title, description: description)
             } else if group.kind == .split {
-                svg = SplitBarRenderer(layout: layout, numbers: table.language.numbers).svg(parts: bars, id: id, title: title, description: description)
+                svg = SplitBarRenderer(layout: layout, numbers: table.language.numbers, legendValue: { words(.legendValue, ["label": $0, "value": $1]) }).svg(parts: bars, id: id, title: title, description: description)
             } else {
                 // Under each segment's heading, a bar is named by its answer alone.
                 let drawn = headings.isEmpty ? bars : bars.map { bar in
