@@ -57,7 +57,7 @@ public struct SiteBuilder {
         ]
         let ordered = readingOrder(pages!)
         let renderer = PageRenderer(table: table, blocks: blocks)
-        var images = PageImages(staticFiles: staticFiles)
+        var images = PageImages(staticFiles: staticFiles, language: table.language)
         var rendered = try images.completing(PageSourcesNote.adding(to: try renderer.render(ordered), table: table))
         let coverLines = try site.cover.map { try renderer.expandSetting($0.text, at: $0.position, file: SiteConfig.path) }
         let navigation = Navigation(pages: rendered, links: site.menuLinks, typography: table.language.typography)

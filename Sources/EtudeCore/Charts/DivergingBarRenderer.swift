@@ -18,6 +18,10 @@ struct DivergingBarRenderer {
     let answers: [String]
     let labels: [String]
     let scale: AnswerScale
+    /// The words of the legend in the study's language (`ChartMessage`), given by the chart
+    /// block: an answer and its value (« Plutôt d’accord : 45 % »), the note after an answer apart.
+    let legendValue: (_ label: String, _ value: String) -> String
+    let apartNote: String
 
     static let barHeight = 26.0
 
@@ -84,8 +88,9 @@ struct DivergingBarRenderer {
         var legend = "<g class=\"chart-legend\">"
         let wrap = Int((layout.width - 2 * left - 24) / (BarChartRenderer.fontSize * 0.52))
         for (answer, label) in zip(answers, labels) {
-            let text = items.count == 1 ? label + "\u{202F}: " + (items[0].parts.first { $0.key.hasSuffix("." + answer) }?.valueText ?? "") : label
-            let lines = SVG.wrap(text + (scale.apart.contains(answer) ? " (hors échelle)" : ""), width: wrap)
+            let value = items.first?.parts.first { $0.key.hasSuffix("." + answer) }?.valueText ?? ""
+            let text = items.count == 1 ? legendValue(label, value) : label
+            let lines = SVG.wrap(text + (scale.apart.contains(answer) ? apartNote : ""), width: wrap)
             legend += "<rect class=\"chart-swatch \(fillClass(answer))\" x=\"\(SVG.number(left))\" y=\"\(SVG.number(y + 3))\" width=\"14\" height=\"14\"/>"
             legend += SVG.text(lines, x: left + 22, y: y + BarChartRenderer.fontSize, lineHeight: lineHeight, className: "chart-label")
             y += Double(lines.count) * lineHeight + 4

@@ -21,7 +21,7 @@ public struct PageRenderer {
             if let result = collector.collect({ try render(page, context: &context) }) { rendered.append(result) }
         }
         try collector.throwIfAny()
-        return try ChartReferenceResolver(charts: context.figures).resolving(rendered)
+        return try ChartReferenceResolver(charts: context.figures, messages: formatter.language.messages).resolving(rendered)
     }
 
     private func render(_ page: Page, context: inout BlockContext) throws -> RenderedPage {

@@ -1608,10 +1608,81 @@ layout.section_all_pages: "Alle Seiten dieser Rubrik ({count})"
 
 # Charts (ChartMessage)
 chart.caption: "Abbildung {number}:"
+chart.caption.repeated: "Abbildung {number} (Wiederholung):"
+chart.reference: "Abbildung\u00A0{number}"
+chart.note.base: "Basis: {base}"
+chart.note.base.assumed: "Basis: {base} (angenommen)"
+chart.base.range.answer: "{low} bis {high}\u00A0Befragte je nach Antwort"
+chart.base.range.series: "{low} bis {high}\u00A0Befragte je nach Reihe"
+chart.note.several: Mehrfachnennungen möglich
+chart.note.several.over: "Mehrfachnennungen möglich: Die Summe übersteigt 100\u00A0%"
+chart.note.overlap: "Die Anteile schließen sich nicht gegenseitig aus: Ihre Summe übersteigt 100\u00A0%"
+chart.note.source.one: "Quelle: {sources}"
+chart.note.source.other: "Quellen: {sources}"
+chart.note.wave: "*: signifikante Veränderung auf dem 5-%-Niveau (Test für zwei Anteile)."
+chart.separator: "; "
+chart.describe.split: "Gestapelter Balken (100\u00A0%)"
+chart.describe.share: "Horizontaler Balken auf einer Skala von 0 bis 100\u00A0%"
+chart.describe.bars: Horizontales Balkendiagramm
+chart.describe.bars.several: Horizontales Balkendiagramm, Mehrfachnennungen möglich
+chart.describe.value: "{label}: {value}"
+chart.describe.value.interval: "{label}: {value} (95-%-Konfidenzintervall: {interval})"
+chart.describe.scale.neutral: "Divergierende Balken, zentriert auf die Antwort “{answer}”"
+chart.describe.scale.middle: Divergierende Balken, zentriert zwischen den beiden Hälften der Skala
+chart.legend.value: "{label}: {value}"
+chart.legend.apart: " (außerhalb der Skala)"
+chart.table.summary: Daten der Abbildung (Tabelle)
+chart.table.answer: Antwort
+chart.table.share: Anteil
+chart.table.interval: "95-%-Konfidenzintervall"
+chart.table.base: Basis
+chart.downloads: "Herunterladen: {data}, {chart}"
+chart.downloads.data: die Daten (CSV)
+chart.downloads.chart: die Grafik (SVG)
 # (end of charts)
 
 # Quellen und Methode, Herkunft, Quellenhinweise der Seiten (SourcesMessage)
 sources.heading: Quellen und Methode
+sources.figures.heading: Veröffentlichte Zahlen und ihre Quellen
+sources.figures.files: "Diese Zahlen und alle daraus berechneten Werte sind auch als Datendateien veröffentlicht:"
+sources.figures.files.links: "{csv} (für eine Tabellenkalkulation) und {json}."
+sources.table.caption: "Jede veröffentlichte Zahl: ihr Wert, ihre Basis, ihre Herkunft und ihre Quelle"
+sources.table.figure: Zahl
+sources.table.value: Wert
+sources.table.base: Basis
+sources.table.origin: Herkunft
+sources.table.source: Quelle
+sources.group.split: "Verteilung: Summe 100\u00A0%"
+sources.group.multiple: Anteile schließen sich nicht aus
+sources.group.source: "Quelle: {source}"
+sources.assumptions.heading: Annahmen
+sources.assumptions.same: Gleiche Annahme wie oben.
+sources.methods.heading: Berechnete Werte
+sources.methods.interval: "95-%-Konfidenzintervall: Wilson-Intervall (z = 1,96), berechnet für die angegebene Basis und mit seinen beiden Grenzen veröffentlicht; die Fehlermarge ist seine halbe Breite. Es setzt eine Zufallsstichprobe voraus und gibt nur eine Größenordnung an; ein Anteil an allen Befragten, der keine Schätzung ist, hat keines."
+sources.methods.rounding: "Aus Fallzahlen berechnete Anteile: nach dem Verfahren der größten Reste auf ganze Zahlen gerundet, damit sich die Anteile einer Verteilung zu 100\u00A0% summieren."
+sources.methods.counts: "Aus einem Anteil berechnete Fallzahlen: Anteil × Basis, auf die nächste ganze Zahl gerundet (eine halbe wird aufgerundet); ist der Anteil ein gerundeter Wert, ist die Fallzahl nur angenähert und wird mit “etwa” geschrieben."
+sources.methods.split-gap: "Abstand zwischen zwei Anteilen einer Verteilung: signifikant auf dem 5-%-Niveau, wenn das Wilson-Intervall des größeren Anteils 50\u00A0% ausschließt."
+sources.methods.difference: "Differenz zwischen zwei Anteilen: in Prozentpunkten, mit ihrer Fehlermarge (95\u00A0%) und einem Test auf dem 5-%-Niveau; Test für zwei Anteile, wenn sich die Anteile auf verschiedene Befragte beziehen, und, wenn sie sich auf dieselben Befragten beziehen, ein vorsichtiger Test auf Grundlage der größten Varianz, die diese beiden Anteile zulassen."
+sources.list.heading: Quellen
+sources.origin.given: von der Quelle angegeben
+sources.origin.given.assumed: von der Quelle angegeben; Basis angenommen
+sources.origin.computed: berechnet
+sources.origin.computed.assumed: auf Grundlage einer Annahme berechnet
+sources.computed.count: "berechnet aus “{label}”: Anteil × Basis, auf eine ganze Zahl gerundet"
+sources.computed.respondents: "Zahl der Befragten, berechnet aus “{label}”: Anteil × Basis, auf eine ganze Zahl gerundet (Schätzung, da der Anteil gerundet ist)"
+sources.computed.margin: "95-%-Konfidenzintervall (Wilson-Methode), berechnet aus “{label}” und seiner Basis"
+sources.computed.derived: "berechnet aus “{label}”: {method}"
+sources.tooltip.source.one: "Quelle: {sources}"
+sources.tooltip.source.other: "Quellen: {sources}"
+sources.tooltip.assumption: "Annahme: {assumption}"
+sources.separator: "; "
+sources.page.one: "Quelle der Zahlen auf dieser Seite: {sources}."
+sources.page.other: "Quellen der Zahlen auf dieser Seite: {sources}."
+sources.page.separator: "; "
+# Words of other blocks and of pages: the catalogue's index, items, decorative images
+catalogue.index: Katalog durchblättern
+items.separator: ";"
+image.decorative: dekorativ
 # (end of sources)
 
 # Computed values and raw answers: labels and methods (StatisticsMessage)
@@ -1844,10 +1915,81 @@ layout.section_all_pages: "All pages of this section ({count})"
 
 # Charts (ChartMessage)
 chart.caption: "Figure {number}:"
+chart.caption.repeated: "Figure {number} (repeated):"
+chart.reference: "Figure\u00A0{number}"
+chart.note.base: "Base: {base}"
+chart.note.base.assumed: "Base: {base} (assumed)"
+chart.base.range.answer: "{low} to {high}\u00A0respondents depending on the answer"
+chart.base.range.series: "{low} to {high}\u00A0respondents depending on the series"
+chart.note.several: Several answers possible
+chart.note.several.over: "Several answers possible: the total exceeds 100%"
+chart.note.overlap: "The shares are not mutually exclusive: their total exceeds 100%"
+chart.note.source.one: "Source: {sources}"
+chart.note.source.other: "Sources: {sources}"
+chart.note.wave: "*: significant change at the 5% level (two-proportion test)."
+chart.separator: "; "
+chart.describe.split: "100% stacked bar"
+chart.describe.share: Horizontal bar on a scale from 0 to 100%
+chart.describe.bars: Horizontal bar chart
+chart.describe.bars.several: Horizontal bar chart, several answers possible
+chart.describe.value: "{label}: {value}"
+chart.describe.value.interval: "{label}: {value} (95% confidence interval: {interval})"
+chart.describe.scale.neutral: "Diverging bars centred on the answer “{answer}”"
+chart.describe.scale.middle: Diverging bars centred between the two halves of the scale
+chart.legend.value: "{label}: {value}"
+chart.legend.apart: " (off the scale)"
+chart.table.summary: Figure data (table)
+chart.table.answer: Answer
+chart.table.share: Share
+chart.table.interval: "95% confidence interval"
+chart.table.base: Base
+chart.downloads: "Download: {data}, {chart}"
+chart.downloads.data: the data (CSV)
+chart.downloads.chart: the chart (SVG)
 # (end of charts)
 
 # Sources and method, provenance, page sources notes (SourcesMessage)
 sources.heading: Sources and method
+sources.figures.heading: Published figures and their sources
+sources.figures.files: "These figures and every value computed from them are also published as data files:"
+sources.figures.files.links: "{csv} (for a spreadsheet) and {json}."
+sources.table.caption: "Each published figure: its value, base, origin and source"
+sources.table.figure: Figure
+sources.table.value: Value
+sources.table.base: Base
+sources.table.origin: Origin
+sources.table.source: Source
+sources.group.split: "breakdown: totals 100%"
+sources.group.multiple: shares not mutually exclusive
+sources.group.source: "Source: {source}"
+sources.assumptions.heading: Assumptions
+sources.assumptions.same: Same assumption as above.
+sources.methods.heading: Computed values
+sources.methods.interval: "95% confidence interval: Wilson interval (z = 1.96), computed for the base shown and published as its two bounds; the margin of error is its half-width. It assumes a random sample and gives only an order of magnitude; a share of all respondents, which is not an estimate, has none."
+sources.methods.rounding: "Shares computed from counts: rounded to whole numbers by the largest remainder method, so that the shares of a breakdown add up to 100%."
+sources.methods.counts: "Counts computed from a share: share × base, rounded to the nearest whole number (a half is rounded up); when the share is a rounded value, the count is only approximate and is written “about”."
+sources.methods.split-gap: "Gap between two shares of a breakdown: significant at the 5% level when the Wilson interval of the larger share excludes 50%."
+sources.methods.difference: "Difference between two shares: in percentage points, with its 95% margin of error and a test at the 5% level; a two-proportion test when the shares concern different respondents and, when they concern the same respondents, a conservative test based on the largest variance the two shares allow."
+sources.list.heading: Sources
+sources.origin.given: given by the source
+sources.origin.given.assumed: given by the source; base assumed
+sources.origin.computed: computed
+sources.origin.computed.assumed: computed on an assumption
+sources.computed.count: "computed from “{label}”: share × base, rounded to a whole number"
+sources.computed.respondents: "number of respondents computed from “{label}”: share × base, rounded to a whole number (an estimate, as the share is rounded)"
+sources.computed.margin: "95% confidence interval (Wilson method) computed from “{label}” and its base"
+sources.computed.derived: "computed from “{label}”: {method}"
+sources.tooltip.source.one: "source: {sources}"
+sources.tooltip.source.other: "sources: {sources}"
+sources.tooltip.assumption: "assumption: {assumption}"
+sources.separator: "; "
+sources.page.one: "Source of the figures on this page: {sources}."
+sources.page.other: "Sources of the figures on this page: {sources}."
+sources.page.separator: "; "
+# Words of other blocks and of pages: the catalogue's index, items, decorative images
+catalogue.index: Browse the catalogue
+items.separator: ";"
+image.decorative: decorative
 # (end of sources)
 
 # Computed values and raw answers: labels and methods (StatisticsMessage)
@@ -2080,10 +2222,81 @@ layout.section_all_pages: "Toutes les pages de la rubrique ({count})"
 
 # Charts (ChartMessage)
 chart.caption: "Figure {number}\u202F:"
+chart.caption.repeated: "Figure {number} (rappel)\u202F:"
+chart.reference: "figure\u00A0{number}"
+chart.note.base: "Base : {base}"
+chart.note.base.assumed: "Base : {base} (hypothèse)"
+chart.base.range.answer: "de {low} à {high}\u00A0répondants selon la réponse"
+chart.base.range.series: "de {low} à {high}\u00A0répondants selon la série"
+chart.note.several: Plusieurs réponses possibles
+chart.note.several.over: "Plusieurs réponses possibles : le total dépasse 100 %"
+chart.note.overlap: "Les parts ne s’excluent pas : leur total dépasse 100 %"
+chart.note.source.one: "Source : {sources}"
+chart.note.source.other: "Sources : {sources}"
+chart.note.wave: "* : évolution significative au seuil de 5 % (test de deux proportions)."
+chart.separator: " ; "
+chart.describe.split: Barre empilée à 100 %
+chart.describe.share: Barre horizontale sur une échelle de 0 à 100 %
+chart.describe.bars: Diagramme en barres horizontales
+chart.describe.bars.several: Diagramme en barres horizontales, plusieurs réponses possibles
+chart.describe.value: "{label} : {value}"
+chart.describe.value.interval: "{label} : {value} (intervalle de confiance à 95 % : {interval})"
+chart.describe.scale.neutral: "Barres divergentes centrées sur la réponse « {answer} »"
+chart.describe.scale.middle: Barres divergentes centrées entre les deux moitiés de l’échelle
+chart.legend.value: "{label}\u202F: {value}"
+chart.legend.apart: " (hors échelle)"
+chart.table.summary: Données de la figure (tableau)
+chart.table.answer: Réponse
+chart.table.share: Part
+chart.table.interval: "Intervalle de confiance à 95\u202F%"
+chart.table.base: Base
+chart.downloads: "Télécharger\u202F: {data}, {chart}"
+chart.downloads.data: les données (CSV)
+chart.downloads.chart: le graphique (SVG)
 # (end of charts)
 
 # Sources et méthode, provenance, page sources notes (SourcesMessage)
 sources.heading: Sources et méthode
+sources.figures.heading: Chiffres publiés et leur source
+sources.figures.files: "Ces chiffres et toutes les valeurs calculées à partir d’eux sont aussi publiés en fichiers de données :"
+sources.figures.files.links: "{csv} (pour un tableur) et {json}."
+sources.table.caption: "Chaque chiffre publié : sa valeur, sa base, son origine et sa source"
+sources.table.figure: Chiffre
+sources.table.value: Valeur
+sources.table.base: Base
+sources.table.origin: Origine
+sources.table.source: Source
+sources.group.split: "répartition : total de 100 %"
+sources.group.multiple: parts non exclusives
+sources.group.source: "Source : {source}"
+sources.assumptions.heading: Hypothèses
+sources.assumptions.same: Même hypothèse que ci-dessus.
+sources.methods.heading: Valeurs calculées
+sources.methods.interval: "Intervalle de confiance à 95 % : intervalle de Wilson (z = 1,96), calculé pour la base indiquée et publié par ses deux bornes ; la marge d’erreur en est la demi-largeur. Il suppose un échantillon aléatoire et n’est qu’un ordre de grandeur ; une part de tous les répondants, qui n’est pas une estimation, n’en a pas."
+sources.methods.rounding: "Parts calculées à partir d’effectifs : arrondies à l’unité par la méthode du plus fort reste, pour que les parts d’une répartition totalisent 100 %."
+sources.methods.counts: "Effectifs calculés à partir d’une part : part × base, arrondi à l’unité la plus proche (une moitié d’unité est arrondie à l’unité supérieure) ; lorsque la part est une valeur arrondie, l’effectif n’est qu’approché et il est écrit « environ »."
+sources.methods.split-gap: "Écart entre deux parts d’une répartition : significatif au seuil de 5 % lorsque l’intervalle de Wilson de la plus grande part exclut 50 %."
+sources.methods.difference: "Différence entre deux parts : en points, avec sa marge d’erreur à 95 % et un test au seuil de 5 % ; test de comparaison de deux proportions lorsque les parts portent sur des répondants différents, et, lorsqu’elles portent sur les mêmes répondants, test prudent fondé sur la plus grande variance que ces deux parts permettent."
+sources.list.heading: Sources
+sources.origin.given: donné par la source
+sources.origin.given.assumed: donné par la source ; base supposée
+sources.origin.computed: calculé
+sources.origin.computed.assumed: calculé sur une hypothèse
+sources.computed.count: "calculé à partir de « {label} » : part × base, arrondi à l’unité"
+sources.computed.respondents: "nombre de répondants calculé à partir de « {label} » : part × base, arrondi à l’unité (estimation, la part étant arrondie)"
+sources.computed.margin: "intervalle de confiance à 95 % (méthode de Wilson) calculé à partir de « {label} » et de sa base"
+sources.computed.derived: "calculé à partir de « {label} » : {method}"
+sources.tooltip.source.one: "source : {sources}"
+sources.tooltip.source.other: "sources : {sources}"
+sources.tooltip.assumption: "hypothèse : {assumption}"
+sources.separator: " ; "
+sources.page.one: "Source des chiffres de cette page\u202F: {sources}."
+sources.page.other: "Sources des chiffres de cette page\u202F: {sources}."
+sources.page.separator: "\u202F; "
+# Words of other blocks and of pages: the catalogue's index, items, decorative images
+catalogue.index: Parcourir le catalogue
+items.separator: " ;"
+image.decorative: décoratif
 # (end of sources)
 
 # Computed values and raw answers: labels and methods (StatisticsMessage)
