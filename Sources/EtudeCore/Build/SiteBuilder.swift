@@ -44,7 +44,7 @@ public struct SiteBuilder {
         let staticFiles = collector.collect { try StaticFileLoader(project: project).load() } ?? [:]
         try collector.throwIfAny()
         let loadedCatalogue = try CatalogueLoader(dataDirectory: project.data).load(sources: dataset!.sources)
-        let table = try DatasetTextExpander.table(for: dataset!, extraCounts: loadedCatalogue.counts)
+        let table = try DatasetTextExpander.table(for: dataset!, extraCounts: loadedCatalogue.counts(language: dataset!.language))
         let expander = SettingExpander(formatter: FigureFormatter(table: table))
         let site = try loadedSite!.expandingReferences(with: expander)
         let catalogue = try loadedCatalogue.expandingReferences(with: expander)

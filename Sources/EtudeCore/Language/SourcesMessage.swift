@@ -3,6 +3,9 @@
 /// blocks and the alt text that marks an image as decorative.
 public enum SourcesMessage: String, MessageKey {
     case heading = "sources.heading"
+    case examplesTotal = "sources.examples.total"
+    case examplesOf = "sources.examples.of"
+    case examplesMethod = "sources.examples.method"
     case figuresHeading = "sources.figures.heading"
     case figuresFiles = "sources.figures.files"
     case figuresFilesLinks = "sources.figures.files.links"

@@ -23,7 +23,7 @@ struct Provenance: Equatable {
                 let label = dataset.figures[from]?.label ?? from
                 computation = words(SourcesMessage.computedCount, ["label": label])
             } else if figure.file == SurveyDeclaration.file {
-                computation = AnswersLoader.provenance(of: figure)
+                computation = AnswersLoader.provenance(of: figure, language: language)
             } else if figure.unit == .percent, resolved.baseCount != nil {
                 // What the reference writes is computed from the share, not the share itself.
                 switch format {

@@ -1643,6 +1643,9 @@ chart.downloads.chart: die Grafik (SVG)
 
 # Quellen und Methode, Herkunft, Quellenhinweise der Seiten (SourcesMessage)
 sources.heading: Quellen und Methode
+sources.examples.total: Beispiele im Katalog
+sources.examples.of: "Beispiele: {label}"
+sources.examples.method: Zahl der Beispiele im Katalog
 sources.figures.heading: Veröffentlichte Zahlen und ihre Quellen
 sources.figures.files: "Diese Zahlen und alle daraus berechneten Werte sind auch als Datendateien veröffentlicht:"
 sources.figures.files.links: "{csv} (für eine Tabellenkalkulation) und {json}."
@@ -1950,6 +1953,9 @@ chart.downloads.chart: the chart (SVG)
 
 # Sources and method, provenance, page sources notes (SourcesMessage)
 sources.heading: Sources and method
+sources.examples.total: Examples in the catalogue
+sources.examples.of: "Examples: {label}"
+sources.examples.method: number of examples in the catalogue
 sources.figures.heading: Published figures and their sources
 sources.figures.files: "These figures and every value computed from them are also published as data files:"
 sources.figures.files.links: "{csv} (for a spreadsheet) and {json}."
@@ -2257,6 +2263,9 @@ chart.downloads.chart: le graphique (SVG)
 
 # Sources et méthode, provenance, page sources notes (SourcesMessage)
 sources.heading: Sources et méthode
+sources.examples.total: Exemples du catalogue
+sources.examples.of: "Exemples : {label}"
+sources.examples.method: nombre d’exemples du catalogue
 sources.figures.heading: Chiffres publiés et leur source
 sources.figures.files: "Ces chiffres et toutes les valeurs calculées à partir d’eux sont aussi publiés en fichiers de données :"
 sources.figures.files.links: "{csv} (pour un tableur) et {json}."
