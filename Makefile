@@ -6,6 +6,7 @@ ETUDE_RELEASE = .build/release/etude
 ETUDE_DEBUG = .build/debug/etude
 SYSTEM_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev
 CHECK_DIR = .build/check-site
+FIXTURES = Tests/EtudeCoreTests/Fixtures
 PREFIX ?= /usr/local
 
 .PHONY: all site pdf test unit validate fuzz deps clean bench bench-answers bench-csv bench-serve install uninstall theme
@@ -90,6 +91,17 @@ validate: deps
 	  --expect "78 %" --expect "60 %" --expect "40 %" --expect "50 %" --expect "plus des deux tiers" \
 	  --same-page "Figure 1 :|Innovation sociétale" --same-page "Figure 2 :|La proposition d’agents" \
 	  --same-page "Figure 1 (rappel) :|Innovation sociétale" --same-page "Figure 2 (rappel) :|La proposition d’agents"
+	rm -rf $(CHECK_DIR)-en $(CHECK_DIR)-de
+	$(ETUDE_DEBUG) pdf --project $(FIXTURES)/english/project --output $(CHECK_DIR)-en
+	Tests/Validators/nu_check.sh $(CHECK_DIR)-en
+	Tests/Validators/axe_check.py $(CHECK_DIR)-en
+	Tests/Validators/chart_check.py $(CHECK_DIR)-en
+	Tests/Validators/pdf_check.py $(CHECK_DIR)-en --from-pdf $(CHECK_DIR)-en/rapport.pdf --min-pages 3 --max-pages 30 \
+	  --page-number "Page {page} of {pages}" --running-title "Survey of public libraries (fictitious)"
+	$(ETUDE_DEBUG) build --project $(FIXTURES)/german/project --output $(CHECK_DIR)-de
+	Tests/Validators/nu_check.sh $(CHECK_DIR)-de
+	Tests/Validators/axe_check.py $(CHECK_DIR)-de
+	Tests/Validators/chart_check.py $(CHECK_DIR)-de
 
 # Scale: a generated site of N pages (BENCH_N, default 1000 10000) built by the release
 # etude and by Hugo, with the cmark-gfm CLI as the floor; medians and ratios (not in make test).

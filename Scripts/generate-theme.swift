@@ -2,7 +2,8 @@
 // installed `etude` needs no resource bundle: Sources/EtudeCore/Site/BuiltInTheme+Files.swift
 // from the theme in Sources/EtudeCore/Resources/theme/, and
 // Sources/EtudeCore/New/StarterProject+Files.swift from the project `etude new` creates, in
-// Sources/EtudeCore/Resources/starter/. Those folders stay the sources to edit. Run from the
+// Sources/EtudeCore/Resources/starter/ (and StarterProject+English.swift from starter-en/, for
+// `etude new --language en`). Those folders stay the sources to edit. Run from the
 // repository root after changing them: `make theme` (or `swift Scripts/generate-theme.swift`).
 // InstallableBinaryTests fails while a generated file is out of date.
 import Foundation
@@ -29,7 +30,7 @@ func files(in folder: URL) -> [String] {
 }
 
 /// Writes `target` declaring `typeName.files`, every file of `source` by relative path.
-func generate(from source: String, into target: String, typeName: String, what: String) {
+func generate(from source: String, into target: String, typeName: String, what: String, property: String = "files") {
     let folder = root.appendingPathComponent(source)
     let paths = files(in: folder)
     var out = """
@@ -38,7 +39,7 @@ func generate(from source: String, into target: String, typeName: String, what: 
 
         extension \(typeName) {
             /// Every file of \(what), by path relative to its folder.
-            public static let files: [String: String] = [
+            public static let \(property): [String: String] = [
 
         """
     for path in paths {
@@ -69,3 +70,5 @@ generate(from: "Sources/EtudeCore/Resources/theme", into: "Sources/EtudeCore/Sit
          typeName: "BuiltInTheme", what: "the built-in theme")
 generate(from: "Sources/EtudeCore/Resources/starter", into: "Sources/EtudeCore/New/StarterProject+Files.swift",
          typeName: "StarterProject", what: "the project `etude new` creates")
+generate(from: "Sources/EtudeCore/Resources/starter-en", into: "Sources/EtudeCore/New/StarterProject+English.swift",
+         typeName: "StarterProject", what: "the project `etude new --language en` creates", property: "englishFiles")

@@ -17,8 +17,18 @@ struct NewCommand: ParsableCommand {
     @Argument(help: "The folder to create (it may exist if it is empty).")
     var directory: String
 
+    @Option(help: "The language of the project: fr (the default) or en; it sets language: in data/site.yaml.")
+    var language = "fr"
+
     func run() throws {
-        let creator = ProjectCreator(directory: URL(fileURLWithPath: directory), shown: directory)
+        guard let files = StarterProject.all(language: language) else {
+            try reportingFailures(trailer: "") {
+                throw Diagnostic(file: "--language", message: "there is no starter project in '\(language)' (there is one in \(StarterProject.languages.joined(separator: " and "))); "
+                    + "start from --language en, then set language: in data/site.yaml and translate the pages (see Languages in the README)")
+            }
+            return
+        }
+        let creator = ProjectCreator(directory: URL(fileURLWithPath: directory), shown: directory, files: files)
         let written = try reportingFailures(trailer: "") { try creator.create() }
         print("Created \(directory) (\(written.count) files). Next: cd \(directory) && etude build, "
             + "then replace the fictitious figures of data/figures.yaml with the study's own.")

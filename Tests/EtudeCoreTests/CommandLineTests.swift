@@ -27,6 +27,34 @@ import Testing
         #expect(methode.contains("id=\"source-exemple\""), "the methods page lists the sources")
     }
 
+    /// `etude new --language en`: an English project, in English words and number format.
+    @Test func newEnglishProjectBuildsInEnglish() throws {
+        let project = try TestSupport.temporaryDirectory().appendingPathComponent("my-study")
+        let created = try TestSupport.runEtude(["new", project.path, "--language", "en"])
+        #expect(created.status == 0, "\(created.stderr)")
+        let english = try #require(StarterProject.all(language: "en"))
+        #expect(try TestSupport.tree(project).keys.sorted() == english.keys.sorted())
+        #expect(try #require(english["data/site.yaml"]).contains("language: en"))
+        #expect(try #require(english["data/figures.yaml"]).contains("FICTITIOUS"))
+        let check = try TestSupport.runEtude(["check", "--strict", "--project", project.path])
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        #expect(check.stdout.hasSuffix(": no errors, no warnings.\n"))
+        #expect(try TestSupport.runEtude(["build", "--project", project.path]).status == 0)
+        let home = try String(contentsOf: project.appendingPathComponent("output/index.html"), encoding: .utf8)
+        #expect(home.contains("<html lang=\"en\">"))
+        #expect(home.contains(">Skip to content</a>"))
+        #expect(!home.contains("Aller au contenu"))
+    }
+
+    @Test func newRefusesALanguageWithoutStarter() throws {
+        let project = try TestSupport.temporaryDirectory().appendingPathComponent("studie")
+        let result = try TestSupport.runEtude(["new", project.path, "--language", "de"])
+        #expect(result.status != 0)
+        #expect(result.stderr == "--language: error: there is no starter project in 'de' (there is one in fr and en); start from --language en, "
+            + "then set language: in data/site.yaml and translate the pages (see Languages in the README)\n")
+        #expect(!FileManager.default.fileExists(atPath: project.path))
+    }
+
     /// The example figures say, in the data file and on the home page, that they are invented.
     @Test func newProjectMarksItsFiguresAsFictitious() throws {
         let figures = try #require(StarterProject.files["data/figures.yaml"])

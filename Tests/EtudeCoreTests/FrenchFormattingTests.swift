@@ -7,25 +7,25 @@ import Testing
         (6.45, 1, "6,5"), (0.05, 1, "0,1"), (-3.25, 1, "−3,3"), (999, 0, "999"),
     ])
     func numbers(value: Double, decimals: Int, expected: String) {
-        #expect(FrenchNumberFormatter.number(value, decimals: decimals) == expected)
+        #expect(NumberStyle.french.number(value, decimals: decimals) == expected)
     }
 
     @Test func percentUsesNarrowNoBreakSpace() {
-        #expect(FrenchNumberFormatter.percent(78) == "78\u{202F}%")
-        #expect(FrenchNumberFormatter.percent(62.5, decimals: 1) == "62,5\u{202F}%")
+        #expect(NumberStyle.french.percent(78) == "78\u{202F}%")
+        #expect(NumberStyle.french.percent(62.5, decimals: 1) == "62,5\u{202F}%")
     }
 
     @Test func countsAgreeInNumber() {
-        #expect(FrenchNumberFormatter.count(1, singular: "répondant", plural: "répondants") == "1\u{00A0}répondant")
-        #expect(FrenchNumberFormatter.count(311, singular: "répondant", plural: "répondants") == "311\u{00A0}répondants")
+        #expect(Language.french.respondents(1) == "1\u{00A0}répondant")
+        #expect(Language.french.respondents(311) == "311\u{00A0}répondants")
     }
 
     @Test func fractionsAndOrdinals() {
-        #expect(FrenchNumberFormatter.fractionWords(numerator: 2, denominator: 3) == "deux tiers")
-        #expect(FrenchNumberFormatter.fractionWords(numerator: 1, denominator: 2) == "la moitié")
-        #expect(FrenchNumberFormatter.fractionWords(numerator: 3, denominator: 4) == "trois quarts")
-        #expect(FrenchNumberFormatter.ordinal(1, feminine: true) == "première")
-        #expect(FrenchNumberFormatter.ordinal(2, feminine: false) == "deuxième")
+        #expect(Language.french.fractionWords(numerator: 2, denominator: 3) == "deux tiers")
+        #expect(Language.french.fractionWords(numerator: 1, denominator: 2) == "la moitié")
+        #expect(Language.french.fractionWords(numerator: 3, denominator: 4) == "trois quarts")
+        #expect(Language.french.ordinal(1, feminine: true) == "première")
+        #expect(Language.french.ordinal(2, feminine: false) == "deuxième")
     }
 
     @Test func typographyOfPunctuationAndQuotes() {

@@ -7,7 +7,7 @@ import Testing
 @Suite struct GoldenTests {
     static let record = ProcessInfo.processInfo.environment["ETUDE_RECORD"] == "1"
 
-    @Test(arguments: ["golden", "survey", "publish"])
+    @Test(arguments: ["golden", "survey", "publish", "english", "german"])
     func fixtureProjectMatchesItsRecordedOutput(name: String) throws {
         let folder = TestSupport.fixtures.appendingPathComponent(name)
         try compare(project: folder.appendingPathComponent("project"), expected: folder.appendingPathComponent("expected"))

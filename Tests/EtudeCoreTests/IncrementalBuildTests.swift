@@ -85,6 +85,12 @@ import Testing
         try session.edit("data/site.yaml") { $0.replacingOccurrences(of: "title: \"L’innovation territoriale\"", with: "title: \"L’innovation\"") }
         try session.rebuildMatchesFullBuild("site.yaml")
 
+        // The language changes the words of every page, the figures' format and the layout.
+        try session.edit("data/site.yaml") { $0 + "language: en\n" }
+        try session.rebuildMatchesFullBuild("the site's language")
+        try session.edit("templates/messages/en.yaml") { _ in "layout.skip_link: \"Go to the text\"\n" }
+        try session.rebuildMatchesFullBuild("a message of the language's catalogue")
+
         try session.edit("content/a-propos.md") { $0.replacingOccurrences(of: "order: 5", with: "order: 0") }
         try session.rebuildMatchesFullBuild("a page moved in the menu")
 

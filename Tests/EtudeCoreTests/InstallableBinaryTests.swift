@@ -5,7 +5,7 @@ import Testing
 /// The theme is compiled into `etude`, so the binary works wherever it is copied.
 @Suite(.serialized) struct InstallableBinaryTests {
     /// Fails when the theme's or the starter project's files changed and `make theme` was not run.
-    @Test(arguments: [("theme", BuiltInTheme.files), ("starter", StarterProject.files)])
+    @Test(arguments: [("theme", BuiltInTheme.files), ("starter", StarterProject.files), ("starter-en", StarterProject.englishFiles)])
     func embeddedFilesMatchTheirSources(folder: String, embedded: [String: String]) throws {
         let source = TestSupport.repositoryRoot.appendingPathComponent("Sources/EtudeCore/Resources/" + folder)
         let onDisk = try TestSupport.tree(source).filter { !$0.key.split(separator: "/").contains { $0.hasPrefix(".") } }

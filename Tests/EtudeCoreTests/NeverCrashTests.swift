@@ -26,11 +26,11 @@ import Testing
     }
 
     @Test func formattingNeverTraps() {
-        #expect(FrenchNumberFormatter.number(1e308) == String(format: "%.0f", 1e308))
-        #expect(FrenchNumberFormatter.number(.nan) == "?")
-        #expect(FrenchNumberFormatter.number(-.infinity, decimals: 2) == "−∞")
-        #expect(FrenchNumberFormatter.number(999_999_999.999999, decimals: 6) == "999\u{202F}999\u{202F}999,999999")
-        #expect(FrenchNumberFormatter.number(2.5, decimals: 40) == "2,500000000")
+        #expect(NumberStyle.french.number(1e308) == String(format: "%.0f", 1e308))
+        #expect(NumberStyle.french.number(.nan) == "?")
+        #expect(NumberStyle.french.number(-.infinity, decimals: 2) == "−∞")
+        #expect(NumberStyle.french.number(999_999_999.999999, decimals: 6) == "999\u{202F}999\u{202F}999,999999")
+        #expect(NumberStyle.french.number(2.5, decimals: 40) == "2,500000000")
         #expect(SVG.number(1e300) == "1000000000")
         #expect(SVG.number(.nan) == "0")
     }

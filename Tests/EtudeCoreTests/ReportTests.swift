@@ -53,7 +53,10 @@ import Testing
     /// The running title printed atop each page is the project's title, not the theme's.
     @Test func runningTitleIsTheSiteTitle() throws {
         let html = try report()
-        #expect(html.contains("/* Running title: the site title. */\n@page {\n  @top-center {\n    content: \"Site d’essai\";\n  }\n}\n</style>"))
+        #expect(html.contains("/* Running title: the site title; page numbers in the site's language. */\n@page {\n  @top-center {\n    content: \"Site d’essai\";\n  }\n\n"
+            + "  @bottom-center {\n    content: \"Page \" counter(page) \" sur \" counter(pages);\n  }\n}\n</style>"))
+        #expect(ReportBuilder.pageNumberContent("Page {page} of {pages}") == "\"Page \" counter(page) \" of \" counter(pages)")
+        #expect(ReportBuilder.pageNumberContent("{page} / {pages}") == "counter(page) \" / \" counter(pages)")
         #expect(ReportBuilder.cssString("Un \"titre\" \\ </style>") == "\"Un \\\"titre\\\" \\\\ \\3C /style>\"")
     }
 }

@@ -49,11 +49,11 @@ import Testing
     /// 5 of 1 012 is 0,49 %: not « 0 % ».
     @Test func smallSharesAreNeverZero() {
         #expect(home.contains("Le réseau est cité par moins de 1 % des agents (0,5 %)"))
-        #expect(FigureFormatter.percentText(0.2, decimals: 0) == "moins de 1\u{202F}%")
-        #expect(FigureFormatter.percentText(0.04, decimals: 1) == "moins de 0,1\u{202F}%")
-        #expect(FigureFormatter.percentText(99.6, decimals: 0) == "plus de 99\u{202F}%")
-        #expect(FigureFormatter.percentText(0, decimals: 0) == "0\u{202F}%")
-        #expect(FigureFormatter.percentText(100, decimals: 0) == "100\u{202F}%")
+        #expect(FigureFormatter(table: FigureTable(dataset: Dataset())).percentText(0.2, decimals: 0) == "moins de 1\u{202F}%")
+        #expect(FigureFormatter(table: FigureTable(dataset: Dataset())).percentText(0.04, decimals: 1) == "moins de 0,1\u{202F}%")
+        #expect(FigureFormatter(table: FigureTable(dataset: Dataset())).percentText(99.6, decimals: 0) == "plus de 99\u{202F}%")
+        #expect(FigureFormatter(table: FigureTable(dataset: Dataset())).percentText(0, decimals: 0) == "0\u{202F}%")
+        #expect(FigureFormatter(table: FigureTable(dataset: Dataset())).percentText(100, decimals: 0) == "100\u{202F}%")
     }
 
     @Test func partsWithDifferentBasesSayIt() throws {
@@ -122,15 +122,15 @@ import Testing
         (93, "plus de neuf sur dix"), (94, "plus de neuf sur dix"), (99, "plus de neuf sur dix"), (100, "tous"),
     ] as [(Double, String)])
     func wordsAtTheirBoundaries(share: Double, words: String) {
-        #expect(ShareWords.phrase(for: share, feminine: false, noun: nil) == words)
+        #expect(ShareWords(language: .french).phrase(for: share, feminine: false, noun: nil) == words)
     }
 
     @Test func wordsTakeAGenderAndANoun() {
-        #expect(ShareWords.phrase(for: 48, feminine: true, noun: "collectivités") == "près d’une collectivité sur deux")
-        #expect(ShareWords.phrase(for: 40, feminine: false, noun: "agents") == "environ quatre agents sur dix")
-        #expect(ShareWords.phrase(for: 10, feminine: false, noun: "agents") == "un agent sur dix")
-        #expect(ShareWords.phrase(for: 0, feminine: true, noun: "communes") == "aucune commune")
-        #expect(ShareWords.phrase(for: 100, feminine: true, noun: "communes") == "toutes les communes")
+        #expect(ShareWords(language: .french).phrase(for: 48, feminine: true, noun: "collectivités") == "près d’une collectivité sur deux")
+        #expect(ShareWords(language: .french).phrase(for: 40, feminine: false, noun: "agents") == "environ quatre agents sur dix")
+        #expect(ShareWords(language: .french).phrase(for: 10, feminine: false, noun: "agents") == "un agent sur dix")
+        #expect(ShareWords(language: .french).phrase(for: 0, feminine: true, noun: "communes") == "aucune commune")
+        #expect(ShareWords(language: .french).phrase(for: 100, feminine: true, noun: "communes") == "toutes les communes")
     }
 
     /// Site settings, source titles, labels and chart titles follow the data like prose.

@@ -13,7 +13,8 @@ the page numbers), then checks with poppler's pdfinfo and pdftotext:
 - every page is A4 (595 x 842 pt, to 1 pt);
 - the page count is within --min-pages and --max-pages;
 - the text holds each --expect TEXT;
-- every page from the second on carries "Page K sur N" (N: the page count);
+- every page from the second on carries "Page K sur N" (N: the page count), or
+  the --page-number pattern ("Page {page} of {pages}" for an English report);
 - with --running-title TEXT, TEXT is the first line of every page from the
   second on;
 - for each --same-page "A|B", A and B occur on one same page (use it to keep
@@ -208,6 +209,8 @@ def parse_args(argv):
     p.add_argument("--running-title", metavar="TEXT",
                    help="text that must head every page after the cover "
                    "(the first line of its text)")
+    p.add_argument("--page-number", default="Page {page} sur {pages}", metavar="PATTERN",
+                   help="how pages are numbered, {page} and {pages} standing for the numbers")
     p.add_argument("--expect", action="append", default=[], metavar="TEXT",
                    help="text the PDF must contain (repeatable)")
     p.add_argument("--same-page", action="append", default=[], metavar="A|B",
@@ -292,16 +295,18 @@ def main(argv):
     if len(texts) != pages:
         fail(f"pdftotext gives {len(texts)} pages of text, pdfinfo {pages}")
 
-    # Page numbers: "Page K sur N" on every page but the cover.
+    # Page numbers: "Page K sur N" (or --page-number) on every page but the cover.
+    def number(k):
+        return args.page_number.replace("{page}", str(k)).replace("{pages}", str(pages))
     if pages >= 2:
         missing = [k for k in range(2, pages + 1)
-                   if k > len(texts) or f"Page {k} sur {pages}" not in texts[k - 1]]
+                   if k > len(texts) or number(k) not in texts[k - 1]]
         if 2 in missing:
-            fail(f"no \"Page 2 sur {pages}\" on page 2 "
-                 f"(found on {fmt_pages(pages_with(f'Page 2 sur {pages}', texts))}; "
+            fail(f"no \"{number(2)}\" on page 2 "
+                 f"(found on {fmt_pages(pages_with(number(2), texts))}; "
                  "is there an @page @bottom-center with counter(page) and counter(pages)?)")
         elif missing:
-            fail(f"\"Page K sur {pages}\" missing on {fmt_pages(missing)}")
+            fail(f"\"{number('K')}\" missing on {fmt_pages(missing)}")
 
     # Running title: the first line of every page after the cover.
     if args.running_title:

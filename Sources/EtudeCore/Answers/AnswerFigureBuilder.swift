@@ -4,8 +4,9 @@ struct AnswerFigureBuilder {
     let survey: SurveyDeclaration
     var output: AnswersOutput
 
-    static let withheld = "effectif insuffisant"
     var weighted: Bool { survey.weight != nil }
+    /// The study's words (labels and methods of the values computed here).
+    var words: Messages { output.dataset.language.messages }
 
     /// `K` for a survey of one export, `K.2026` for a wave.
     static func prefix(_ figure: AnswerFigure, _ wave: String?) -> String {
@@ -33,11 +34,12 @@ struct AnswerFigureBuilder {
         let suppressed = tally.answered < max(1, survey.secrecy)
         if suppressed {
             output.notices.append(.warning(file: SurveyDeclaration.file, at: figure.location,
-                "'\(key)' is not published: its base is \(tally.answered) respondent\(tally.answered == 1 ? "" : "s"), under the secrecy threshold of \(survey.secrecy) (« \(Self.withheld) »)"))
+                "'\(key)' is not published: its base is \(tally.answered) respondent\(tally.answered == 1 ? "" : "s"), under the secrecy threshold of \(survey.secrecy) (\(words(StatisticsMessage.withheldLabel, ["label": words(StatisticsMessage.withheld)])))"))
         }
         let owner = figure.kind == .numeric ? "\(key).mean" : key
-        output.computed.append(DerivedValue(key: "\(key).non-response", label: "Non-réponses à « \(label) »", value: Double(tally.nonResponse), decimals: 0,
-                                            unit: .count, text: nil, ownerKey: owner, method: "répondants de la population qui n’ont pas répondu à la question, exclus de la base"))
+        output.computed.append(DerivedValue(key: "\(key).non-response", label: words(StatisticsMessage.nonResponseLabel, ["label": label]),
+                                            value: Double(tally.nonResponse), decimals: 0, unit: .count, text: nil, ownerKey: owner,
+                                            method: words(StatisticsMessage.nonResponseMethod)))
         if figure.kind == .numeric { return try publishNumeric(figure, key: key, label: label, tally: tally, suppressed: suppressed) }
         let shares = tally.answered == 0 ? tally.weighted.map { _ in 0.0 }
             : (weighted ? tally.weighted.map { $0 / tally.weightSum * 100 } : tally.counts.map { Double($0) / Double(tally.answered) * 100 })
@@ -62,28 +64,33 @@ struct AnswerFigureBuilder {
 
     private mutating func publishNumeric(_ figure: AnswerFigure, key: String, label: String, tally: AnswerTally, suppressed: Bool) throws {
         let summary = suppressed ? nil : NumericSummary(tally)
-        let values: [(String, String, Double?, Double?, Double?)] = [
-            ("mean", "Moyenne de « \(label) »", summary?.mean, summary?.meanLow, summary?.meanHigh),
-            ("median", "Médiane de « \(label) »", summary?.median, summary?.medianLow, summary?.medianHigh),
+        let named = ["label": label]
+        let values: [(String, StatisticsMessage, Double?, Double?, Double?)] = [
+            ("mean", .meanLabel, summary?.mean, summary?.meanLow, summary?.meanHigh),
+            ("median", .medianLabel, summary?.median, summary?.medianLow, summary?.medianHigh),
         ]
-        for (suffix, title, value, low, high) in values {
+        for (suffix, titleKey, value, low, high) in values {
+            let title = words(titleKey, named)
             var number = Figure(key: "\(key).\(suffix)", label: title, value: value ?? 0, decimals: 1, fraction: nil, unit: .count, kind: .count,
                                 bound: nil, base: nil, sourceID: survey.sourceID, assumption: figure.assumption, computedFrom: nil, group: nil,
                                 file: SurveyDeclaration.file, location: figure.location)
             number.suppressed = suppressed
             try output.add(number)
             let method = suffix == "mean"
-                ? "moyenne ± 1,96 × écart-type / √n" + (weighted ? " (n effectif de Kish, réponses pondérées)" : "")
-                : "quantiles ½ ∓ 1,96 × ½ / √n de la distribution (approximation normale des rangs)" + (weighted ? ", n effectif de Kish" : "")
-            for (bound, word, number) in [("low", "basse", low), ("high", "haute", high)] {
+                ? words(weighted ? StatisticsMessage.meanMethodWeighted : .meanMethod)
+                : words(weighted ? StatisticsMessage.medianMethodWeighted : .medianMethod)
+            let bounds: [(String, StatisticsMessage, Double?)] = suffix == "mean"
+                ? [("low", .meanLowLabel, low), ("high", .meanHighLabel, high)]
+                : [("low", .medianLowLabel, low), ("high", .medianHighLabel, high)]
+            for (bound, boundKey, number) in bounds {
                 output.computed.append(DerivedValue(
-                    key: "\(key).\(suffix).\(bound)", label: "Borne \(word) de l’intervalle à 95 % de la \(suffix == "mean" ? "moyenne" : "médiane") de « \(label) »",
-                    value: number ?? 0, decimals: 1, unit: number == nil ? .text : .count, text: number == nil ? Self.withheld : nil,
-                    ownerKey: "\(key).\(suffix)", method: "intervalle à 95 % : " + method))
+                    key: "\(key).\(suffix).\(bound)", label: words(boundKey, named),
+                    value: number ?? 0, decimals: 1, unit: number == nil ? .text : .count, text: number == nil ? words(StatisticsMessage.withheld) : nil,
+                    ownerKey: "\(key).\(suffix)", method: words(StatisticsMessage.boundsMethod, ["method": method])))
             }
         }
-        output.computed.append(DerivedValue(key: "\(key).base", label: "Répondants à « \(label) »", value: Double(tally.answered), decimals: 0,
-                                            unit: .count, text: nil, ownerKey: "\(key).mean", method: "répondants ayant donné un nombre"))
+        output.computed.append(DerivedValue(key: "\(key).base", label: words(StatisticsMessage.answeredLabel, named), value: Double(tally.answered), decimals: 0,
+                                            unit: .count, text: nil, ownerKey: "\(key).mean", method: words(StatisticsMessage.answeredMethod)))
     }
 
     /// The chi-square test of independence between the answers and the segments, on the
@@ -91,30 +98,38 @@ struct AnswerFigureBuilder {
     private mutating func independence(_ figure: AnswerFigure, key: String, dimension: Dimension, segments: [AnswerTally], inWave: String) {
         var tests: [(key: String, label: String, table: [[Double]])] = []
         if figure.kind == .split {
-            tests.append(("\(key).test", "« \(figure.label)\(inWave) » selon « \(dimension.key) »", segments.map { $0.counts.map(Double.init) }))
+            tests.append(("\(key).test", words(StatisticsMessage.testSubject, ["label": figure.label + inWave, "dimension": dimension.key]),
+                          segments.map { $0.counts.map(Double.init) }))
         } else {
             for (index, answer) in figure.answers.enumerated() {
-                tests.append(("\(key).test.\(answer.key)", "« \(figure.label)\(inWave) : \(answer.label) » selon « \(dimension.key) »",
+                tests.append(("\(key).test.\(answer.key)",
+                              words(StatisticsMessage.testSubjectAnswer, ["label": figure.label + inWave, "answer": answer.label, "dimension": dimension.key]),
                               segments.map { [Double($0.counts[index]), Double($0.answered - $0.counts[index])] }))
             }
         }
         for test in tests {
             guard let result = ChiSquareTest(test.table) else { continue }
-            typealias F = FrenchNumberFormatter
-            let p = result.pValue < 0.001 ? "p < 0,001" : "p = " + F.number(result.pValue, decimals: 3)
-            let figures = "χ² = \(F.number(result.statistic, decimals: 1)) ; \(result.degreesOfFreedom) ddl ; \(p)"
-            let verdict = result.isSignificant ? "dépendance significative au seuil de 5 %" : "pas de dépendance significative au seuil de 5 %"
-            let caveat = result.smallExpected > 0
-                ? " Attention : \(result.smallExpected) effectif\(result.smallExpected > 1 ? "s" : "") attendu\(result.smallExpected > 1 ? "s" : "") sur \(result.cells) inférieur\(result.smallExpected > 1 ? "s" : "") à 5 : le test n’est qu’approximatif."
-                : ""
-            let method = "test du χ² d’indépendance sur les effectifs de répondants" + (weighted ? " (non pondérés)" : "") + caveat
-            output.computed.append(DerivedValue(key: test.key, label: "Test d’indépendance de \(test.label)", value: result.isSignificant ? 1 : 0, decimals: 0,
-                                                unit: .text, text: "\(verdict) (\(figures))", ownerKey: key + "." + dimension.segments[0].key, method: method))
-            output.computed.append(DerivedValue(key: "\(test.key).chi2", label: "χ² de \(test.label)", value: result.statistic, decimals: 1,
-                                                unit: .count, text: nil, ownerKey: key + "." + dimension.segments[0].key, method: method))
-            output.computed.append(DerivedValue(key: "\(test.key).p-value", label: "Valeur p de \(test.label)", value: result.pValue, decimals: 3,
-                                                unit: .count, text: nil, ownerKey: key + "." + dimension.segments[0].key, method: method))
-            output.methodNotes.append("Test du χ² d’indépendance de \(test.label) : \(figures) ; \(verdict).\(caveat)")
+            let numbers = output.dataset.language.numbers
+            let p = result.pValue < 0.001
+                ? words(StatisticsMessage.testPBelow, ["p": numbers.number(0.001, decimals: 3)])
+                : words(StatisticsMessage.testP, ["p": numbers.number(result.pValue, decimals: 3)])
+            let figures = words(StatisticsMessage.testFigures, ["chi2": numbers.number(result.statistic, decimals: 1), "df": "\(result.degreesOfFreedom)", "p": p])
+            let verdict = words(result.isSignificant ? StatisticsMessage.testSignificant : .testNotSignificant)
+            let caveatKey: StatisticsMessage = numbers.isSingular(Double(result.smallExpected)) ? .testCaveatOne : .testCaveatOther
+            let caveat = result.smallExpected > 0 ? words(caveatKey, ["n": "\(result.smallExpected)", "cells": "\(result.cells)"]) : ""
+            let plainMethod = words(weighted ? StatisticsMessage.testMethodWeighted : .testMethod)
+            let method = caveat.isEmpty ? plainMethod : words(StatisticsMessage.testMethodCaveat, ["method": plainMethod, "caveat": caveat])
+            let subject = ["subject": test.label]
+            let owner = key + "." + dimension.segments[0].key
+            output.computed.append(DerivedValue(key: test.key, label: words(StatisticsMessage.testLabel, subject), value: result.isSignificant ? 1 : 0, decimals: 0,
+                                                unit: .text, text: words(StatisticsMessage.testResult, ["verdict": verdict, "figures": figures]),
+                                                ownerKey: owner, method: method))
+            output.computed.append(DerivedValue(key: "\(test.key).chi2", label: words(StatisticsMessage.testChi2Label, subject), value: result.statistic, decimals: 1,
+                                                unit: .count, text: nil, ownerKey: owner, method: method))
+            output.computed.append(DerivedValue(key: "\(test.key).p-value", label: words(StatisticsMessage.testPValueLabel, subject), value: result.pValue, decimals: 3,
+                                                unit: .count, text: nil, ownerKey: owner, method: method))
+            let note = words(StatisticsMessage.testNote, ["subject": test.label, "figures": figures, "verdict": verdict])
+            output.methodNotes.append(caveat.isEmpty ? note : note + " " + caveat)
         }
     }
 }

@@ -65,27 +65,30 @@ public struct AnswersLoader {
         try collector.throwIfAny()
         var output = builder.output
         WaveChanges(survey: survey).add(to: &output)
-        output.methodNotes.insert(contentsOf: notes(survey), at: 0)
+        output.methodNotes.insert(contentsOf: notes(survey, words: dataset.language.messages), at: 0)
         return output.dataset
     }
 
     /// The origin of a figure computed from raw answers, as tooltips and the export say it.
-    static func provenance(of figure: Figure) -> String {
-        "calculé à partir des réponses brutes" + (figure.effectiveBase != nil ? " (pondérées ; marge sur la taille d’échantillon effective de Kish)" : "")
+    static func provenance(of figure: Figure, language: Language = .french) -> String {
+        language.messages(figure.effectiveBase != nil ? StatisticsMessage.answersProvenanceWeighted : .answersProvenance)
     }
 
     /// How the figures from raw answers were computed, for « Sources et méthode ».
-    private func notes(_ survey: SurveyDeclaration) -> [String] {
-        let files = survey.waves.map { wave in (wave.name.map { "vague \($0) : " } ?? "") + "« \(wave.path.split(separator: "/").last ?? "") »" }
+    private func notes(_ survey: SurveyDeclaration, words: Messages) -> [String] {
+        let files = survey.waves.map { wave in
+            let file = String(wave.path.split(separator: "/").last ?? "")
+            return wave.name.map { words(StatisticsMessage.answersFileWave, ["wave": $0, "file": file]) } ?? words(StatisticsMessage.answersFile, ["file": file])
+        }
         var notes = [
-            "Réponses brutes (\(files.joined(separator: ", "))) : chaque part est calculée sur les répondants qui ont répondu à la question ; les non-réponses sont exclues de la base et publiées à part. Seuls des agrégats sont publiés, jamais une réponse individuelle.",
-            "Secret statistique : une part, une moyenne ou une médiane dont la base compte moins de \(survey.secrecy) répondants n’est pas publiée (« \(AnswerFigureBuilder.withheld) »).",
+            words(StatisticsMessage.answersNoteRaw, ["files": files.joined(separator: ", ")]),
+            words(StatisticsMessage.answersNoteSecrecy, ["n": "\(survey.secrecy)", "withheld": words(StatisticsMessage.withheld)]),
         ]
         if let weight = survey.weight {
-            notes.append("Pondération : chaque réponse compte selon la colonne « \(weight.column) » ; les parts sont pondérées, et leurs marges d’erreur calculées sur la taille d’échantillon effective de Kish, (Σ poids)² / Σ poids², plus petite que le nombre de répondants. Les tests d’indépendance portent sur les effectifs non pondérés.")
+            notes.append(words(StatisticsMessage.answersNoteWeight, ["column": weight.column]))
         }
         if survey.waves.count > 1 {
-            notes.append("Évolutions entre vagues : différence des parts en points, significative au seuil de 5 % selon le test de deux proportions (répondants différents d’une vague à l’autre).")
+            notes.append(words(StatisticsMessage.answersNoteWaves))
         }
         return notes
     }

@@ -1,8 +1,8 @@
 /// The change of each share between two consecutive waves, in points, declared as an
 /// ordinary difference (the statistics stage tests it with the two-proportion test for
 /// independent samples): `K.2026-vs-2025.answer`, and per segment
-/// `K.2026-vs-2025.by-D.segment.answer`. A share withheld in either wave gives
-/// « effectif insuffisant » instead.
+/// `K.2026-vs-2025.by-D.segment.answer`. A share withheld in either wave gives the
+/// withheld text (`statistics.withheld`, « effectif insuffisant ») instead.
 struct WaveChanges {
     let survey: SurveyDeclaration
 
@@ -29,12 +29,13 @@ struct WaveChanges {
                         from before: String, to after: String, output: inout AnswersOutput) {
         let key = "\(figure.key).\(after)-vs-\(before)\(population.path).\(answer.key)"
         let new = "\(figure.key).\(after)\(population.path).\(answer.key)", old = "\(figure.key).\(before)\(population.path).\(answer.key)"
-        let label = "Évolution de « \(answer.label) » (\(figure.label)\(population.label)) entre \(before) et \(after)"
+        let words = output.dataset.language.messages
+        let label = words(StatisticsMessage.waveChangeLabel, ["answer": answer.label, "label": figure.label + population.label, "before": before, "after": after])
         guard output.dataset.figures[new]?.suppressed == false, output.dataset.figures[old]?.suppressed == false else {
             for suffix in ["", ".margin", ".significance"] {
                 output.computed.append(DerivedValue(key: key + suffix, label: label, value: 0, decimals: 0, unit: .text,
-                                                    text: AnswerFigureBuilder.withheld, ownerKey: "\(figure.key).\(after)\(population.path)",
-                                                    method: "non calculée : la base d’une des deux vagues est sous le seuil du secret statistique"))
+                                                    text: words(StatisticsMessage.withheld), ownerKey: "\(figure.key).\(after)\(population.path)",
+                                                    method: words(StatisticsMessage.waveChangeWithheldMethod)))
             }
             return
         }

@@ -12,8 +12,8 @@ struct CatalogueBlock: BlockRenderer {
         guard !catalogue.examples.isEmpty else {
             throw Diagnostic(file: file, at: location, message: "the catalogue block needs examples in \(Catalogue.path)")
         }
-        let text = { (value: String) in HTML.escape(FrenchTypography.apply(value)) }
-        var html = "<div class=\"catalogue\">\n<nav class=\"catalogue-index\" aria-label=\"Parcourir le catalogue\">\n<ul>\n"
+        let text = { (value: String) in HTML.escape(table.language.typeset(value)) }
+        var html = "<div class=\"catalogue\">\n<nav class=\"catalogue-index\" aria-label=\"\(HTML.escape(table.language.messages(SourcesMessage.catalogueIndex)))\">\n<ul>\n"
         for family in catalogue.families {
             html += "<li><a href=\"#famille-\(HTML.escape(family.id))\">\(text(family.label))</a>\n<ul>\n"
             for category in catalogue.categories(of: family) {
@@ -33,7 +33,7 @@ struct CatalogueBlock: BlockRenderer {
                     html += "<li class=\"example-card\">\n<h4>\(text(example.title))</h4>\n<p>\(text(example.text))</p>\n</li>\n"
                 }
                 let source = table.dataset.sources[category.sourceID]?.title ?? category.sourceID
-                html += "</ul>\n<p class=\"catalogue-source\">\(text("Source : " + source))</p>\n</section>\n"
+                html += "</ul>\n<p class=\"catalogue-source\">\(text(table.language.messages(SourcesMessage.groupSource, ["source": source])))</p>\n</section>\n"
             }
             html += "</section>\n"
         }

@@ -6,8 +6,8 @@
 ///     figure: implementation.helped
 ///     ```
 ///
-/// Items are punctuated as a French enumeration: « ; » after each, « . » after the last,
-/// unless an item already ends with punctuation.
+/// Items are punctuated as an enumeration: « ; » after each (`items.separator`, spaced in
+/// French), « . » after the last, unless an item already ends with punctuation.
 struct ItemsBlock: BlockRenderer {
     let table: FigureTable
     let names = ["items"]
@@ -24,10 +24,11 @@ struct ItemsBlock: BlockRenderer {
             throw Diagnostic(file: file, at: location, message: "'\(key)' has no items to list; give it 'items:' (one '- …' per item) in data/figures.yaml")
         }
         var html = "<ul class=\"items\" data-figure=\"\(HTML.escape(key))\"\(FigureMarkup.sourceTitle(key: key, table: table))>\n"
+        let separator = table.language.messages(SourcesMessage.itemsSeparator)
         for (index, item) in items.enumerated() {
             let last = index == items.count - 1
-            let punctuated = item.last.map { ".;:!?…".contains($0) } == true ? item : item + (last ? "." : " ;")
-            html += "<li>\(HTML.escape(FrenchTypography.apply(punctuated)))</li>\n"
+            let punctuated = item.last.map { ".;:!?…".contains($0) } == true ? item : item + (last ? "." : separator)
+            html += "<li>\(HTML.escape(table.language.typeset(punctuated)))</li>\n"
         }
         return html + "</ul>"
     }

@@ -38,7 +38,16 @@ public struct SiteBuilder {
         }
         var collector = DiagnosticCollector()
         let loadedSite = collector.collect { try SiteConfig.load(from: project.directory) }
-        let dataset = collector.collect { try BuildCache.reusing(cache, project.data) { try DatasetLoader(dataDirectory: project.data).load() } }
+        let language = loadedSite.flatMap { site in
+            collector.collect {
+                try BuildCache.reusing(cache, project.templates, "language", also: site.language) {
+                    try LanguageLoader(project: project.directory).load(tag: site.language, at: site.languagePosition)
+                }
+            }
+        }
+        let dataset = collector.collect {
+            try BuildCache.reusing(cache, project.data, also: language ?? .french) { try DatasetLoader(dataDirectory: project.data, language: language ?? .french).load() }
+        }
         let loaded = collector.collect {
             try BuildCache.reusing(cache, project.content) { try ContentLoader(contentDirectory: project.content, includeDrafts: includeDrafts).loadSplittingDrafts() }
         }
@@ -49,7 +58,9 @@ public struct SiteBuilder {
         } ?? [:]
         try collector.throwIfAny()
         let loadedCatalogue = try BuildCache.reusingCatalogue(cache, project.data, sources: dataset!.sources) { try CatalogueLoader(dataDirectory: project.data).load(sources: $0) }
-        let table = try BuildCache.reusing(cache, project.data, then: "table") { try DatasetTextExpander.table(for: dataset!, extraCounts: loadedCatalogue.counts) }
+        let table = try BuildCache.reusing(cache, project.data, then: "table", also: dataset!.language) {
+            try DatasetTextExpander.table(for: dataset!, extraCounts: loadedCatalogue.counts(language: dataset!.language))
+        }
         let expander = SettingExpander(formatter: FigureFormatter(table: table))
         let site = try loadedSite!.expandingReferences(with: expander)
         let catalogue = try loadedCatalogue.expandingReferences(with: expander)
@@ -62,17 +73,17 @@ public struct SiteBuilder {
         ]
         let ordered = readingOrder(pages!)
         let renderer = PageRenderer(table: table, blocks: blocks)
-        var images = PageImages(staticFiles: staticFiles)
+        var images = PageImages(staticFiles: staticFiles, language: table.language)
         let world = PageMemo.World(table: table, catalogue: catalogue, site: site)
         var rendered = try images.completing(PageSourcesNote.adding(to: try BuildCache.renderPages(cache, ordered, with: renderer, world: world), table: table, shown: cache?.shownFigures))
         let coverLines = try site.cover.map { try renderer.expandSetting($0.text, at: $0.position, file: SiteConfig.path) }
-        let navigation = Navigation(pages: rendered, links: site.menuLinks)
+        let navigation = Navigation(pages: rendered, links: site.menuLinks, typography: table.language.typography)
         rendered = PagesBlock.filling(rendered, navigation: navigation)
         let branding = try Branding(settings: site.branding, staticFiles: staticFiles, themeCSS: templates!.themeStylesheet)
-        let contexts = PageContextBuilder(site: site, navigation: navigation, linksPDF: linkingPDF, branding: branding.templateValues)
+        let contexts = PageContextBuilder(site: site, navigation: navigation, linksPDF: linkingPDF, branding: branding.templateValues, language: table.language)
         var output = OutputFileSet()
         let library = templates!
-        let htmls = BuildCache.layouts(cache, rendered, project: project, site: site, navigation: navigation, linksPDF: linkingPDF) { pages in
+        let htmls = BuildCache.layouts(cache, rendered, project: project, site: site, navigation: navigation, linksPDF: linkingPDF, language: table.language) { pages in
             ParallelMap.map(pages) { page in Swift.Result { try library.render(contexts.context(for: page), template: "layout") } }
         }
         for (page, html) in zip(rendered, htmls) {
@@ -92,6 +103,7 @@ public struct SiteBuilder {
         if templates!.has("report") {
             var report = ReportBuilder(site: site, templates: templates!, coverLines: coverLines)
             report.branding = branding.templateValues
+            report.language = table.language
             report.chapterMemo = cache?.chapters
             output.add(ReportBuilder.outputPath, Data(try report.render(pages: rendered, assets: output.files).utf8), from: .report)
         }

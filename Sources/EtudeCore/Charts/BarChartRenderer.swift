@@ -8,6 +8,8 @@ struct BarChartRenderer {
     static let lineHeight = 19.0
     static let barHeight = 24.0
     var layout = ChartLayout.wide
+    /// How the axis writes its percentages: the study's language.
+    var numbers = NumberStyle.french
     /// Headings drawn before the bar of the same index: the segments of small multiples,
     /// which share the axis and the order of the answers.
     var headings: [Int: String] = [:]
@@ -42,7 +44,7 @@ struct BarChartRenderer {
         for tick in stride(from: 0, through: 100, by: 25) {
             let x = Self.left + layout.plotWidth * Double(tick) / 100
             axis += "<line class=\"chart-grid\" x1=\"\(SVG.number(x))\" y1=\"4\" x2=\"\(SVG.number(x))\" y2=\"\(SVG.number(axisY))\" stroke-width=\"1\"/>"
-            axis += "<text class=\"chart-tick\" x=\"\(SVG.number(x))\" y=\"\(SVG.number(axisY + 18))\" text-anchor=\"\(tick == 0 ? "start" : "middle")\">\(SVG.escape(FrenchNumberFormatter.percent(Double(tick))))</text>"
+            axis += "<text class=\"chart-tick\" x=\"\(SVG.number(x))\" y=\"\(SVG.number(axisY + 18))\" text-anchor=\"\(tick == 0 ? "start" : "middle")\">\(SVG.escape(numbers.percent(Double(tick))))</text>"
         }
         axis += "<line class=\"chart-axis\" x1=\"\(SVG.number(Self.left))\" y1=\"\(SVG.number(axisY))\" x2=\"\(SVG.number(Self.left + layout.plotWidth))\" y2=\"\(SVG.number(axisY))\" stroke-width=\"1\"/>"
         let height = axisY + 28

@@ -64,12 +64,12 @@ extension ChartBlock {
     /// Every value in words, item by item, for screen readers.
     func describeScale(_ items: [FigureGroup], bars: [ChartBar]) -> String {
         let neutral = items[0].scale?.neutral.flatMap { key in table.resolved(items[0].key + "." + key)?.figure.label }
-        var text = "Barres divergentes" + (neutral.map { " centrées sur la réponse « \($0) »" } ?? " centrées entre les deux moitiés de l’échelle") + ". "
-        text += items.map { item in
-            item.label + " : " + bars.filter { $0.key.hasPrefix(item.key + ".") }.map { bar in
+        var text = neutral.map { words(.describeScaleNeutral, ["answer": $0]) } ?? words(.describeScaleMiddle)
+        text += ". " + items.map { item in
+            words(.describeValue, ["label": item.label, "value": bars.filter { $0.key.hasPrefix(item.key + ".") }.map { bar in
                 (table.resolved(bar.key)?.figure.label ?? bar.label) + " " + bar.valueText
-            }.joined(separator: ", ")
-        }.joined(separator: " ; ")
-        return FrenchTypography.apply(text + ".")
+            }.joined(separator: ", ")])
+        }.joined(separator: words(.separator))
+        return table.language.typeset(text + ".")
     }
 }

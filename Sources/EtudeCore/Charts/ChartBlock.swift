@@ -1,5 +1,6 @@
 /// The ```` ```chart ```` block: a numbered `<figure>` holding the SVG, its caption
-/// (title, base, "plusieurs réponses possibles", source) and the same data as a table.
+/// (title, base, "several answers possible", source) and the same data as a table, in the
+/// words of the study's language (`ChartMessage`).
 struct ChartBlock: BlockRenderer {
     let table: FigureTable
     let names = ["chart"]
@@ -33,9 +34,9 @@ struct ChartBlock: BlockRenderer {
             let interval = spec.margin ? resolved.interval : nil
             let text = spec.decimals.flatMap { try? formatter.text(for: FigureReference(key: resolved.figure.key, format: .decimals($0), location: location)).get() }
             let item = groups.count > 1 ? groups.first { $0.key == resolved.figure.group }.map { $0.label + " — " } ?? "" : ""
-            return ChartBar(key: resolved.figure.key, label: FrenchTypography.apply(item + resolved.figure.label), value: resolved.figure.value,
+            return ChartBar(key: resolved.figure.key, label: table.language.typeset(item + resolved.figure.label), value: resolved.figure.value,
                             valueText: text ?? formatter.standardText(of: resolved.figure), low: interval?.low, high: interval?.high,
-                            marginText: resolved.interval.map(FigureFormatter.intervalBounds))
+                            marginText: resolved.interval.map(formatter.intervalBounds))
         }
         // Multiple-answer bars are read from the largest down (ties in file order) unless
         // the block asks otherwise; a split keeps its order.
@@ -59,10 +60,10 @@ struct ChartBlock: BlockRenderer {
             if !changes.isEmpty {
                 // Two waves: each answer's bars side by side, the later one with its change.
                 for answer in order {
-                    headings[ordered.count] = FrenchTypography.apply(table.resolved(segments[0].key + "." + answer)?.figure.label ?? answer)
+                    headings[ordered.count] = table.language.typeset(table.resolved(segments[0].key + "." + answer)?.figure.label ?? answer)
                     for segment in segments {
                         guard var bar = bars.first(where: { $0.key == segment.key + "." + answer }) else { continue }
-                        drawnLabels[bar.key] = FrenchTypography.apply(segment.label)
+                        drawnLabels[bar.key] = table.language.typeset(segment.label)
                         if segment.key == segments[1].key, let change = changes[answer] { bar.valueText += " (" + change + ")" }
                         if segment.key == segments[0].key { bar.isMuted = true }
                         ordered.append(bar)
@@ -71,7 +72,7 @@ struct ChartBlock: BlockRenderer {
                 pairedNote = changes.values.contains { $0.hasSuffix("*") }
             } else {
                 for segment in segments {
-                    headings[ordered.count] = FrenchTypography.apply(segment.label)
+                    headings[ordered.count] = table.language.typeset(segment.label)
                     for answer in order {
                         guard let bar = bars.first(where: { $0.key == segment.key + "." + answer }) else { continue }
                         ordered.append(bar)
@@ -107,39 +108,40 @@ struct ChartBlock: BlockRenderer {
         let earlier = context.figures.filter { $0.key == chartKey }
         let number = earlier.first?.number ?? (context.figures.map(\.number).max() ?? 0) + 1
         let id = earlier.isEmpty ? "figure-\(number)" : "figure-\(number)-\(earlier.count + 1)"
-        let title = FrenchTypography.apply(try SettingExpander(formatter: formatter).expand(spec.title, file: file, at: location))
+        let title = table.language.typeset(try SettingExpander(formatter: formatter).expand(spec.title, file: file, at: location))
         context.figures.append(NumberedFigure(number: number, anchor: id, title: title, key: chartKey, page: context.page))
         let description = items.isEmpty ? describe(group: group, bars: bars, margin: spec.margin) : describeScale(items, bars: bars)
         func draw(_ layout: ChartLayout, id: String) -> String {
             let svg: String
             if let scale = group.scale, !items.isEmpty {
                 let answers = group.partKeys.map { String($0.dropFirst(group.key.count + 1)) }
-                let labels = group.partKeys.compactMap { table.resolved($0)?.figure.label }.map { FrenchTypography.apply($0) }
+                let labels = group.partKeys.compactMap { table.resolved($0)?.figure.label }.map { table.language.typeset($0) }
                 let rows = items.map { item in
-                    DivergingBarRenderer.Item(label: FrenchTypography.apply(item.label), parts: bars.filter { $0.key.hasPrefix(item.key + ".") })
+                    DivergingBarRenderer.Item(label: table.language.typeset(item.label), parts: bars.filter { $0.key.hasPrefix(item.key + ".") })
                 }
-                svg = DivergingBarRenderer(layout: layout, answers: answers, labels: labels, scale: scale)
-                    .svg(items: rows, id: id, title: title, description: description)
+                let renderer = DivergingBarRenderer(layout: layout, numbers: table.language.numbers, answers: answers, labels: labels, scale: scale,
+                                                    legendValue: { words(.legendValue, ["label": $0, "value": $1]) }, apartNote: words(.legendApart))
+                svg = renderer.svg(items: rows, id: id, title: title, description: description)
             } else if group.kind == .split {
-                svg = SplitBarRenderer(layout: layout).svg(parts: bars, id: id, title: title, description: description)
+                svg = SplitBarRenderer(layout: layout, numbers: table.language.numbers, legendValue: { words(.legendValue, ["label": $0, "value": $1]) }).svg(parts: bars, id: id, title: title, description: description)
             } else {
                 // Under each segment's heading, a bar is named by its answer alone.
                 let drawn = headings.isEmpty ? bars : bars.map { bar in
                     var bar = bar
-                    bar.label = drawnLabels[bar.key] ?? FrenchTypography.apply(table.resolved(bar.key)?.figure.label ?? bar.label)
+                    bar.label = drawnLabels[bar.key] ?? table.language.typeset(table.resolved(bar.key)?.figure.label ?? bar.label)
                     return bar
                 }
-                svg = BarChartRenderer(layout: layout, headings: headings).svg(bars: drawn, id: id, title: title, description: description)
+                svg = BarChartRenderer(layout: layout, numbers: table.language.numbers, headings: headings).svg(bars: drawn, id: id, title: title, description: description)
             }
             return svg.replacingOccurrences(of: "<svg class=\"chart-svg\"", with: "<svg class=\"chart-svg chart-svg--\(layout.name)\"")
         }
         let svg = draw(.wide, id: id)
-        let waveNote = pairedNote ? "<p class=\"chart-note\">" + HTML.escape(FrenchTypography.apply("* : évolution significative au seuil de 5 % (test de deux proportions).")) + "</p>\n" : ""
+        let waveNote = pairedNote ? "<p class=\"chart-note\">" + HTML.escape(table.language.typeset(words(.noteWave))) + "</p>\n" : ""
         // The note and the caption's sentences, made once for the page and the download.
-        let noteText = try spec.note.map { FrenchTypography.apply(try SettingExpander(formatter: formatter).expand($0, file: file, at: location)) }
+        let noteText = try spec.note.map { table.language.typeset(try SettingExpander(formatter: formatter).expand($0, file: file, at: location)) }
         let note = waveNote + (noteText.map { "<p class=\"chart-note\">" + HTML.escape($0) + "</p>\n" } ?? "")
         let notes = captionNotes(group: group, others: groups)
-        let downloads = ChartDownloads(key: chartKey, title: "Figure \(number)\u{202F}: " + title, notes: notes + (noteText.map { [$0] } ?? []),
+        let downloads = ChartDownloads(key: chartKey, title: words(.caption, ["number": String(number)]) + " " + title, notes: notes + (noteText.map { [$0] } ?? []),
                                        bars: bars, bases: bars.map { table.resolved($0.key)?.baseCount })
         if earlier.isEmpty {
             context.files[downloads.csvPath] = downloads.csv()
@@ -148,26 +150,33 @@ struct ChartBlock: BlockRenderer {
         return "<figure class=\"chart chart-\(items.isEmpty ? group.kind.rawValue : "scale")\" id=\"\(id)\" data-figure=\"\(HTML.escape(group.key))\">\n"
             + caption(number: number, repeated: !earlier.isEmpty, title: title, notes: notes) + "\n" + svg + "\n"
             + draw(.narrow, id: id + "-etroit") + "\n" + note
-            + downloads.links(root: context.root) + dataTable(id: id, title: title, bars: bars) + "\n</figure>"
+            + downloads.links(root: context.root, messages: table.language.messages) + dataTable(id: id, title: title, bars: bars) + "\n</figure>"
+    }
+
+    /// A chart word of the study's language, its placeholders filled in.
+    func words(_ key: ChartMessage, _ values: [String: String] = [:]) -> String {
+        table.language.messages(key, values)
     }
 
     /// Every value in words, for screen readers: the SVG's `<desc>`.
     private func describe(group: FigureGroup, bars: [ChartBar], margin: Bool) -> String {
-        let kind: String
+        let kind: ChartMessage
         switch group.kind {
-        case .split: kind = "Barre empilée à 100 %"
-        case .share: kind = "Barre horizontale sur une échelle de 0 à 100 %"
-        default: kind = "Diagramme en barres horizontales" + (group.severalAnswers ? ", plusieurs réponses possibles" : "")
+        case .split: kind = .describeSplit
+        case .share: kind = .describeShare
+        default: kind = group.severalAnswers ? .describeBarsSeveral : .describeBars
         }
         let items = bars.map { bar in
-            "\(bar.label) : \(bar.valueText)" + (margin ? " (intervalle de confiance à 95 % : \(bar.marginText ?? ""))" : "")
+            margin ? words(.describeValueInterval, ["label": bar.label, "value": bar.valueText, "interval": bar.marginText ?? ""])
+                : words(.describeValue, ["label": bar.label, "value": bar.valueText])
         }
-        return FrenchTypography.apply("\(kind). " + items.joined(separator: " ; ") + ".")
+        return table.language.typeset(words(kind) + ". " + items.joined(separator: words(.separator)) + ".")
     }
 
     private func caption(number: Int, repeated: Bool, title: String, notes: [String]) -> String {
         let details = notes.map { HTML.escape($0) }.joined(separator: ". ")
-        return "<figcaption><span class=\"chart-number\">Figure \(number)\(repeated ? " (rappel)" : "")\u{202F}:</span> \(HTML.escape(title))"
+        let label = words(repeated ? .captionRepeated : .caption, ["number": String(number)])
+        return "<figcaption><span class=\"chart-number\">\(HTML.escape(label))</span> \(HTML.escape(title))"
             + "<span class=\"chart-notes\">\(details).</span></figcaption>"
     }
 
@@ -177,22 +186,22 @@ struct ChartBlock: BlockRenderer {
         var notes: [String] = []
         var all = group
         all.partKeys += others.filter { $0.key != group.key }.flatMap(\.partKeys)
-        if let base = baseText(of: all, across: others.count > 1 ? "selon la série" : "selon la réponse") {
-            notes.append("Base : " + base + (group.assumption != nil ? " (hypothèse)" : ""))
+        if let base = baseText(of: all, bySeries: others.count > 1) {
+            notes.append(words(group.assumption != nil ? .noteBaseAssumed : .noteBase, ["base": base]))
         }
         // What the data say: the questionnaire's rule when declared, else what the shares show.
         let total = group.partKeys.compactMap { table.resolved($0)?.figure.value }.reduce(0, +)
         if group.severalAnswers {
-            notes.append("Plusieurs réponses possibles" + (total > 100 ? " : le total dépasse 100 %" : ""))
+            notes.append(words(total > 100 ? .noteSeveralOver : .noteSeveral))
         } else if group.kind == .multiple && total > 100 {
-            notes.append("Les parts ne s’excluent pas : leur total dépasse 100 %")
+            notes.append(words(.noteOverlap))
         }
         var seen = Set<String>()
         let sources = ([group] + others).compactMap { table.dataset.sources[$0.sourceID] }.filter { seen.insert($0.id).inserted }
         if !sources.isEmpty {
-            notes.append((sources.count > 1 ? "Sources : " : "Source : ") + sources.map(\.title).joined(separator: " ; "))
+            notes.append(words(sources.count > 1 ? .noteSourceOther : .noteSourceOne, ["sources": sources.map(\.title).joined(separator: words(.separator))]))
         }
-        return notes.map { FrenchTypography.apply($0) }
+        return notes.map { table.language.typeset($0) }
     }
 
     /// A single share charted alone, as a group of one part.
@@ -203,26 +212,29 @@ struct ChartBlock: BlockRenderer {
     }
 
     /// « 1 012 répondants », « environ 156 répondants », or, where the parts have different
-    /// bases, « de 600 à 1 012 répondants selon la réponse ».
-    private func baseText(of group: FigureGroup, across: String = "selon la réponse") -> String? {
+    /// bases, « de 600 à 1 012 répondants selon la réponse » (« selon la série » `bySeries`).
+    private func baseText(of group: FigureGroup, bySeries: Bool) -> String? {
         let parts = group.partKeys.compactMap { table.resolved($0) }.filter { $0.baseCount != nil }
         guard let first = parts.first else { return nil }
-        let about = FigureFormatter.about(parts.contains { $0.baseIsEstimate })
+        let formatter = FigureFormatter(table: table)
+        let estimate = parts.contains { $0.baseIsEstimate }
         let counts = parts.map { $0.baseCount! }
         guard let low = counts.min(), let high = counts.max(), low != high else {
-            return about + FrenchNumberFormatter.count(first.baseCount!, singular: "répondant", plural: "répondants")
+            return formatter.about(estimate, table.language.respondents(first.baseCount!))
         }
-        return "de " + about + FrenchNumberFormatter.number(low) + " à " + FrenchNumberFormatter.number(high) + "\u{00A0}répondants " + across
+        return words(bySeries ? .baseRangeSeries : .baseRangeAnswer,
+                     ["low": formatter.about(estimate, table.language.numbers.number(low)), "high": table.language.numbers.number(high)])
     }
 
     private func dataTable(id: String, title: String, bars: [ChartBar]) -> String {
         let bases = bars.map { table.resolved($0.key)?.baseCount }
         let perRow = Set(bases.compactMap { $0 }).count > 1
-        var html = "<details class=\"chart-data\"><summary>Données de la figure (tableau)</summary>\n<table>\n<caption>\(HTML.escape(title))</caption>\n"
-        html += "<thead><tr><th scope=\"col\">Réponse</th><th scope=\"col\">Part</th><th scope=\"col\">Intervalle de confiance à 95\u{202F}%</th>"
-            + (perRow ? "<th scope=\"col\">Base</th>" : "") + "</tr></thead>\n<tbody>\n"
+        let head = { (key: ChartMessage) in "<th scope=\"col\">\(HTML.escape(words(key)))</th>" }
+        var html = "<details class=\"chart-data\"><summary>\(HTML.escape(words(.tableSummary)))</summary>\n<table>\n<caption>\(HTML.escape(title))</caption>\n"
+        html += "<thead><tr>" + head(.tableAnswer) + head(.tableShare) + head(.tableInterval)
+            + (perRow ? head(.tableBase) : "") + "</tr></thead>\n<tbody>\n"
         for (bar, base) in zip(bars, bases) {
-            let baseCell = perRow ? "<td>\(base.map { HTML.escape(FrenchNumberFormatter.number($0)) } ?? "—")</td>" : ""
+            let baseCell = perRow ? "<td>\(base.map { HTML.escape(table.language.numbers.number($0)) } ?? "—")</td>" : ""
             html += "<tr><th scope=\"row\">\(HTML.escape(bar.label))</th><td>\(FigureMarkup.span(key: bar.key, text: bar.valueText, table: table))</td><td>\(HTML.escape(bar.marginText ?? "—"))</td>\(baseCell)</tr>\n"
         }
         return html + "</tbody>\n</table>\n</details>"

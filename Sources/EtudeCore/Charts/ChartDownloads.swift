@@ -62,8 +62,9 @@ struct ChartDownloads {
         """
 
     /// The links under the chart on the page.
-    func links(root: String) -> String {
-        "<p class=\"chart-downloads\">Télécharger\u{202F}: <a href=\"\(root)\(csvPath)\" download>les données (CSV)</a>, "
-            + "<a href=\"\(root)\(svgPath)\" download>le graphique (SVG)</a></p>\n"
+    func links(root: String, messages: Messages) -> String {
+        let data = "<a href=\"\(root)\(csvPath)\" download>\(HTML.escape(messages(ChartMessage.downloadsData)))</a>"
+        let chart = "<a href=\"\(root)\(svgPath)\" download>\(HTML.escape(messages(ChartMessage.downloadsChart)))</a>"
+        return "<p class=\"chart-downloads\">" + messages.html(ChartMessage.downloads, ["data": data, "chart": chart]) + "</p>\n"
     }
 }

@@ -12,10 +12,16 @@ struct DivergingBarRenderer {
     }
 
     var layout = ChartLayout.wide
+    /// How the axis writes its percentages: the study's language.
+    var numbers = NumberStyle.french
     /// Part keys, without their group's, in scale order; the neutral one; those apart.
     let answers: [String]
     let labels: [String]
     let scale: AnswerScale
+    /// The words of the legend in the study's language (`ChartMessage`), given by the chart
+    /// block: an answer and its value (« Plutôt d’accord : 45 % »), the note after an answer apart.
+    let legendValue: (_ label: String, _ value: String) -> String
+    let apartNote: String
 
     static let barHeight = 26.0
 
@@ -76,14 +82,15 @@ struct DivergingBarRenderer {
         for tick in stride(from: -first, through: first, by: step) {
             let tx = centreX + tick * unit
             let anchor = tick == -maximum ? "start" : tick == maximum ? "end" : "middle"
-            body += "<text class=\"chart-tick\" x=\"\(SVG.number(tx))\" y=\"\(SVG.number(y + 8))\" text-anchor=\"\(anchor)\">\(SVG.escape(FrenchNumberFormatter.percent(abs(tick))))</text>"
+            body += "<text class=\"chart-tick\" x=\"\(SVG.number(tx))\" y=\"\(SVG.number(y + 8))\" text-anchor=\"\(anchor)\">\(SVG.escape(numbers.percent(abs(tick))))</text>"
         }
         y += 24
         var legend = "<g class=\"chart-legend\">"
         let wrap = Int((layout.width - 2 * left - 24) / (BarChartRenderer.fontSize * 0.52))
         for (answer, label) in zip(answers, labels) {
-            let text = items.count == 1 ? label + "\u{202F}: " + (items[0].parts.first { $0.key.hasSuffix("." + answer) }?.valueText ?? "") : label
-            let lines = SVG.wrap(text + (scale.apart.contains(answer) ? " (hors échelle)" : ""), width: wrap)
+            let value = items.first?.parts.first { $0.key.hasSuffix("." + answer) }?.valueText ?? ""
+            let text = items.count == 1 ? legendValue(label, value) : label
+            let lines = SVG.wrap(text + (scale.apart.contains(answer) ? apartNote : ""), width: wrap)
             legend += "<rect class=\"chart-swatch \(fillClass(answer))\" x=\"\(SVG.number(left))\" y=\"\(SVG.number(y + 3))\" width=\"14\" height=\"14\"/>"
             legend += SVG.text(lines, x: left + 22, y: y + BarChartRenderer.fontSize, lineHeight: lineHeight, className: "chart-label")
             y += Double(lines.count) * lineHeight + 4

@@ -8,6 +8,11 @@ struct SplitBarRenderer {
     static let paletteSize = 8
     static let barHeight = 32.0
     var layout = ChartLayout.wide
+    /// How the axis writes its percentages: the study's language.
+    var numbers = NumberStyle.french
+    /// A part and its value in the legend (« Nur im Büro: 32,5 % »), in the study's words
+    /// (`chart.legend.value`), given by the chart block.
+    let legendValue: (_ label: String, _ value: String) -> String
 
     static func fillClass(_ index: Int, _ part: ChartBar) -> String {
         part.isMuted ? "chart-muted" : "chart-fill-\(index % paletteSize + 1)"
@@ -40,7 +45,7 @@ struct SplitBarRenderer {
         var bottom = barY + Self.barHeight + 20
         for tick in [0, 50, 100] {
             let tx = left + plot * Double(tick) / 100
-            body += "<text class=\"chart-tick\" x=\"\(SVG.number(tx))\" y=\"\(SVG.number(bottom))\" text-anchor=\"\(tick == 0 ? "start" : tick == 100 ? "end" : "middle")\">\(SVG.escape(FrenchNumberFormatter.percent(Double(tick))))</text>"
+            body += "<text class=\"chart-tick\" x=\"\(SVG.number(tx))\" y=\"\(SVG.number(bottom))\" text-anchor=\"\(tick == 0 ? "start" : tick == 100 ? "end" : "middle")\">\(SVG.escape(numbers.percent(Double(tick))))</text>"
         }
         bottom += 8
         if hasLegend {
@@ -73,7 +78,7 @@ struct SplitBarRenderer {
         var legend = "<g class=\"chart-legend\">"
         for (index, part) in parts.enumerated() {
             let note = part.legendNote.map { " (" + $0 + ")" } ?? ""
-            let lines = SVG.wrap(part.label + "\u{202F}: " + part.valueText + note, width: wrap)
+            let lines = SVG.wrap(legendValue(part.label, part.valueText) + note, width: wrap)
             legend += "<rect class=\"chart-swatch \(Self.fillClass(index, part))\" x=\"\(SVG.number(left))\" y=\"\(SVG.number(y + 3))\" width=\"14\" height=\"14\"/>"
             legend += SVG.text(lines, x: left + 22, y: y + BarChartRenderer.fontSize, lineHeight: lineHeight, className: "chart-label")
             y += Double(lines.count) * lineHeight + 4

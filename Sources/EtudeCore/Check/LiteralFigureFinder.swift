@@ -21,13 +21,31 @@ public struct LiteralFigureFinder {
     let listMarker = /^\s*\d+[.)]\s/
     let fenceMarker = /```+|~~~+/
     let percentSign = /[ \u{00A0}\u{202F}]?%/
-    let number = /\d{1,3}(?:[ \u{00A0}\u{202F}]\d{3})+(?:,\d+)?(?!\d)|\d+(?:[.,]\d+)?/
-    /// Words after a number that make it a statistic of the survey: points, respondents.
-    let statisticWord = /[ \u{00A0}\u{202F}]+(?:points?|répondant(?:e)?s?|réponses?|personnes? interrogées?|participant(?:e)?s?|enquêté(?:e)?s?|sondé(?:e)?s?|questionnaires?)(?![\p{L}])/.ignoresCase()
+    /// A number as the study's language writes it: grouped thousands (`1 248`, `1,248`,
+    /// `1.248`) with its decimals, or plain digits with a point or a comma.
+    let number: Regex<AnyRegexOutput>
+    /// The grouped form alone: a match of `number` that is whole in it has grouped thousands.
+    let grouped: Regex<AnyRegexOutput>
+    /// The separators of `number`, to read its value.
+    let grouping: Set<Character>
+    let decimal: Character
+    /// Words after a number that make it a statistic of the survey: points, respondents
+    /// (the catalogue's `language.statistic-words`).
+    let statisticWord: Regex<AnyRegexOutput>
     /// Fractions of data/ as prose writes them in words (`deux tiers`), with their matcher.
     let fractionPhrases: [(words: String, regex: Regex<Substring>, candidate: Candidate)]
 
     public init(table: FigureTable) {
+        let numbers = table.language.numbers
+        // Spaces group thousands too wherever the language groups with one (French, Swiss…).
+        let groupingCharacters = Set(numbers.groupingSeparator + (numbers.groupingSeparator.allSatisfy(\.isWhitespace) ? " \u{00A0}\u{202F}" : ""))
+        grouping = groupingCharacters
+        decimal = numbers.decimalSeparator.first ?? "."
+        let group = "[" + groupingCharacters.sorted().map { NSRegularExpression.escapedPattern(for: String($0)) }.joined() + "]"
+        let point = NSRegularExpression.escapedPattern(for: numbers.decimalSeparator)
+        grouped = (try? Regex("\\d{1,3}(?:\(group)\\d{3})+(?:\(point)\\d+)?")) ?? (try! Regex("(?!)"))
+        number = (try? Regex("\\d{1,3}(?:\(group)\\d{3})+(?:\(point)\\d+)?(?!\\d)|\\d+(?:[.,]\\d+)?")) ?? (try! Regex("\\d+"))
+        statisticWord = Self.statisticWords(table.language.messages[LanguageMessage.statisticWords])
         var candidates: [Candidate] = []
         for key in table.order {
             switch table[key] {
@@ -52,7 +70,7 @@ public struct LiteralFigureFinder {
         byValue = Dictionary(grouping: candidates, by: CandidateKey.init)
         fractionPhrases = candidates.compactMap { candidate in
             guard case .fraction(let n, let d) = candidate.shape,
-                  let words = FrenchNumberFormatter.fractionWords(numerator: n, denominator: d) else { return nil }
+                  let words = table.language.fractionWords(numerator: n, denominator: d) else { return nil }
             return (words, Regex<Substring>(verbatim: words).ignoresCase(), candidate)
         }
     }
@@ -123,8 +141,7 @@ public struct LiteralFigureFinder {
         for match in prose.matches(of: number) where isolated(match.range, in: prose) {
             while fraction < fractionRanges.count, fractionRanges[fraction].upperBound <= match.range.lowerBound { fraction += 1 }
             guard fraction == fractionRanges.count || !fractionRanges[fraction].overlaps(match.range) else { continue }
-            let digits = match.output.filter { $0.isNumber || $0 == "," || $0 == "." }.replacingOccurrences(of: ",", with: ".")
-            guard let value = Double(digits) else { continue }
+            guard let value = value(of: prose[match.range]) else { continue }
             let rest = prose[match.range.upperBound...]
             let isPercent = rest.prefixMatch(of: percentSign) != nil
             let matching = byValue[isPercent ? .percent(value) : .number(value)] ?? []
@@ -164,6 +181,25 @@ public struct LiteralFigureFinder {
                 + (matching.count > 3 ? ", …" : "") + ")"
         }
         return message + "; write {{ \(first.key) }} so that it follows data/"
+    }
+
+    /// The value of a number as prose typed it: grouped digits in the language's way, or
+    /// plain digits whose point or comma is the decimal one.
+    func value(of typed: Substring) -> Double? {
+        let isGrouped = (try? grouped.wholeMatch(in: typed)) != nil
+        var digits = ""
+        for character in typed {
+            if character.isNumber { digits.append(character) }
+            else if isGrouped && grouping.contains(character) { continue }
+            else if character == "." || character == "," || character == decimal { digits.append(".") }
+        }
+        return Double(digits)
+    }
+
+    /// The catalogue's words of statistics as a regex after a number; checked when a
+    /// project's catalogue is read, so the fallback only guards the theme's own.
+    static func statisticWords(_ words: String) -> Regex<AnyRegexOutput> {
+        ((try? Regex("[ \\u{00A0}\\u{202F}]+(?:" + words + ")(?![\\p{L}])")) ?? (try! Regex("(?!)"))).ignoresCase()
     }
 
     /// A number standing alone: not part of a word, a version or a longer number.

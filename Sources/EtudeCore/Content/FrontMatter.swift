@@ -2,7 +2,7 @@ import Yams
 
 /// The YAML block at the top of a page, between two `---` lines.
 public struct FrontMatter: Equatable, Sendable {
-    public static let allowedKeys = ["title", "description", "order", "slug", "menu", "hidden", "draft"]
+    public static let allowedKeys = ["title", "description", "order", "slug", "menu", "hidden", "draft", "lang"]
 
     public var title: String
     public var description: String?
@@ -14,6 +14,8 @@ public struct FrontMatter: Equatable, Sendable {
     public var hidden = false
     /// Not built at all, unless the build is asked for drafts.
     public var draft = false
+    /// The language of this page's content when it is not the site's (a quotation).
+    public var lang: String?
     /// Where the title was written, for errors in references it holds.
     public var titleLocation: SourcePosition
     public var descriptionLocation: SourcePosition?
@@ -86,6 +88,9 @@ public enum FrontMatterParser {
                 }
                 matter.menu = label
             }
+        }
+        if let lang = entry("lang") {
+            collector.collect { matter.lang = try SiteConfig.languageTag(lang.value, reader: reader, key: "lang") }
         }
         for (key, flag) in [("hidden", \FrontMatter.hidden), ("draft", \FrontMatter.draft)] {
             guard let value = entry(key)?.value else { continue }

@@ -53,23 +53,24 @@ public struct Catalogue: Equatable, Sendable {
 
     /// Counts computed from the catalogue, published as `examples.total`,
     /// `examples.<family>` and `examples.<category>`.
-    public var counts: [DerivedValue] {
+    public func counts(language: Language) -> [DerivedValue] {
+        let words = language.messages
         func count(_ key: String, _ label: String, _ value: Int, owner: String, sources: [Category]) -> DerivedValue {
             var seen = Set<String>()
             var value = DerivedValue(key: "examples.\(key)", label: label, value: Double(value), decimals: 0, unit: .count,
-                                     text: nil, ownerKey: owner, method: "nombre d’exemples du catalogue")
+                                     text: nil, ownerKey: owner, method: words(SourcesMessage.examplesMethod))
             value.sourceIDs = sources.map(\.sourceID).filter { seen.insert($0).inserted }
             return value
         }
         // Computed figures exist only where their inputs do: no catalogue, no counts.
         guard !(families.isEmpty && categories.isEmpty && examples.isEmpty) else { return [] }
-        var values = [count("total", "Exemples du catalogue", examples.count, owner: "examples", sources: categories)]
+        var values = [count("total", words(SourcesMessage.examplesTotal), examples.count, owner: "examples", sources: categories)]
         for family in families {
             let total = categories(of: family).reduce(0) { $0 + examples(of: $1).count }
-            values.append(count(family.id, "Exemples : \(family.label)", total, owner: "examples.\(family.id)", sources: categories(of: family)))
+            values.append(count(family.id, words(SourcesMessage.examplesOf, ["label": family.label]), total, owner: "examples.\(family.id)", sources: categories(of: family)))
         }
         for category in categories {
-            values.append(count(category.id, "Exemples : \(category.label)", examples(of: category).count, owner: "examples.\(category.id)", sources: [category]))
+            values.append(count(category.id, words(SourcesMessage.examplesOf, ["label": category.label]), examples(of: category).count, owner: "examples.\(category.id)", sources: [category]))
         }
         return values
     }

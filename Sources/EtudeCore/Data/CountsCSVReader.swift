@@ -60,7 +60,7 @@ struct CountsCSVReader {
             let sum = counts.reduce(0) { $0 + $1.count }
             guard sum == counts[0].base else {
                 throw Diagnostic(file: path, line: counts.last!.figure.location.line,
-                                 message: "the counts of split '\(group.key)' add up to \(FrenchNumberFormatter.number(sum)), not to their base \(FrenchNumberFormatter.number(counts[0].base)); correct a count, or use kind 'multiple' if several answers were possible")
+                                 message: "the counts of split '\(group.key)' add up to \(NumberStyle.french.number(sum)), not to their base \(NumberStyle.french.number(counts[0].base)); correct a count, or use kind 'multiple' if several answers were possible")
             }
             // Written whole, the parts of a split still sum to 100.
             written = LargestRemainder.round(shares, total: 100)

@@ -9,14 +9,17 @@ public struct DatasetLoader {
     static let partKeys = ["label", "value"]
 
     let dataDirectory: URL
+    let language: Language
 
-    public init(dataDirectory: URL) {
+    public init(dataDirectory: URL, language: Language = .french) {
         self.dataDirectory = dataDirectory
+        self.language = language
     }
 
     public func load() throws -> Dataset {
         let url = dataDirectory.appendingPathComponent(Self.fileName)
         var dataset = Dataset()
+        dataset.language = language
         guard ProjectFileReader.exists(url) else { return try AnswersLoader(dataDirectory: dataDirectory).load(into: dataset) }
         let reader = YAMLReader(file: "data/\(Self.fileName)")
         let text = try TextFileReader.read(url, shownAs: reader.file, within: dataDirectory.deletingLastPathComponent())

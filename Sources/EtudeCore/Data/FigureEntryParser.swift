@@ -180,7 +180,7 @@ struct FigureEntryParser {
             break
         }
         if case .number(let base) = figure.base, figure.unit != .percent, value > base {
-            throw reader.error("count \(raw) of '\(figure.key)' is larger than its base \(FrenchNumberFormatter.number(base))", at: node)
+            throw reader.error("count \(raw) of '\(figure.key)' is larger than its base \(NumberStyle.french.number(base))", at: node)
         }
     }
 
@@ -190,7 +190,7 @@ struct FigureEntryParser {
         let decimals = parts.map(\.decimals).max() ?? 0
         let tolerance = 0.5 * Double(parts.count) * pow(10, -Double(decimals))
         if abs(sum - 100) > tolerance + 1e-9 {
-            throw reader.error("the parts of split '\(group)' sum to \(FrenchNumberFormatter.number(sum, decimals: decimals)) %, not 100 %; correct a value, or use kind 'multiple' if several answers were possible", at: location)
+            throw reader.error("the parts of split '\(group)' sum to \(NumberStyle.french.number(sum, decimals: decimals)) %, not 100 %; correct a value, or use kind 'multiple' if several answers were possible", at: location)
         }
     }
 

@@ -125,6 +125,8 @@ public struct Dataset: Equatable, Sendable {
     public var methodNotes: [String] = []
     /// What the build says without failing (figures withheld by statistical secrecy).
     public var notices: [Diagnostic] = []
+    /// The language the study is published in: its words and number format.
+    public var language = Language.french
 
     public init() {}
 

@@ -98,6 +98,8 @@ public struct FigureExport {
     var rows: [Row] {
         let formatter = FigureFormatter(table: table)
         let dataset = table.dataset
+        let language = table.language
+        let withheld = language.messages(StatisticsMessage.withheld)
         return table.order.compactMap { key -> Row? in
             let source = table.source(of: key)
             switch table[key] {
@@ -113,12 +115,13 @@ public struct FigureExport {
                     group: figure.group, bound: figure.bound?.rawValue,
                     fraction: figure.fraction.map { "\($0.numerator)/\($0.denominator)" }, items: figure.items,
                     base: resolved.baseCount, baseKey: baseKey, computedFrom: figure.computedFrom,
-                    method: figure.computedFrom == nil ? (figure.file == SurveyDeclaration.file ? AnswersLoader.provenance(of: figure) : nil) : "part × base, arrondi à l’unité",
+                    method: figure.computedFrom == nil ? (figure.file == SurveyDeclaration.file ? AnswersLoader.provenance(of: figure, language: language) : nil)
+                        : language.messages(StatisticsMessage.countMethodComputed),
                     source: source?.id, sourceTitle: source?.title,
                     assumption: figure.assumption ?? group?.assumption, file: figure.file, line: figure.location.line)
             case .derived(let value):
                 return Row(
-                    key: key, label: value.label, origin: "computed", value: value.text == AnswerFigureBuilder.withheld ? nil : value.value, text: formatter.standardText(of: value),
+                    key: key, label: value.label, origin: "computed", value: value.text == withheld ? nil : value.value, text: formatter.standardText(of: value),
                     estimate: value.isEstimate ? true : nil, unit: value.unit.rawValue, computedFrom: value.ownerKey, method: value.method,
                     source: source?.id, sourceTitle: source?.title)
             case nil:

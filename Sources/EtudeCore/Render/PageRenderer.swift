@@ -27,15 +27,17 @@ public struct PageRenderer {
             if let result { rendered.append(result) }
         }
         try collector.throwIfAny()
-        return try ChartReferenceResolver(charts: context.figures).resolving(rendered)
+        return try ChartReferenceResolver(charts: context.figures, messages: formatter.language.messages).resolving(rendered)
     }
 
     private func render(_ page: Page, context: inout BlockContext) throws -> RenderedPage {
         let chartsBefore = context.figures.count
         var rewriter = PageRewriter(file: page.sourcePath, formatter: formatter, blocks: blocks, context: context)
-        let title = expandPlain(page.frontMatter.title, at: page.frontMatter.titleLocation, file: page.sourcePath, collector: &rewriter.collector)
+        // A page in another language (a quotation) takes that language's quotes and spacing.
+        rewriter.typography = page.frontMatter.lang.map { Typography.of(language: $0, default: formatter.language) }
+        let title = expandPlain(page.frontMatter.title, typography: rewriter.typography, at: page.frontMatter.titleLocation, file: page.sourcePath, collector: &rewriter.collector)
         let description = page.frontMatter.description.map {
-            expandPlain($0, at: page.frontMatter.descriptionLocation ?? page.frontMatter.titleLocation, file: page.sourcePath, collector: &rewriter.collector)
+            expandPlain($0, typography: rewriter.typography, at: page.frontMatter.descriptionLocation ?? page.frontMatter.titleLocation, file: page.sourcePath, collector: &rewriter.collector)
         }
         // What libcmark-gfm would take minutes to parse is refused before parsing.
         let oversized = TableSizeLimit.oversizedTables(in: page.body).flatMap(\.problems)
@@ -60,11 +62,11 @@ public struct PageRenderer {
 
     /// Expands references in a line of settings text (the report's cover), as plain text.
     public func expandSetting(_ text: String, at position: SourcePosition, file: String) throws -> String {
-        FrenchTypography.apply(try SettingExpander(formatter: formatter).expand(text, file: file, at: position))
+        formatter.language.typeset(try SettingExpander(formatter: formatter).expand(text, file: file, at: position))
     }
 
-    /// Expands references in front-matter text, as plain text with French typography.
-    private func expandPlain(_ text: String, at location: SourcePosition, file: String, collector: inout DiagnosticCollector) -> String {
-        FrenchTypography.apply(SettingExpander(formatter: formatter).expand(text, file: file, at: location, collector: &collector))
+    /// Expands references in front-matter text, as plain text with the page's typography.
+    private func expandPlain(_ text: String, typography: Typography?, at location: SourcePosition, file: String, collector: inout DiagnosticCollector) -> String {
+        (typography ?? formatter.language.typography).apply(SettingExpander(formatter: formatter).expand(text, file: file, at: location, collector: &collector))
     }
 }

@@ -15,6 +15,8 @@ struct PageRewriter: MarkdownRewriter {
     /// Tooltips by key and format: a page citing a figure a thousand times builds it once.
     var titles: [String: String] = [:]
     var collector = DiagnosticCollector()
+    /// The typography of the page's own language (`lang:`), when it is not the site's.
+    var typography: Typography?
 
     /// Ids the layout itself uses, never given to a heading.
     static let layoutIDs: Set<String> = ["contenu", "navigation", "sommaire"]
@@ -28,14 +30,14 @@ struct PageRewriter: MarkdownRewriter {
         var result = ""
         var index = text.startIndex
         for match in ReferenceParser.matches(in: text, file: file, origin: location) {
-            result += FrenchTypography.apply(String(text[index..<match.range.lowerBound]), insideLink: insideLink, fromMarkdown: true)
+            result += (typography ?? formatter.language.typography).apply(String(text[index..<match.range.lowerBound]), insideLink: insideLink, fromMarkdown: true)
             index = match.range.upperBound
             switch match.result {
             case .failure(let diagnostic):
                 collector.report(diagnostic)
             case .success(let reference):
                 if case .literal(let text) = reference.format {
-                    result += FrenchTypography.apply(text, insideLink: insideLink)
+                    result += (typography ?? formatter.language.typography).apply(text, insideLink: insideLink)
                     continue
                 }
                 if case .chart(let key) = reference.format {
@@ -55,7 +57,7 @@ struct PageRewriter: MarkdownRewriter {
                 }
             }
         }
-        result += FrenchTypography.apply(String(text[index...]), insideLink: insideLink, fromMarkdown: true)
+        result += (typography ?? formatter.language.typography).apply(String(text[index...]), insideLink: insideLink, fromMarkdown: true)
         return result
     }
 
@@ -109,7 +111,7 @@ enum FigureMarkup {
     }
 
     private static func makeSourceTitle(key: String, table: FigureTable, format: ReferenceFormat) -> String {
-        Provenance(key: key, table: table, format: format).tooltip.map { " title=\"\(HTML.escape(FrenchTypography.apply($0)))\"" } ?? ""
+        Provenance(key: key, table: table, format: format).tooltip.map { " title=\"\(HTML.escape(table.language.typeset($0)))\"" } ?? ""
     }
 }
 

@@ -21,12 +21,13 @@ enum PageSourcesNote {
         let sources = keys.flatMap { table.sources(of: $0) }.filter { seen.insert($0.id).inserted }
         guard !sources.isEmpty else { return nil }
         let items = sources.map { source -> String in
-            let title = HTML.escape(FrenchTypography.apply(source.title))
+            let title = HTML.escape(table.language.typeset(source.title))
             guard let sourcesPage else { return title }
             let path = sourcesPage == page.page.outputPath ? "" : SitePath.relative(to: sourcesPage, from: page.page.outputPath)
             return "<a href=\"\(path)#\(SourcesBlock.sourceID(source.id))\">\(title)</a>"
         }
-        let label = sources.count == 1 ? "Source des chiffres de cette page" : "Sources des chiffres de cette page"
-        return "<p class=\"page-sources\">\(label)\u{202F}: \(items.joined(separator: "\u{202F}; ")).</p>"
+        let messages = table.language.messages
+        let list = items.joined(separator: HTML.escape(messages(SourcesMessage.pageSeparator)))
+        return "<p class=\"page-sources\">" + messages.html(sources.count == 1 ? SourcesMessage.pageOne : .pageOther, ["sources": list]) + "</p>"
     }
 }

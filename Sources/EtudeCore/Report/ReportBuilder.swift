@@ -9,6 +9,8 @@ struct ReportBuilder {
     let coverLines: [String]
     /// `Branding.templateValues`, added to `site` (the logo on the cover).
     var branding: [String: Any] = [:]
+    /// The site's language: the theme's words and the page numbers.
+    var language = Language.french
 
     /// The theme's stylesheets the report inlines, in cascade order, so that `rapport.html`
     /// is one self-contained file that can be sent or printed alone.
@@ -33,6 +35,22 @@ struct ReportBuilder {
     /// Chapters rewritten by earlier builds (`etude serve`).
     var chapterMemo: SlotMemo<ReportAssembler.RewriteInput, String>?
 
+    /// The CSS `content` of « Page {page} sur {pages} »: its words as strings, the
+    /// placeholders as Chromium's page counters.
+    static func pageNumberContent(_ template: String) -> String {
+        var parts: [String] = []
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            let name = rest[rest.index(after: open)..<close]
+            guard name == "page" || name == "pages" else { break }
+            if open > rest.startIndex { parts.append(cssString(String(rest[..<open]))) }
+            parts.append("counter(\(name))")
+            rest = rest[rest.index(after: close)...]
+        }
+        if !rest.isEmpty { parts.append(cssString(String(rest))) }
+        return parts.joined(separator: " ")
+    }
+
     /// `assets` holds the built files, the theme's stylesheets among them (`assets/style.css`).
     func render(pages: [RenderedPage], assets: [String: Data]) throws -> String {
         var assembler = ReportAssembler(pages: pages)
@@ -48,7 +66,8 @@ struct ReportBuilder {
             }
             styles.append("/* \(shown) */\n" + css.trimmingCharacters(in: .newlines))
         }
-        styles.append("/* Running title: the site title. */\n@page {\n  @top-center {\n    content: \(Self.cssString(site.title));\n  }\n}")
+        styles.append("/* Running title: the site title; page numbers in the site's language. */\n@page {\n  @top-center {\n    content: \(Self.cssString(site.title));\n  }\n\n"
+            + "  @bottom-center {\n    content: \(Self.pageNumberContent(language.messages(LayoutMessage.pageNumber)));\n  }\n}")
         let context: [String: Any] = [
             "site": site.templateValues.merging(branding) { first, _ in first },
             "report": [
@@ -60,6 +79,7 @@ struct ReportBuilder {
                  "sections": chapter.sections.map { ["id": $0.id, "title": $0.title] }]
             },
             "generator": "Étude",
+            "t": language.messages.texts(under: "layout"),
             "siteURL": "index.html",
         ]
         return try templates.render(context, template: "report")

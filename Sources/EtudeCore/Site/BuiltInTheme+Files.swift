@@ -187,7 +187,8 @@ extension BuiltInTheme {
   }
 
   @bottom-center {
-    content: "Page " counter(page) " sur " counter(pages);
+    /* Page numbers: their content, « Page N sur M » in the site's language
+       (its message catalogue), is added by Étude like the running title. */
     font-family: system-ui, "DejaVu Sans", sans-serif;
     font-size: 9pt;
     color: #000000;
@@ -1427,12 +1428,12 @@ figure.chart .chart-notes { display: block; color: var(--muted); font-size: 0.9e
     Ids created by the theme are prefixed with "etude-" (except #contenu),
     so they never clash with heading ids of the content. }}
 <!DOCTYPE html>
-<html lang="fr">
+<html lang="{{page.language}}">
 <head>
 {{> partials/head}}
 </head>
 <body{{#page.isHome}} class="etude-home"{{/page.isHome}}>
-<a class="skip-link" href="#contenu">Aller au contenu</a>
+<a class="skip-link" href="#contenu">{{t.skip_link}}</a>
 <div class="etude-shell">
 {{> partials/header}}
 <main id="contenu" class="etude-main" tabindex="-1">
@@ -1452,20 +1453,949 @@ figure.chart .chart-notes { display: block; color: var(--muted); font-size: 0.9e
 </html>
 
 """##,
+        "messages/de.yaml": #"""
+# Every word Étude writes into pages, the report and charts, in German. A project
+# overrides any of them in templates/messages/de.yaml. {name} is filled in by Étude.
+# Spaces: \u00A0 is a no-break space.
+
+# The language itself
+language.plural: one
+language.typography: "„“‚‘"
+language.statistic-words: "Prozentpunkte?|Punkte?|Befragten?|befragte Personen|Antworten|Teilnehmende[n]?|Teilnehmer(?:innen)?|Fragebögen|Fragebogen"
+
+# Numbers and figures in prose
+format.about: "etwa {n}"
+format.less-than: "weniger als {n}"
+format.more-than: "mehr als {n}"
+format.respondents.one: "{n}\u00A0befragte Person"
+format.respondents.other: "{n}\u00A0Befragte"
+format.points.one: "{n}\u00A0Prozentpunkt"
+format.points.other: "{n}\u00A0Prozentpunkte"
+format.interval: "zwischen {low} und {high}"
+format.interval.table: "{low} bis {high}"
+format.margin: "±\u00A0{points}"
+format.list.separator: ", "
+format.list.last: "{list} und {last}"
+format.tied: "{list} (gleichauf)"
+format.change.stable: "unverändert"
+format.change.up: "um {points} gestiegen"
+format.change.down: "um {points} gesunken"
+format.number.2: zwei
+format.number.3: drei
+format.number.4: vier
+format.number.5: fünf
+format.number.6: sechs
+format.number.7: sieben
+format.number.8: acht
+format.number.9: neun
+format.ordinal.1: erste
+format.ordinal.1.feminine: erste
+format.ordinal.2: zweite
+format.ordinal.3: dritte
+format.ordinal.4: vierte
+format.ordinal.5: fünfte
+format.ordinal.6: sechste
+format.ordinal.7: siebte
+format.ordinal.8: achte
+format.ordinal.9: neunte
+format.ordinal.10: zehnte
+format.fraction.1-2: die Hälfte
+format.fraction.1-2.more: mehr als die Hälfte
+format.fraction.1-2.less: weniger als die Hälfte
+format.fraction.1-3: ein Drittel
+format.fraction.1-3.more: mehr als ein Drittel
+format.fraction.1-3.less: weniger als ein Drittel
+format.fraction.2-3: zwei Drittel
+format.fraction.2-3.more: mehr als zwei Drittel
+format.fraction.2-3.less: weniger als zwei Drittel
+format.fraction.1-4: ein Viertel
+format.fraction.1-4.more: mehr als ein Viertel
+format.fraction.1-4.less: weniger als ein Viertel
+format.fraction.2-4: zwei Viertel
+format.fraction.2-4.more: mehr als zwei Viertel
+format.fraction.2-4.less: weniger als zwei Viertel
+format.fraction.3-4: drei Viertel
+format.fraction.3-4.more: mehr als drei Viertel
+format.fraction.3-4.less: weniger als drei Viertel
+format.fraction.1-5: ein Fünftel
+format.fraction.1-5.more: mehr als ein Fünftel
+format.fraction.1-5.less: weniger als ein Fünftel
+format.fraction.2-5: zwei Fünftel
+format.fraction.2-5.more: mehr als zwei Fünftel
+format.fraction.2-5.less: weniger als zwei Fünftel
+format.fraction.3-5: drei Fünftel
+format.fraction.3-5.more: mehr als drei Fünftel
+format.fraction.3-5.less: weniger als drei Fünftel
+format.fraction.4-5: vier Fünftel
+format.fraction.4-5.more: mehr als vier Fünftel
+format.fraction.4-5.less: weniger als vier Fünftel
+format.fraction.1-10: ein Zehntel
+format.fraction.1-10.more: mehr als ein Zehntel
+format.fraction.1-10.less: weniger als ein Zehntel
+format.fraction.2-10: zwei Zehntel
+format.fraction.2-10.more: mehr als zwei Zehntel
+format.fraction.2-10.less: weniger als zwei Zehntel
+format.fraction.3-10: drei Zehntel
+format.fraction.3-10.more: mehr als drei Zehntel
+format.fraction.3-10.less: weniger als drei Zehntel
+format.fraction.4-10: vier Zehntel
+format.fraction.4-10.more: mehr als vier Zehntel
+format.fraction.4-10.less: weniger als vier Zehntel
+
+# A share in words (| words): {n} is the noun (plural, as given), {des} and {les} the
+# noun after a fraction and after « alle »; {un}, {aucun}, {tous} take its gender (| words-f). The landmarks: 10, 20, 25, 33, 50, 67, 75, 80, 90 %.
+share.word.one: einer
+share.word.one.feminine: eine
+share.word.none: keiner
+share.word.none.feminine: keine
+share.word.all: alle
+share.word.all.feminine: alle
+share.noun.of: " der {noun}"
+share.noun.the: " {noun}"
+share.zero: "niemand"
+share.zero.noun: "keine{n}"
+share.all: "alle{les}"
+share.below: "weniger als einer von zehn{n}"
+share.above: "mehr als neun von zehn{n}"
+share.about: "etwa {tens} von zehn{n}"
+share.tens.1: "einer"
+share.10: "einer von zehn{n}"
+share.10.near: "fast einer von zehn{n}"
+share.10.above: "mehr als einer von zehn{n}"
+share.20: "einer von fünf{n}"
+share.20.near: "fast einer von fünf{n}"
+share.20.above: "mehr als einer von fünf{n}"
+share.25: "ein Viertel{des}"
+share.25.near: "fast ein Viertel{des}"
+share.25.above: "mehr als ein Viertel{des}"
+share.33: "ein Drittel{des}"
+share.33.near: "fast ein Drittel{des}"
+share.33.above: "mehr als ein Drittel{des}"
+share.50: "die Hälfte{des}"
+share.50.near: "fast die Hälfte{des}"
+share.50.above: "mehr als die Hälfte{des}"
+share.67: "zwei Drittel{des}"
+share.67.near: "fast zwei Drittel{des}"
+share.67.above: "mehr als zwei Drittel{des}"
+share.75: "drei Viertel{des}"
+share.75.near: "fast drei Viertel{des}"
+share.75.above: "mehr als drei Viertel{des}"
+share.80: "vier von fünf{n}"
+share.80.near: "fast vier von fünf{n}"
+share.80.above: "mehr als vier von fünf{n}"
+share.90: "neun von zehn{n}"
+share.90.near: "fast neun von zehn{n}"
+share.90.above: "mehr als neun von zehn{n}"
+
+# The theme's pages and report (templates read them as {{t.name}})
+layout.skip_link: Zum Inhalt springen
+layout.home: Startseite
+layout.report_link: Druckversion (Bericht)
+layout.report_pdf: Bericht als PDF
+layout.main_navigation: Hauptnavigation
+layout.on_this_page: Auf dieser Seite
+layout.report_kind: Studienbericht
+layout.contents: Inhalt
+layout.back_to_site: Zurück zur Website
+layout.publisher: "Herausgeber:"
+layout.source: "Quelle:"
+layout.generated_with: Erstellt mit
+layout.og_locale: de_DE
+layout.page_number: "Seite {page} von {pages}"
+layout.not_found_title: Seite nicht gefunden
+layout.not_found_text: "Unter dieser Adresse gibt es keine Seite: Sie wurde vielleicht verschoben, oder die Adresse ist falsch geschrieben."
+layout.section_all_pages: "Alle Seiten dieser Rubrik ({count})"
+
+# Charts (ChartMessage)
+chart.caption: "Abbildung {number}:"
+chart.caption.repeated: "Abbildung {number} (Wiederholung):"
+chart.reference: "Abbildung\u00A0{number}"
+chart.note.base: "Basis: {base}"
+chart.note.base.assumed: "Basis: {base} (angenommen)"
+chart.base.range.answer: "{low} bis {high}\u00A0Befragte je nach Antwort"
+chart.base.range.series: "{low} bis {high}\u00A0Befragte je nach Reihe"
+chart.note.several: Mehrfachnennungen möglich
+chart.note.several.over: "Mehrfachnennungen möglich: Die Summe übersteigt 100\u00A0%"
+chart.note.overlap: "Die Anteile schließen sich nicht gegenseitig aus: Ihre Summe übersteigt 100\u00A0%"
+chart.note.source.one: "Quelle: {sources}"
+chart.note.source.other: "Quellen: {sources}"
+chart.note.wave: "*: signifikante Veränderung auf dem 5-%-Niveau (Test für zwei Anteile)."
+chart.separator: "; "
+chart.describe.split: "Gestapelter Balken (100\u00A0%)"
+chart.describe.share: "Horizontaler Balken auf einer Skala von 0 bis 100\u00A0%"
+chart.describe.bars: Horizontales Balkendiagramm
+chart.describe.bars.several: Horizontales Balkendiagramm, Mehrfachnennungen möglich
+chart.describe.value: "{label}: {value}"
+chart.describe.value.interval: "{label}: {value} (95-%-Konfidenzintervall: {interval})"
+chart.describe.scale.neutral: "Divergierende Balken, zentriert auf die Antwort “{answer}”"
+chart.describe.scale.middle: Divergierende Balken, zentriert zwischen den beiden Hälften der Skala
+chart.legend.value: "{label}: {value}"
+chart.legend.apart: " (außerhalb der Skala)"
+chart.table.summary: Daten der Abbildung (Tabelle)
+chart.table.answer: Antwort
+chart.table.share: Anteil
+chart.table.interval: "95-%-Konfidenzintervall"
+chart.table.base: Basis
+chart.downloads: "Herunterladen: {data}, {chart}"
+chart.downloads.data: die Daten (CSV)
+chart.downloads.chart: die Grafik (SVG)
+# (end of charts)
+
+# Quellen und Methode, Herkunft, Quellenhinweise der Seiten (SourcesMessage)
+sources.heading: Quellen und Methode
+sources.examples.total: Beispiele im Katalog
+sources.examples.of: "Beispiele: {label}"
+sources.examples.method: Zahl der Beispiele im Katalog
+sources.figures.heading: Veröffentlichte Zahlen und ihre Quellen
+sources.figures.files: "Diese Zahlen und alle daraus berechneten Werte sind auch als Datendateien veröffentlicht:"
+sources.figures.files.links: "{csv} (für eine Tabellenkalkulation) und {json}."
+sources.table.caption: "Jede veröffentlichte Zahl: ihr Wert, ihre Basis, ihre Herkunft und ihre Quelle"
+sources.table.figure: Zahl
+sources.table.value: Wert
+sources.table.base: Basis
+sources.table.origin: Herkunft
+sources.table.source: Quelle
+sources.group.split: "Verteilung: Summe 100\u00A0%"
+sources.group.multiple: Anteile schließen sich nicht aus
+sources.group.source: "Quelle: {source}"
+sources.assumptions.heading: Annahmen
+sources.assumptions.same: Gleiche Annahme wie oben.
+sources.methods.heading: Berechnete Werte
+sources.methods.interval: "95-%-Konfidenzintervall: Wilson-Intervall (z = 1,96), berechnet für die angegebene Basis und mit seinen beiden Grenzen veröffentlicht; die Fehlermarge ist seine halbe Breite. Es setzt eine Zufallsstichprobe voraus und gibt nur eine Größenordnung an; ein Anteil an allen Befragten, der keine Schätzung ist, hat keines."
+sources.methods.rounding: "Aus Fallzahlen berechnete Anteile: nach dem Verfahren der größten Reste auf ganze Zahlen gerundet, damit sich die Anteile einer Verteilung zu 100\u00A0% summieren."
+sources.methods.counts: "Aus einem Anteil berechnete Fallzahlen: Anteil × Basis, auf die nächste ganze Zahl gerundet (eine halbe wird aufgerundet); ist der Anteil ein gerundeter Wert, ist die Fallzahl nur angenähert und wird mit “etwa” geschrieben."
+sources.methods.split-gap: "Abstand zwischen zwei Anteilen einer Verteilung: signifikant auf dem 5-%-Niveau, wenn das Wilson-Intervall des größeren Anteils 50\u00A0% ausschließt."
+sources.methods.difference: "Differenz zwischen zwei Anteilen: in Prozentpunkten, mit ihrer Fehlermarge (95\u00A0%) und einem Test auf dem 5-%-Niveau; Test für zwei Anteile, wenn sich die Anteile auf verschiedene Befragte beziehen, und, wenn sie sich auf dieselben Befragten beziehen, ein vorsichtiger Test auf Grundlage der größten Varianz, die diese beiden Anteile zulassen."
+sources.list.heading: Quellen
+sources.origin.given: von der Quelle angegeben
+sources.origin.given.assumed: von der Quelle angegeben; Basis angenommen
+sources.origin.computed: berechnet
+sources.origin.computed.assumed: auf Grundlage einer Annahme berechnet
+sources.computed.count: "berechnet aus “{label}”: Anteil × Basis, auf eine ganze Zahl gerundet"
+sources.computed.respondents: "Zahl der Befragten, berechnet aus “{label}”: Anteil × Basis, auf eine ganze Zahl gerundet (Schätzung, da der Anteil gerundet ist)"
+sources.computed.margin: "95-%-Konfidenzintervall (Wilson-Methode), berechnet aus “{label}” und seiner Basis"
+sources.computed.derived: "berechnet aus “{label}”: {method}"
+sources.tooltip.source.one: "Quelle: {sources}"
+sources.tooltip.source.other: "Quellen: {sources}"
+sources.tooltip.assumption: "Annahme: {assumption}"
+sources.separator: "; "
+sources.page.one: "Quelle der Zahlen auf dieser Seite: {sources}."
+sources.page.other: "Quellen der Zahlen auf dieser Seite: {sources}."
+sources.page.separator: "; "
+# Words of other blocks and of pages: the catalogue's index, items, decorative images
+catalogue.index: Katalog durchblättern
+items.separator: ";"
+image.decorative: dekorativ
+# (end of sources)
+
+# Computed values and raw answers: labels and methods (StatisticsMessage)
+statistics.significant: "signifikant auf dem 5-%-Niveau"
+statistics.not-significant: "nicht signifikant auf dem 5-%-Niveau"
+statistics.withheld: zu wenige Befragte
+statistics.withheld.label: "„{label}“"
+statistics.withheld.method: "nicht veröffentlicht: Basis unter der Schwelle der statistischen Geheimhaltung"
+statistics.base.label: "Basis von „{label}“"
+statistics.base.method: in den Daten angegebene Basis
+statistics.count.label: "Befragte mit der Antwort „{label}“"
+statistics.count.method.given: in den Daten angegebene Anzahl
+statistics.count.method.estimated: "Anteil × Basis, auf ganze Zahlen gerundet (Schätzung: Der Anteil ist selbst gerundet)"
+statistics.count.method.computed: "Anteil × Basis, auf ganze Zahlen gerundet"
+statistics.margin.label: "Fehlermarge (95\u00A0%) von „{label}“"
+statistics.margin.method: "halbe Breite des 95-%-Wilson-Intervalls"
+statistics.low.label: "Untere Grenze des 95-%-Intervalls von „{label}“"
+statistics.high.label: "Obere Grenze des 95-%-Intervalls von „{label}“"
+statistics.interval.method: "95-%-Wilson-Intervall"
+statistics.rank.label: "Rang von „{label}“"
+statistics.rank.method: Rang in seiner Gruppe, vom größten zum kleinsten Anteil
+statistics.rank-n.label: "Antwort auf Rang {n} bei „{label}“"
+statistics.rank-n.method: "Antwort auf Rang {n}, vom größten zum kleinsten Anteil; gleiche Anteile gelten als gleichauf"
+statistics.split.difference.label: "Abstand zwischen den beiden Anteilen von „{label}“"
+statistics.split.difference.method: Differenz der beiden Anteile
+statistics.split.significance.label: "Signifikanz des Abstands bei „{label}“"
+statistics.split.significance.method: "Der Abstand ist signifikant, wenn das 95-%-Wilson-Intervall des größeren Anteils 50\u00A0% ausschließt"
+statistics.difference.method: "Differenz der Anteile „{first}“ und „{second}“, in Prozentpunkten"
+statistics.difference.method.same: "dieselben Befragten: größter Standardfehler, den die beiden Anteile zulassen (vorsichtiger Test), z = 1,96"
+statistics.difference.method.independent: "verschiedene Befragte: Test zweier Anteilswerte auf dem 5-%-Niveau (gepoolter Anteil), z = 1,96"
+statistics.difference.significance.label: "Signifikanz von „{label}“"
+statistics.non-response.label: "Antwortausfälle bei „{label}“"
+statistics.non-response.method: "Befragte der Grundgesamtheit, die die Frage nicht beantwortet haben; nicht in der Basis enthalten"
+statistics.mean.label: "Mittelwert von „{label}“"
+statistics.mean.low.label: "Untere Grenze des 95-%-Intervalls des Mittelwerts von „{label}“"
+statistics.mean.high.label: "Obere Grenze des 95-%-Intervalls des Mittelwerts von „{label}“"
+statistics.mean.method: "Mittelwert ± 1,96 × Standardabweichung / √n"
+statistics.mean.method.weighted: "Mittelwert ± 1,96 × Standardabweichung / √n (effektives n nach Kish, gewichtete Antworten)"
+statistics.median.label: "Median von „{label}“"
+statistics.median.low.label: "Untere Grenze des 95-%-Intervalls des Medians von „{label}“"
+statistics.median.high.label: "Obere Grenze des 95-%-Intervalls des Medians von „{label}“"
+statistics.median.method: "Quantile ½ ∓ 1,96 × ½ / √n der Verteilung (Normalapproximation der Ränge)"
+statistics.median.method.weighted: "Quantile ½ ∓ 1,96 × ½ / √n der Verteilung (Normalapproximation der Ränge), effektives n nach Kish"
+statistics.bounds.method: "95-%-Intervall: {method}"
+statistics.answered.label: "Befragte mit einer Angabe zu „{label}“"
+statistics.answered.method: Befragte, die eine Zahl angegeben haben
+statistics.test.subject: "„{label}“ nach „{dimension}“"
+statistics.test.subject.answer: "„{label}: {answer}“ nach „{dimension}“"
+statistics.test.label: "Unabhängigkeitstest für {subject}"
+statistics.test.chi2.label: "χ² für {subject}"
+statistics.test.p-value.label: "p-Wert für {subject}"
+statistics.test.p: "p = {p}"
+statistics.test.p.below: "p < {p}"
+statistics.test.figures: "χ² = {chi2}; {df} FG; {p}"
+statistics.test.significant: "signifikanter Zusammenhang auf dem 5-%-Niveau"
+statistics.test.not-significant: "kein signifikanter Zusammenhang auf dem 5-%-Niveau"
+statistics.test.result: "{verdict} ({figures})"
+statistics.test.caveat.one: "Achtung: {n} von {cells} erwarteten Häufigkeiten ist kleiner als 5; der Test ist nur näherungsweise gültig."
+statistics.test.caveat.other: "Achtung: {n} von {cells} erwarteten Häufigkeiten sind kleiner als 5; der Test ist nur näherungsweise gültig."
+statistics.test.method: "χ²-Unabhängigkeitstest auf den Häufigkeiten der Befragten"
+statistics.test.method.weighted: "χ²-Unabhängigkeitstest auf den Häufigkeiten der Befragten (ungewichtet)"
+statistics.test.method.caveat: "{method}. {caveat}"
+statistics.test.note: "χ²-Unabhängigkeitstest für {subject}: {figures}; {verdict}."
+statistics.answers.provenance: aus den Rohantworten berechnet
+statistics.answers.provenance.weighted: "aus den Rohantworten berechnet (gewichtet; Fehlermarge auf Basis der effektiven Stichprobengröße nach Kish)"
+statistics.answers.file: "„{file}“"
+statistics.answers.file.wave: "Welle {wave}: „{file}“"
+statistics.answers.note.raw: "Rohantworten ({files}): Jeder Anteil wird auf die Befragten berechnet, die die Frage beantwortet haben; Antwortausfälle sind aus der Basis ausgeschlossen und werden gesondert veröffentlicht. Veröffentlicht werden nur Aggregate, nie eine einzelne Antwort."
+statistics.answers.note.secrecy: "Statistische Geheimhaltung: Ein Anteil, Mittelwert oder Median, dessen Basis weniger als {n} Befragte umfasst, wird nicht veröffentlicht („{withheld}“)."
+statistics.answers.note.weight: "Gewichtung: Jede Antwort zählt gemäß der Spalte „{column}“; die Anteile sind gewichtet, ihre Fehlermargen werden auf der effektiven Stichprobengröße nach Kish berechnet, (Σ Gewichte)² / Σ Gewichte², die kleiner ist als die Zahl der Befragten. Die Unabhängigkeitstests beruhen auf den ungewichteten Häufigkeiten."
+statistics.answers.note.waves: "Veränderungen zwischen Wellen: Differenz der Anteile in Prozentpunkten, signifikant auf dem 5-%-Niveau nach dem Test zweier Anteilswerte (verschiedene Befragte in jeder Welle)."
+statistics.wave-change.label: "Veränderung von „{answer}“ ({label}) zwischen {before} und {after}"
+statistics.wave-change.withheld.method: "nicht berechnet: Die Basis einer der beiden Wellen liegt unter der Schwelle der statistischen Geheimhaltung"
+# (end of statistics)
+
+"""#,
+        "messages/en.yaml": #"""
+# Every word Étude writes into pages, the report and charts, in English. A project
+# overrides any of them in templates/messages/en.yaml. {name} is filled in by Étude.
+# Spaces: \u00A0 is a no-break space.
+
+# The language itself
+language.plural: one
+language.typography: "“”‘’"
+language.statistic-words: "(?:percentage )?points?|respondents?|responses?|people (?:surveyed|interviewed)|participants?|interviewees?|questionnaires?"
+
+# Numbers and figures in prose
+format.about: "about {n}"
+format.less-than: "less than {n}"
+format.more-than: "more than {n}"
+format.respondents.one: "{n}\u00A0respondent"
+format.respondents.other: "{n}\u00A0respondents"
+format.points.one: "{n}\u00A0point"
+format.points.other: "{n}\u00A0points"
+format.interval: "between {low} and {high}"
+format.interval.table: "{low} to {high}"
+format.margin: "±\u00A0{points}"
+format.list.separator: ", "
+format.list.last: "{list} and {last}"
+format.tied: "{list} (tied)"
+format.change.stable: "unchanged"
+format.change.up: "up {points}"
+format.change.down: "down {points}"
+format.number.2: two
+format.number.3: three
+format.number.4: four
+format.number.5: five
+format.number.6: six
+format.number.7: seven
+format.number.8: eight
+format.number.9: nine
+format.ordinal.1: first
+format.ordinal.1.feminine: first
+format.ordinal.2: second
+format.ordinal.3: third
+format.ordinal.4: fourth
+format.ordinal.5: fifth
+format.ordinal.6: sixth
+format.ordinal.7: seventh
+format.ordinal.8: eighth
+format.ordinal.9: ninth
+format.ordinal.10: tenth
+format.fraction.1-2: half
+format.fraction.1-2.more: more than half
+format.fraction.1-2.less: less than half
+format.fraction.1-3: one third
+format.fraction.1-3.more: more than one third
+format.fraction.1-3.less: less than one third
+format.fraction.2-3: two thirds
+format.fraction.2-3.more: more than two thirds
+format.fraction.2-3.less: less than two thirds
+format.fraction.1-4: one quarter
+format.fraction.1-4.more: more than one quarter
+format.fraction.1-4.less: less than one quarter
+format.fraction.2-4: two quarters
+format.fraction.2-4.more: more than two quarters
+format.fraction.2-4.less: less than two quarters
+format.fraction.3-4: three quarters
+format.fraction.3-4.more: more than three quarters
+format.fraction.3-4.less: less than three quarters
+format.fraction.1-5: one fifth
+format.fraction.1-5.more: more than one fifth
+format.fraction.1-5.less: less than one fifth
+format.fraction.2-5: two fifths
+format.fraction.2-5.more: more than two fifths
+format.fraction.2-5.less: less than two fifths
+format.fraction.3-5: three fifths
+format.fraction.3-5.more: more than three fifths
+format.fraction.3-5.less: less than three fifths
+format.fraction.4-5: four fifths
+format.fraction.4-5.more: more than four fifths
+format.fraction.4-5.less: less than four fifths
+format.fraction.1-10: one tenth
+format.fraction.1-10.more: more than one tenth
+format.fraction.1-10.less: less than one tenth
+format.fraction.2-10: two tenths
+format.fraction.2-10.more: more than two tenths
+format.fraction.2-10.less: less than two tenths
+format.fraction.3-10: three tenths
+format.fraction.3-10.more: more than three tenths
+format.fraction.3-10.less: less than three tenths
+format.fraction.4-10: four tenths
+format.fraction.4-10.more: more than four tenths
+format.fraction.4-10.less: less than four tenths
+
+# A share in words (| words): {n} is « noun » (plural, as given), {des} and {les} the
+# noun after a fraction and after « all ». English has no gender: {un}, {aucun}, {tous}
+# are not needed. The landmarks: 10, 20, 25, 33, 50, 67, 75, 80, 90 %.
+share.word.one: one
+share.word.one.feminine: one
+share.word.none: none
+share.word.none.feminine: none
+share.word.all: all
+share.word.all.feminine: all
+share.noun.of: " of {noun}"
+share.noun.the: " {noun}"
+share.zero: "none"
+share.zero.noun: "no{n}"
+share.all: "all{les}"
+share.below: "fewer than one in ten{n}"
+share.above: "more than nine in ten{n}"
+share.about: "about {tens} in ten{n}"
+share.tens.1: "one"
+share.10: "one in ten{n}"
+share.10.near: "nearly one in ten{n}"
+share.10.above: "more than one in ten{n}"
+share.20: "one in five{n}"
+share.20.near: "nearly one in five{n}"
+share.20.above: "more than one in five{n}"
+share.25: "a quarter{des}"
+share.25.near: "nearly a quarter{des}"
+share.25.above: "more than a quarter{des}"
+share.33: "a third{des}"
+share.33.near: "nearly a third{des}"
+share.33.above: "more than a third{des}"
+share.50: "half{des}"
+share.50.near: "nearly half{des}"
+share.50.above: "more than half{des}"
+share.67: "two thirds{des}"
+share.67.near: "nearly two thirds{des}"
+share.67.above: "more than two thirds{des}"
+share.75: "three quarters{des}"
+share.75.near: "nearly three quarters{des}"
+share.75.above: "more than three quarters{des}"
+share.80: "four in five{n}"
+share.80.near: "nearly four in five{n}"
+share.80.above: "more than four in five{n}"
+share.90: "nine in ten{n}"
+share.90.near: "nearly nine in ten{n}"
+share.90.above: "more than nine in ten{n}"
+
+# The theme's pages and report (templates read them as {{t.name}})
+layout.skip_link: Skip to content
+layout.home: Home
+layout.report_link: Printable version (report)
+layout.report_pdf: Report as PDF
+layout.main_navigation: Main navigation
+layout.on_this_page: On this page
+layout.report_kind: Study report
+layout.contents: Contents
+layout.back_to_site: Back to the website
+layout.publisher: "Publisher:"
+layout.source: "Source:"
+layout.generated_with: Made with
+layout.og_locale: en_GB
+layout.page_number: "Page {page} of {pages}"
+layout.not_found_title: Page not found
+layout.not_found_text: "There is no page at this address: it may have moved, or the address may be mistyped."
+layout.section_all_pages: "All pages of this section ({count})"
+
+# Charts (ChartMessage)
+chart.caption: "Figure {number}:"
+chart.caption.repeated: "Figure {number} (repeated):"
+chart.reference: "Figure\u00A0{number}"
+chart.note.base: "Base: {base}"
+chart.note.base.assumed: "Base: {base} (assumed)"
+chart.base.range.answer: "{low} to {high}\u00A0respondents depending on the answer"
+chart.base.range.series: "{low} to {high}\u00A0respondents depending on the series"
+chart.note.several: Several answers possible
+chart.note.several.over: "Several answers possible: the total exceeds 100%"
+chart.note.overlap: "The shares are not mutually exclusive: their total exceeds 100%"
+chart.note.source.one: "Source: {sources}"
+chart.note.source.other: "Sources: {sources}"
+chart.note.wave: "*: significant change at the 5% level (two-proportion test)."
+chart.separator: "; "
+chart.describe.split: "100% stacked bar"
+chart.describe.share: Horizontal bar on a scale from 0 to 100%
+chart.describe.bars: Horizontal bar chart
+chart.describe.bars.several: Horizontal bar chart, several answers possible
+chart.describe.value: "{label}: {value}"
+chart.describe.value.interval: "{label}: {value} (95% confidence interval: {interval})"
+chart.describe.scale.neutral: "Diverging bars centred on the answer “{answer}”"
+chart.describe.scale.middle: Diverging bars centred between the two halves of the scale
+chart.legend.value: "{label}: {value}"
+chart.legend.apart: " (off the scale)"
+chart.table.summary: Figure data (table)
+chart.table.answer: Answer
+chart.table.share: Share
+chart.table.interval: "95% confidence interval"
+chart.table.base: Base
+chart.downloads: "Download: {data}, {chart}"
+chart.downloads.data: the data (CSV)
+chart.downloads.chart: the chart (SVG)
+# (end of charts)
+
+# Sources and method, provenance, page sources notes (SourcesMessage)
+sources.heading: Sources and method
+sources.examples.total: Examples in the catalogue
+sources.examples.of: "Examples: {label}"
+sources.examples.method: number of examples in the catalogue
+sources.figures.heading: Published figures and their sources
+sources.figures.files: "These figures and every value computed from them are also published as data files:"
+sources.figures.files.links: "{csv} (for a spreadsheet) and {json}."
+sources.table.caption: "Each published figure: its value, base, origin and source"
+sources.table.figure: Figure
+sources.table.value: Value
+sources.table.base: Base
+sources.table.origin: Origin
+sources.table.source: Source
+sources.group.split: "breakdown: totals 100%"
+sources.group.multiple: shares not mutually exclusive
+sources.group.source: "Source: {source}"
+sources.assumptions.heading: Assumptions
+sources.assumptions.same: Same assumption as above.
+sources.methods.heading: Computed values
+sources.methods.interval: "95% confidence interval: Wilson interval (z = 1.96), computed for the base shown and published as its two bounds; the margin of error is its half-width. It assumes a random sample and gives only an order of magnitude; a share of all respondents, which is not an estimate, has none."
+sources.methods.rounding: "Shares computed from counts: rounded to whole numbers by the largest remainder method, so that the shares of a breakdown add up to 100%."
+sources.methods.counts: "Counts computed from a share: share × base, rounded to the nearest whole number (a half is rounded up); when the share is a rounded value, the count is only approximate and is written “about”."
+sources.methods.split-gap: "Gap between two shares of a breakdown: significant at the 5% level when the Wilson interval of the larger share excludes 50%."
+sources.methods.difference: "Difference between two shares: in percentage points, with its 95% margin of error and a test at the 5% level; a two-proportion test when the shares concern different respondents and, when they concern the same respondents, a conservative test based on the largest variance the two shares allow."
+sources.list.heading: Sources
+sources.origin.given: given by the source
+sources.origin.given.assumed: given by the source; base assumed
+sources.origin.computed: computed
+sources.origin.computed.assumed: computed on an assumption
+sources.computed.count: "computed from “{label}”: share × base, rounded to a whole number"
+sources.computed.respondents: "number of respondents computed from “{label}”: share × base, rounded to a whole number (an estimate, as the share is rounded)"
+sources.computed.margin: "95% confidence interval (Wilson method) computed from “{label}” and its base"
+sources.computed.derived: "computed from “{label}”: {method}"
+sources.tooltip.source.one: "source: {sources}"
+sources.tooltip.source.other: "sources: {sources}"
+sources.tooltip.assumption: "assumption: {assumption}"
+sources.separator: "; "
+sources.page.one: "Source of the figures on this page: {sources}."
+sources.page.other: "Sources of the figures on this page: {sources}."
+sources.page.separator: "; "
+# Words of other blocks and of pages: the catalogue's index, items, decorative images
+catalogue.index: Browse the catalogue
+items.separator: ";"
+image.decorative: decorative
+# (end of sources)
+
+# Computed values and raw answers: labels and methods (StatisticsMessage)
+statistics.significant: "significant at the 5% level"
+statistics.not-significant: "not significant at the 5% level"
+statistics.withheld: too few respondents
+statistics.withheld.label: "“{label}”"
+statistics.withheld.method: "not published: base below the statistical confidentiality threshold"
+statistics.base.label: "Base of “{label}”"
+statistics.base.method: base given in the data
+statistics.count.label: "Respondents matching “{label}”"
+statistics.count.method.given: count given in the data
+statistics.count.method.estimated: "share × base, rounded to the nearest whole number (an estimate: the share is itself rounded)"
+statistics.count.method.computed: "share × base, rounded to the nearest whole number"
+statistics.margin.label: "Margin of error at 95% of “{label}”"
+statistics.margin.method: "half-width of the 95% Wilson interval"
+statistics.low.label: "Lower bound of the 95% interval of “{label}”"
+statistics.high.label: "Upper bound of the 95% interval of “{label}”"
+statistics.interval.method: "95% Wilson interval"
+statistics.rank.label: "Rank of “{label}”"
+statistics.rank.method: rank within its group, from the largest share to the smallest
+statistics.rank-n.label: "Answer ranked {n} in “{label}”"
+statistics.rank-n.method: "answer ranked {n}, from the largest share to the smallest; equal shares are reported as tied"
+statistics.split.difference.label: "Gap between the two parts of “{label}”"
+statistics.split.difference.method: difference between the two parts
+statistics.split.significance.label: "Significance of the gap in “{label}”"
+statistics.split.significance.method: "the gap is significant if the 95% Wilson interval of the larger part excludes 50%"
+statistics.difference.method: "difference between the shares “{first}” and “{second}”, in points"
+statistics.difference.method.same: "same respondents: the largest standard error the two shares allow (a cautious test), z = 1.96"
+statistics.difference.method.independent: "different respondents: two-proportion test at the 5% level (pooled proportion), z = 1.96"
+statistics.difference.significance.label: "Significance of “{label}”"
+statistics.non-response.label: "Non-response to “{label}”"
+statistics.non-response.method: "respondents in the population who did not answer the question, excluded from the base"
+statistics.mean.label: "Mean of “{label}”"
+statistics.mean.low.label: "Lower bound of the 95% interval of the mean of “{label}”"
+statistics.mean.high.label: "Upper bound of the 95% interval of the mean of “{label}”"
+statistics.mean.method: "mean ± 1.96 × standard deviation / √n"
+statistics.mean.method.weighted: "mean ± 1.96 × standard deviation / √n (Kish effective n, weighted answers)"
+statistics.median.label: "Median of “{label}”"
+statistics.median.low.label: "Lower bound of the 95% interval of the median of “{label}”"
+statistics.median.high.label: "Upper bound of the 95% interval of the median of “{label}”"
+statistics.median.method: "quantiles ½ ∓ 1.96 × ½ / √n of the distribution (normal approximation of ranks)"
+statistics.median.method.weighted: "quantiles ½ ∓ 1.96 × ½ / √n of the distribution (normal approximation of ranks), Kish effective n"
+statistics.bounds.method: "95% interval: {method}"
+statistics.answered.label: "Respondents to “{label}”"
+statistics.answered.method: respondents who gave a number
+statistics.test.subject: "“{label}” by “{dimension}”"
+statistics.test.subject.answer: "“{label}: {answer}” by “{dimension}”"
+statistics.test.label: "Test of independence of {subject}"
+statistics.test.chi2.label: "χ² of {subject}"
+statistics.test.p-value.label: "p-value of {subject}"
+statistics.test.p: "p = {p}"
+statistics.test.p.below: "p < {p}"
+statistics.test.figures: "χ² = {chi2}; {df} df; {p}"
+statistics.test.significant: "significant association at the 5% level"
+statistics.test.not-significant: "no significant association at the 5% level"
+statistics.test.result: "{verdict} ({figures})"
+statistics.test.caveat.one: "Caution: {n} expected count of {cells} is below 5, so the test is only approximate."
+statistics.test.caveat.other: "Caution: {n} expected counts of {cells} are below 5, so the test is only approximate."
+statistics.test.method: "χ² test of independence on the counts of respondents"
+statistics.test.method.weighted: "χ² test of independence on the counts of respondents (unweighted)"
+statistics.test.method.caveat: "{method}. {caveat}"
+statistics.test.note: "χ² test of independence of {subject}: {figures}; {verdict}."
+statistics.answers.provenance: computed from the raw answers
+statistics.answers.provenance.weighted: "computed from the raw answers (weighted; margin based on Kish’s effective sample size)"
+statistics.answers.file: "“{file}”"
+statistics.answers.file.wave: "wave {wave}: “{file}”"
+statistics.answers.note.raw: "Raw answers ({files}): each share is computed on the respondents who answered the question; non-responses are excluded from the base and published separately. Only aggregates are published, never an individual answer."
+statistics.answers.note.secrecy: "Statistical confidentiality: a share, mean or median whose base is fewer than {n} respondents is not published (“{withheld}”)."
+statistics.answers.note.weight: "Weighting: each answer counts according to the column “{column}”; shares are weighted, and their margins of error are computed on Kish’s effective sample size, (Σ weights)² / Σ weights², which is smaller than the number of respondents. The tests of independence use the unweighted counts."
+statistics.answers.note.waves: "Changes between waves: difference between the shares in points, significant at the 5% level by the two-proportion test (different respondents in each wave)."
+statistics.wave-change.label: "Change in “{answer}” ({label}) between {before} and {after}"
+statistics.wave-change.withheld.method: "not computed: the base of one of the two waves is below the statistical confidentiality threshold"
+# (end of statistics)
+
+"""#,
+        "messages/fr.yaml": #"""
+# Every word Étude writes into pages, the report and charts, in French. A project
+# overrides any of them in templates/messages/fr.yaml. {name} is filled in by Étude.
+# Spaces: \u00A0 is a no-break space, \u202F a narrow no-break space.
+
+# The language itself
+language.plural: below-two
+language.typography: french
+language.statistic-words: "points?|répondant(?:e)?s?|réponses?|personnes? interrogées?|participant(?:e)?s?|enquêté(?:e)?s?|sondé(?:e)?s?|questionnaires?"
+
+# Numbers and figures in prose
+format.about: "environ\u00A0{n}"
+format.less-than: "moins de {n}"
+format.more-than: "plus de {n}"
+format.respondents.one: "{n}\u00A0répondant"
+format.respondents.other: "{n}\u00A0répondants"
+format.points.one: "{n}\u00A0point"
+format.points.other: "{n}\u00A0points"
+format.interval: "entre {low} et {high}"
+format.interval.table: "de {low} à {high}"
+format.margin: "±\u00A0{points}"
+format.list.separator: ", "
+format.list.last: "{list} et {last}"
+format.tied: "{list} (à égalité)"
+format.change.stable: "stable"
+format.change.up: "en hausse de {points}"
+format.change.down: "en baisse de {points}"
+format.number.2: deux
+format.number.3: trois
+format.number.4: quatre
+format.number.5: cinq
+format.number.6: six
+format.number.7: sept
+format.number.8: huit
+format.number.9: neuf
+format.ordinal.1: premier
+format.ordinal.1.feminine: première
+format.ordinal.2: deuxième
+format.ordinal.3: troisième
+format.ordinal.4: quatrième
+format.ordinal.5: cinquième
+format.ordinal.6: sixième
+format.ordinal.7: septième
+format.ordinal.8: huitième
+format.ordinal.9: neuvième
+format.ordinal.10: dixième
+format.fraction.1-2: la moitié
+format.fraction.1-2.more: plus de la moitié
+format.fraction.1-2.less: moins de la moitié
+format.fraction.1-3: un tiers
+format.fraction.1-3.more: plus d’un tiers
+format.fraction.1-3.less: moins d’un tiers
+format.fraction.2-3: deux tiers
+format.fraction.2-3.more: plus des deux tiers
+format.fraction.2-3.less: moins des deux tiers
+format.fraction.1-4: un quart
+format.fraction.1-4.more: plus d’un quart
+format.fraction.1-4.less: moins d’un quart
+format.fraction.2-4: deux quarts
+format.fraction.2-4.more: plus des deux quarts
+format.fraction.2-4.less: moins des deux quarts
+format.fraction.3-4: trois quarts
+format.fraction.3-4.more: plus des trois quarts
+format.fraction.3-4.less: moins des trois quarts
+format.fraction.1-5: un cinquième
+format.fraction.1-5.more: plus d’un cinquième
+format.fraction.1-5.less: moins d’un cinquième
+format.fraction.2-5: deux cinquièmes
+format.fraction.2-5.more: plus des deux cinquièmes
+format.fraction.2-5.less: moins des deux cinquièmes
+format.fraction.3-5: trois cinquièmes
+format.fraction.3-5.more: plus des trois cinquièmes
+format.fraction.3-5.less: moins des trois cinquièmes
+format.fraction.4-5: quatre cinquièmes
+format.fraction.4-5.more: plus des quatre cinquièmes
+format.fraction.4-5.less: moins des quatre cinquièmes
+format.fraction.1-10: un dixième
+format.fraction.1-10.more: plus d’un dixième
+format.fraction.1-10.less: moins d’un dixième
+format.fraction.2-10: deux dixièmes
+format.fraction.2-10.more: plus des deux dixièmes
+format.fraction.2-10.less: moins des deux dixièmes
+format.fraction.3-10: trois dixièmes
+format.fraction.3-10.more: plus des trois dixièmes
+format.fraction.3-10.less: moins des trois dixièmes
+format.fraction.4-10: quatre dixièmes
+format.fraction.4-10.more: plus des quatre dixièmes
+format.fraction.4-10.less: moins des quatre dixièmes
+
+# A share in words (| words): {un}, {aucun}, {tous} take the gender of the noun
+# (| words-f); {n} is « noun », {n1} the noun in the singular, {des} and {les} the noun
+# after a fraction and after « tous ». The landmarks: 10, 20, 25, 33, 50, 67, 75, 80, 90 %.
+share.word.one: un
+share.word.one.feminine: une
+share.word.none: aucun
+share.word.none.feminine: aucune
+share.word.all: tous
+share.word.all.feminine: toutes
+share.noun.of: " des {noun}"
+share.noun.the: " les {noun}"
+share.zero: "{aucun}{n1}"
+share.zero.noun: "{aucun}{n1}"
+share.all: "{tous}{les}"
+share.below: "moins d’{un}{n} sur dix"
+share.above: "plus de neuf{n} sur dix"
+share.about: "environ {tens}{n} sur dix"
+share.tens.1: "{un}"
+share.10: "{un}{n} sur dix"
+share.10.near: "près d’{un}{n} sur dix"
+share.10.above: "plus d’{un}{n} sur dix"
+share.20: "{un}{n} sur cinq"
+share.20.near: "près d’{un}{n} sur cinq"
+share.20.above: "plus d’{un}{n} sur cinq"
+share.25: "un quart{des}"
+share.25.near: "près d’un quart{des}"
+share.25.above: "plus d’un quart{des}"
+share.33: "un tiers{des}"
+share.33.near: "près d’un tiers{des}"
+share.33.above: "plus d’un tiers{des}"
+share.50: "la moitié{des}"
+share.50.near: "près d’{un}{n} sur deux"
+share.50.above: "plus de la moitié{des}"
+share.67: "les deux tiers{des}"
+share.67.near: "près des deux tiers{des}"
+share.67.above: "plus des deux tiers{des}"
+share.75: "les trois quarts{des}"
+share.75.near: "près des trois quarts{des}"
+share.75.above: "plus des trois quarts{des}"
+share.80: "quatre{n} sur cinq"
+share.80.near: "près de quatre{n} sur cinq"
+share.80.above: "plus de quatre{n} sur cinq"
+share.90: "neuf{n} sur dix"
+share.90.near: "près de neuf{n} sur dix"
+share.90.above: "plus de neuf{n} sur dix"
+
+# The theme's pages and report (templates read them as {{t.name}})
+layout.skip_link: Aller au contenu
+layout.home: Accueil
+layout.report_link: Version imprimable (rapport)
+layout.report_pdf: Rapport en PDF
+layout.main_navigation: Navigation principale
+layout.on_this_page: Sur cette page
+layout.report_kind: Rapport d’étude
+layout.contents: Sommaire
+layout.back_to_site: Retour au site
+layout.publisher: "Éditeur\u202F:"
+layout.source: "Source\u202F:"
+layout.generated_with: Généré avec
+layout.og_locale: fr_FR
+layout.page_number: "Page {page} sur {pages}"
+layout.not_found_title: Page introuvable
+layout.not_found_text: "Aucune page ne se trouve à cette adresse : elle a peut-être changé, ou elle est mal écrite."
+layout.section_all_pages: "Toutes les pages de la rubrique ({count})"
+
+# Charts (ChartMessage)
+chart.caption: "Figure {number}\u202F:"
+chart.caption.repeated: "Figure {number} (rappel)\u202F:"
+chart.reference: "figure\u00A0{number}"
+chart.note.base: "Base : {base}"
+chart.note.base.assumed: "Base : {base} (hypothèse)"
+chart.base.range.answer: "de {low} à {high}\u00A0répondants selon la réponse"
+chart.base.range.series: "de {low} à {high}\u00A0répondants selon la série"
+chart.note.several: Plusieurs réponses possibles
+chart.note.several.over: "Plusieurs réponses possibles : le total dépasse 100 %"
+chart.note.overlap: "Les parts ne s’excluent pas : leur total dépasse 100 %"
+chart.note.source.one: "Source : {sources}"
+chart.note.source.other: "Sources : {sources}"
+chart.note.wave: "* : évolution significative au seuil de 5 % (test de deux proportions)."
+chart.separator: " ; "
+chart.describe.split: Barre empilée à 100 %
+chart.describe.share: Barre horizontale sur une échelle de 0 à 100 %
+chart.describe.bars: Diagramme en barres horizontales
+chart.describe.bars.several: Diagramme en barres horizontales, plusieurs réponses possibles
+chart.describe.value: "{label} : {value}"
+chart.describe.value.interval: "{label} : {value} (intervalle de confiance à 95 % : {interval})"
+chart.describe.scale.neutral: "Barres divergentes centrées sur la réponse « {answer} »"
+chart.describe.scale.middle: Barres divergentes centrées entre les deux moitiés de l’échelle
+chart.legend.value: "{label}\u202F: {value}"
+chart.legend.apart: " (hors échelle)"
+chart.table.summary: Données de la figure (tableau)
+chart.table.answer: Réponse
+chart.table.share: Part
+chart.table.interval: "Intervalle de confiance à 95\u202F%"
+chart.table.base: Base
+chart.downloads: "Télécharger\u202F: {data}, {chart}"
+chart.downloads.data: les données (CSV)
+chart.downloads.chart: le graphique (SVG)
+# (end of charts)
+
+# Sources et méthode, provenance, page sources notes (SourcesMessage)
+sources.heading: Sources et méthode
+sources.examples.total: Exemples du catalogue
+sources.examples.of: "Exemples : {label}"
+sources.examples.method: nombre d’exemples du catalogue
+sources.figures.heading: Chiffres publiés et leur source
+sources.figures.files: "Ces chiffres et toutes les valeurs calculées à partir d’eux sont aussi publiés en fichiers de données :"
+sources.figures.files.links: "{csv} (pour un tableur) et {json}."
+sources.table.caption: "Chaque chiffre publié : sa valeur, sa base, son origine et sa source"
+sources.table.figure: Chiffre
+sources.table.value: Valeur
+sources.table.base: Base
+sources.table.origin: Origine
+sources.table.source: Source
+sources.group.split: "répartition : total de 100 %"
+sources.group.multiple: parts non exclusives
+sources.group.source: "Source : {source}"
+sources.assumptions.heading: Hypothèses
+sources.assumptions.same: Même hypothèse que ci-dessus.
+sources.methods.heading: Valeurs calculées
+sources.methods.interval: "Intervalle de confiance à 95 % : intervalle de Wilson (z = 1,96), calculé pour la base indiquée et publié par ses deux bornes ; la marge d’erreur en est la demi-largeur. Il suppose un échantillon aléatoire et n’est qu’un ordre de grandeur ; une part de tous les répondants, qui n’est pas une estimation, n’en a pas."
+sources.methods.rounding: "Parts calculées à partir d’effectifs : arrondies à l’unité par la méthode du plus fort reste, pour que les parts d’une répartition totalisent 100 %."
+sources.methods.counts: "Effectifs calculés à partir d’une part : part × base, arrondi à l’unité la plus proche (une moitié d’unité est arrondie à l’unité supérieure) ; lorsque la part est une valeur arrondie, l’effectif n’est qu’approché et il est écrit « environ »."
+sources.methods.split-gap: "Écart entre deux parts d’une répartition : significatif au seuil de 5 % lorsque l’intervalle de Wilson de la plus grande part exclut 50 %."
+sources.methods.difference: "Différence entre deux parts : en points, avec sa marge d’erreur à 95 % et un test au seuil de 5 % ; test de comparaison de deux proportions lorsque les parts portent sur des répondants différents, et, lorsqu’elles portent sur les mêmes répondants, test prudent fondé sur la plus grande variance que ces deux parts permettent."
+sources.list.heading: Sources
+sources.origin.given: donné par la source
+sources.origin.given.assumed: donné par la source ; base supposée
+sources.origin.computed: calculé
+sources.origin.computed.assumed: calculé sur une hypothèse
+sources.computed.count: "calculé à partir de « {label} » : part × base, arrondi à l’unité"
+sources.computed.respondents: "nombre de répondants calculé à partir de « {label} » : part × base, arrondi à l’unité (estimation, la part étant arrondie)"
+sources.computed.margin: "intervalle de confiance à 95 % (méthode de Wilson) calculé à partir de « {label} » et de sa base"
+sources.computed.derived: "calculé à partir de « {label} » : {method}"
+sources.tooltip.source.one: "source : {sources}"
+sources.tooltip.source.other: "sources : {sources}"
+sources.tooltip.assumption: "hypothèse : {assumption}"
+sources.separator: " ; "
+sources.page.one: "Source des chiffres de cette page\u202F: {sources}."
+sources.page.other: "Sources des chiffres de cette page\u202F: {sources}."
+sources.page.separator: "\u202F; "
+# Words of other blocks and of pages: the catalogue's index, items, decorative images
+catalogue.index: Parcourir le catalogue
+items.separator: " ;"
+image.decorative: décoratif
+# (end of sources)
+
+# Computed values and raw answers: labels and methods (StatisticsMessage)
+statistics.significant: "significatif au seuil de 5\u202F%"
+statistics.not-significant: "non significatif au seuil de 5\u202F%"
+statistics.withheld: effectif insuffisant
+statistics.withheld.label: "« {label} »"
+statistics.withheld.method: "non publié : base sous le seuil du secret statistique"
+statistics.base.label: "Base de « {label} »"
+statistics.base.method: base déclarée dans les données
+statistics.count.label: "Répondants correspondant à « {label} »"
+statistics.count.method.given: effectif donné dans les données
+statistics.count.method.estimated: "part × base, arrondi à l’unité (estimation : la part est elle-même arrondie)"
+statistics.count.method.computed: "part × base, arrondi à l’unité"
+statistics.margin.label: "Marge d’erreur à 95 % de « {label} »"
+statistics.margin.method: "demi-largeur de l’intervalle de Wilson à 95 %"
+statistics.low.label: "Borne basse de l’intervalle à 95 % de « {label} »"
+statistics.high.label: "Borne haute de l’intervalle à 95 % de « {label} »"
+statistics.interval.method: "intervalle de Wilson à 95 %"
+statistics.rank.label: "Rang de « {label} »"
+statistics.rank.method: rang dans son groupe, de la plus grande part à la plus petite
+statistics.rank-n.label: "Réponse au rang {n} de « {label} »"
+statistics.rank-n.method: "réponse classée au rang {n}, de la plus grande part à la plus petite ; des parts égales sont dites à égalité"
+statistics.split.difference.label: "Écart entre les deux parts de « {label} »"
+statistics.split.difference.method: différence des deux parts
+statistics.split.significance.label: "Significativité de l’écart de « {label} »"
+statistics.split.significance.method: "l’écart est significatif si l’intervalle de Wilson à 95 % de la plus grande part exclut 50 %"
+statistics.difference.method: "différence des parts « {first} » et « {second} », en points"
+statistics.difference.method.same: "mêmes répondants : écart-type le plus large que les deux parts permettent (test prudent), z = 1,96"
+statistics.difference.method.independent: "répondants différents : test de deux proportions au seuil de 5 % (proportion commune), z = 1,96"
+statistics.difference.significance.label: "Significativité de « {label} »"
+statistics.non-response.label: "Non-réponses à « {label} »"
+statistics.non-response.method: "répondants de la population qui n’ont pas répondu à la question, exclus de la base"
+statistics.mean.label: "Moyenne de « {label} »"
+statistics.mean.low.label: "Borne basse de l’intervalle à 95 % de la moyenne de « {label} »"
+statistics.mean.high.label: "Borne haute de l’intervalle à 95 % de la moyenne de « {label} »"
+statistics.mean.method: "moyenne ± 1,96 × écart-type / √n"
+statistics.mean.method.weighted: "moyenne ± 1,96 × écart-type / √n (n effectif de Kish, réponses pondérées)"
+statistics.median.label: "Médiane de « {label} »"
+statistics.median.low.label: "Borne basse de l’intervalle à 95 % de la médiane de « {label} »"
+statistics.median.high.label: "Borne haute de l’intervalle à 95 % de la médiane de « {label} »"
+statistics.median.method: "quantiles ½ ∓ 1,96 × ½ / √n de la distribution (approximation normale des rangs)"
+statistics.median.method.weighted: "quantiles ½ ∓ 1,96 × ½ / √n de la distribution (approximation normale des rangs), n effectif de Kish"
+statistics.bounds.method: "intervalle à 95 % : {method}"
+statistics.answered.label: "Répondants à « {label} »"
+statistics.answered.method: répondants ayant donné un nombre
+statistics.test.subject: "« {label} » selon « {dimension} »"
+statistics.test.subject.answer: "« {label} : {answer} » selon « {dimension} »"
+statistics.test.label: "Test d’indépendance de {subject}"
+statistics.test.chi2.label: "χ² de {subject}"
+statistics.test.p-value.label: "Valeur p de {subject}"
+statistics.test.p: "p = {p}"
+statistics.test.p.below: "p < {p}"
+statistics.test.figures: "χ² = {chi2} ; {df} ddl ; {p}"
+statistics.test.significant: "dépendance significative au seuil de 5 %"
+statistics.test.not-significant: "pas de dépendance significative au seuil de 5 %"
+statistics.test.result: "{verdict} ({figures})"
+statistics.test.caveat.one: "Attention : {n} effectif attendu sur {cells} inférieur à 5 : le test n’est qu’approximatif."
+statistics.test.caveat.other: "Attention : {n} effectifs attendus sur {cells} inférieurs à 5 : le test n’est qu’approximatif."
+statistics.test.method: "test du χ² d’indépendance sur les effectifs de répondants"
+statistics.test.method.weighted: "test du χ² d’indépendance sur les effectifs de répondants (non pondérés)"
+statistics.test.method.caveat: "{method} {caveat}"
+statistics.test.note: "Test du χ² d’indépendance de {subject} : {figures} ; {verdict}."
+statistics.answers.provenance: calculé à partir des réponses brutes
+statistics.answers.provenance.weighted: "calculé à partir des réponses brutes (pondérées ; marge sur la taille d’échantillon effective de Kish)"
+statistics.answers.file: "« {file} »"
+statistics.answers.file.wave: "vague {wave} : « {file} »"
+statistics.answers.note.raw: "Réponses brutes ({files}) : chaque part est calculée sur les répondants qui ont répondu à la question ; les non-réponses sont exclues de la base et publiées à part. Seuls des agrégats sont publiés, jamais une réponse individuelle."
+statistics.answers.note.secrecy: "Secret statistique : une part, une moyenne ou une médiane dont la base compte moins de {n} répondants n’est pas publiée (« {withheld} »)."
+statistics.answers.note.weight: "Pondération : chaque réponse compte selon la colonne « {column} » ; les parts sont pondérées, et leurs marges d’erreur calculées sur la taille d’échantillon effective de Kish, (Σ poids)² / Σ poids², plus petite que le nombre de répondants. Les tests d’indépendance portent sur les effectifs non pondérés."
+statistics.answers.note.waves: "Évolutions entre vagues : différence des parts en points, significative au seuil de 5 % selon le test de deux proportions (répondants différents d’une vague à l’autre)."
+statistics.wave-change.label: "Évolution de « {answer} » ({label}) entre {before} et {after}"
+statistics.wave-change.withheld.method: "non calculée : la base d’une des deux vagues est sous le seuil du secret statistique"
+# (end of statistics)
+
+"""#,
         "partials/footer.mustache": #"""
 {{! Site footer: publisher, source mention, printable report, generator. }}
 <footer class="site-footer">
 <div class="site-footer__inner">
-<p class="site-footer__publisher">Éditeur : {{site.publisher}}</p>
-<p class="site-footer__source">Source : {{site.title}}, {{site.publisher}}.</p>
+<p class="site-footer__publisher">{{t.publisher}} {{site.publisher}}</p>
+<p class="site-footer__source">{{t.source}} {{site.title}}, {{site.publisher}}.</p>
 <ul class="site-footer__links">
-<li><a href="{{root}}index.html">Accueil</a></li>
-<li><a href="{{report.url}}">Version imprimable (rapport)</a></li>
+<li><a href="{{root}}index.html">{{t.home}}</a></li>
+<li><a href="{{report.url}}">{{t.report_link}}</a></li>
 {{#report.pdf}}
-<li><a href="{{report.pdf}}" type="application/pdf">Rapport en PDF</a></li>
+<li><a href="{{report.pdf}}" type="application/pdf">{{t.report_pdf}}</a></li>
 {{/report.pdf}}
 </ul>
-<p class="site-footer__generator">Généré avec {{generator}}</p>
+<p class="site-footer__generator">{{t.generated_with}} {{generator}}</p>
 </div>
 </footer>
 
@@ -1506,7 +2436,7 @@ figure.chart .chart-notes { display: block; color: var(--muted); font-size: 0.9e
 <link rel="stylesheet" href="{{root}}{{site.stylesheet}}">
 {{/site.stylesheet}}
 <meta property="og:type" content="website">
-<meta property="og:locale" content="fr_FR">
+<meta property="og:locale" content="{{t.og_locale}}">
 <meta property="og:site_name" content="{{site.title}}">
 <meta property="og:title" content="{{page.title}}">
 <meta property="og:description" content="{{#empty(page.description)}}{{site.description}}{{/empty(page.description)}}{{^empty(page.description)}}{{page.description}}{{/empty(page.description)}}{{^page.description}}{{site.description}}{{/page.description}}">
@@ -1530,7 +2460,7 @@ figure.chart .chart-notes { display: block; color: var(--muted); font-size: 0.9e
 {{/empty(.)}}
 {{/site.subtitle}}
 {{> partials/nav}}
-<p class="site-report"><a href="{{report.url}}">Version imprimable (rapport)</a>{{#report.pdf}} · <a href="{{report.pdf}}" type="application/pdf">Rapport en PDF</a>{{/report.pdf}}</p>
+<p class="site-report"><a href="{{report.url}}">{{t.report_link}}</a>{{#report.pdf}} · <a href="{{report.pdf}}" type="application/pdf">{{t.report_pdf}}</a>{{/report.pdf}}</p>
 </div>
 </header>
 
@@ -1540,7 +2470,7 @@ figure.chart .chart-notes { display: block; color: var(--muted); font-size: 0.9e
 {{^empty(children)}}
 <ul class="site-nav__sublist">
 {{#children}}
-<li class="site-nav__subitem"><a class="site-nav__link" href="{{url}}"{{#isCurrent}} aria-current="page"{{/isCurrent}}>{{title}}</a></li>
+<li class="site-nav__subitem"><a class="site-nav__link" href="{{url}}"{{#isCurrent}} aria-current="page"{{/isCurrent}}{{#lang}} lang="{{lang}}"{{/lang}}>{{title}}</a></li>
 {{/children}}
 </ul>
 {{/empty(children)}}
@@ -1550,11 +2480,11 @@ figure.chart .chart-notes { display: block; color: var(--muted); font-size: 0.9e
 {{! Main navigation. Every url is already relative to the current page.
     A section lists its children as a nested list when the current page is
     the section itself or one of its children. }}
-<nav class="site-nav" aria-label="Navigation principale">
+<nav class="site-nav" aria-label="{{t.main_navigation}}">
 <ul class="site-nav__list">
 {{#nav}}
 <li class="site-nav__item{{#isSection}} site-nav__item--section{{/isSection}}{{#isOpen}} is-open{{/isOpen}}">
-<a class="site-nav__link" href="{{url}}"{{#isCurrent}} aria-current="page"{{/isCurrent}}>{{title}}</a>
+<a class="site-nav__link" href="{{url}}"{{#isCurrent}} aria-current="page"{{/isCurrent}}{{#lang}} lang="{{lang}}"{{/lang}}>{{title}}</a>
 {{#isSection}}
 {{#isOpen}}
 {{> partials/nav-children}}
@@ -1574,8 +2504,8 @@ figure.chart .chart-notes { display: block; color: var(--muted); font-size: 0.9e
         "partials/toc.mustache": ##"""
 {{! "Sur cette page": links to the headings of the page (ids come from the
     content). Level-3 entries are indented under their level-2 heading. }}
-<nav class="toc" aria-label="Sur cette page">
-<p class="toc__title">Sur cette page</p>
+<nav class="toc" aria-label="{{t.on_this_page}}">
+<p class="toc__title">{{t.on_this_page}}</p>
 <ul class="toc__list">
 {{#page.toc}}
 <li class="toc__item{{#isSub}} toc__item--sub{{/isSub}}"><a href="#{{id}}">{{title}}</a></li>
@@ -1593,7 +2523,7 @@ figure.chart .chart-notes { display: block; color: var(--muted); font-size: 0.9e
     printed). Chapter contentHTML comes with its headings shifted to start
     at h3 and ids unique in the whole report. }}
 <!DOCTYPE html>
-<html lang="fr">
+<html lang="{{site.language}}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -1608,13 +2538,13 @@ figure.chart .chart-notes { display: block; color: var(--muted); font-size: 0.9e
 </style>
 </head>
 <body class="report">
-<a class="skip-link" href="#contenu">Aller au contenu</a>
+<a class="skip-link" href="#contenu">{{t.skip_link}}</a>
 <header class="report-cover">
 <div class="report-cover__inner">
 {{#site.logo}}
 <img class="report-cover__logo" src="{{path}}" alt="" width="{{width}}" height="{{height}}">
 {{/site.logo}}
-<p class="report-cover__kind">Rapport d’étude</p>
+<p class="report-cover__kind">{{t.report_kind}}</p>
 <h1 class="report-cover__title">{{site.title}}</h1>
 {{#site.subtitle}}
 {{^empty(.)}}
@@ -1629,8 +2559,8 @@ figure.chart .chart-notes { display: block; color: var(--muted); font-size: 0.9e
 <p class="report-cover__publisher">{{site.publisher}}</p>
 </div>
 </header>
-<nav class="report-toc" aria-label="Sommaire">
-<h2 class="report-toc__title">Sommaire</h2>
+<nav class="report-toc" aria-label="{{t.contents}}">
+<h2 class="report-toc__title">{{t.contents}}</h2>
 <ol class="report-toc__list">
 {{#chapters}}
 <li class="report-toc__chapter"><a href="#{{id}}">{{title}}</a>
@@ -1654,8 +2584,8 @@ figure.chart .chart-notes { display: block; color: var(--muted); font-size: 0.9e
 {{/chapters}}
 </main>
 <footer class="report-footer">
-<p>Éditeur : {{site.publisher}}. Généré avec {{generator}}.</p>
-<p><a href="{{siteURL}}">Retour au site</a></p>
+<p>{{t.publisher}} {{site.publisher}}. {{t.generated_with}} {{generator}}.</p>
+<p><a href="{{siteURL}}">{{t.back_to_site}}</a></p>
 </footer>
 </body>
 </html>

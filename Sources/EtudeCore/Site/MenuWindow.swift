@@ -15,7 +15,7 @@ struct MenuWindow {
     }
 
     /// The label of the link to the section's page when some of its pages are not listed.
-    static func moreLabel(total: Int) -> String {
-        "Toutes les pages de la rubrique (\(total))"
+    static func moreLabel(total: Int, language: Language) -> String {
+        language.messages(LayoutMessage.sectionAllPages, ["count": language.numbers.number(Double(total))])
     }
 }

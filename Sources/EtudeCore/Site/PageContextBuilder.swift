@@ -6,6 +6,14 @@ struct PageContextBuilder {
     var linksPDF = false
     /// `Branding.templateValues`, added to `site`.
     var branding: [String: Any] = [:]
+    /// The site's language: its words for the theme (`t`).
+    var language = Language.french
+
+    /// A menu entry labelled in another language than the site's says which (`lang`).
+    private func language(of item: Navigation.Item, _ values: [String: Any]) -> [String: Any] {
+        guard let lang = item.lang, lang != site.language else { return values }
+        return values.merging(["lang": lang]) { first, _ in first }
+    }
 
     /// `root` replaces the relative prefix to the site root (`404.html` uses the server path);
     /// `inlineStyles`, the stylesheet to put in the page instead of linking to it.
@@ -24,16 +32,16 @@ struct PageContextBuilder {
             var children: [[String: Any]] = []
             if isOpen {
                 children = MenuWindow.shown(item.children, current: path).map { child -> [String: Any] in
-                    ["title": child.title, "url": root + child.path, "isCurrent": child.path == path]
+                    language(of: child, ["title": child.title, "url": root + child.path, "isCurrent": child.path == path])
                 }
                 if item.children.count > MenuWindow.limit {
-                    children.append(["title": MenuWindow.moreLabel(total: item.children.count), "url": root + item.path, "isCurrent": false])
+                    children.append(["title": MenuWindow.moreLabel(total: item.children.count, language: language), "url": root + item.path, "isCurrent": false])
                 }
             }
-            return [
+            return language(of: item, [
                 "title": item.title, "url": root + item.path, "isCurrent": item.path == path,
                 "isSection": item.folder != nil, "isOpen": isOpen, "children": children,
-            ]
+            ])
         }
         var values: [String: Any] = [
             "title": page.title,
@@ -41,6 +49,7 @@ struct PageContextBuilder {
             "canonicalURL": PublishedFiles.canonicalURL(of: path, base: site.baseURL),
             "noindex": path == PublishedFiles.notFoundPath,
             "path": path,
+            "language": page.page.frontMatter.lang ?? site.language,
             "contentHTML": page.contentHTML,
             "isHome": path == "index.html",
             "hasTOC": page.toc.count >= 2,
@@ -55,6 +64,7 @@ struct PageContextBuilder {
             "report": linksPDF ? ["url": root + ReportBuilder.outputPath, "pdf": root + ReportPrinter.pdfPath]
                 : ["url": root + ReportBuilder.outputPath],
             "generator": "Étude",
+            "t": language.messages.texts(under: "layout"),
         ]
     }
 }

@@ -48,7 +48,7 @@ struct PublishedFiles {
     func add(to output: inout OutputFileSet, pages: [RenderedPage], templates: TemplateLibrary, contexts: PageContextBuilder) throws {
         if output.files[Self.notFoundPath] == nil {
             let styles = inlineStyles(output.files["assets/style.css"], then: output.files[Branding.cssPath])
-            let context = contexts.context(for: Self.notFoundPage(), root: serverRoot, inlineStyles: styles)
+            let context = contexts.context(for: Self.notFoundPage(language: contexts.language), root: serverRoot, inlineStyles: styles)
             output.add(Self.notFoundPath, Data(try templates.render(context, template: "layout").utf8), from: .asset("(built-in) 404.html"))
         }
         output.add(Self.sitemapPath, sitemap(pages: pages), from: .asset("(built-in) sitemap.xml"))
@@ -67,11 +67,11 @@ struct PublishedFiles {
     }
 
     /// The page of `404.html`, rendered with the site's layout like any page.
-    static func notFoundPage() -> RenderedPage {
-        let matter = FrontMatter(title: "Page introuvable", titleLocation: SourcePosition(line: 1, column: 1))
+    static func notFoundPage(language: Language) -> RenderedPage {
+        let matter = FrontMatter(title: language.messages(LayoutMessage.notFoundTitle), titleLocation: SourcePosition(line: 1, column: 1))
         let page = Page(sourcePath: "(built-in) 404.html", outputPath: notFoundPath, section: [], isSectionIndex: false,
                         frontMatter: matter, body: "", bodyLineOffset: 0)
-        let text = FrenchTypography.apply("Aucune page ne se trouve à cette adresse : elle a peut-être changé, ou elle est mal écrite.")
+        let text = language.typeset(language.messages(LayoutMessage.notFoundText))
         return RenderedPage(page: page, title: matter.title, description: nil, contentHTML: "<p>\(HTML.escape(text))</p>\n",
                             toc: [], figureKeys: [], charts: [])
     }

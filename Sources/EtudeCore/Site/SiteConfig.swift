@@ -3,7 +3,7 @@ import Foundation
 /// The site's settings, from `data/site.yaml`.
 public struct SiteConfig: Equatable, Sendable {
     public static let path = "data/site.yaml"
-    static let keys = ["title", "subtitle", "description", "base_url", "publisher", "cover", "keep", "menu"] + brandingKeys
+    static let keys = ["title", "subtitle", "description", "base_url", "publisher", "language", "cover", "keep", "menu"] + brandingKeys
 
     public var title: String
     public var subtitle: String?
@@ -11,6 +11,8 @@ public struct SiteConfig: Equatable, Sendable {
     /// Absolute URL the site is published at, ending with `/`.
     public var baseURL: String
     public var publisher: String?
+    /// The BCP 47 tag of `language:`, French by default.
+    public var language = "fr"
     /// Lines of the report's cover (references allowed).
     public var cover: [CoverLine] = []
     /// Output files Étude once wrote that a rebuild keeps (`OutputKeepRule` patterns).
@@ -31,7 +33,7 @@ public struct SiteConfig: Equatable, Sendable {
     /// The `site` values every template sees.
     var templateValues: [String: Any] {
         ["title": title, "subtitle": subtitle ?? "", "description": description ?? "",
-         "publisher": publisher ?? "", "language": "fr"]
+         "publisher": publisher ?? "", "language": language]
     }
 
     /// The characters an address may hold as written (RFC 3986), without any that HTML,
@@ -67,6 +69,9 @@ public struct SiteConfig: Equatable, Sendable {
         if !baseURL.hasSuffix("/") { baseURL += "/" }
         var config = SiteConfig(title: title, subtitle: try text("subtitle"), description: try text("description"),
                                 baseURL: baseURL, publisher: try text("publisher"))
+        if let language = entries.first(where: { $0.key == "language" })?.value {
+            config.language = try languageTag(language, reader: reader)
+        }
         if let cover = entries.first(where: { $0.key == "cover" })?.value {
             guard let lines = cover.sequence else { throw reader.error("cover must be a list of lines ('- …')", at: cover) }
             config.cover = try lines.map {

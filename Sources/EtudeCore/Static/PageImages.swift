@@ -2,19 +2,25 @@ import Foundation
 
 /// Checks and completes the images written in pages' Markdown (`![alt](path)`, the path
 /// relative to the page, like a link): each must be a file of `static/` and have alt
-/// text (`décoratif` marks one that only decorates, published with an empty alt), and
+/// text (the language's `image.decorative`, `decorative` in English, or the French
+/// `décoratif` in any language, marks one that only decorates, published with an empty alt), and
 /// gets the `width` and `height` read from its file, so that the page does not jump
 /// while it loads.
 struct PageImages {
-    /// The alt text that says an image only decorates: readers of the page skip it.
-    static let decorativeMarker = "décoratif"
+    /// The French alt text that says an image only decorates, accepted whatever the study's
+    /// language, since projects were written with it before `language:` existed.
+    static let frenchDecorativeMarker = "décoratif"
 
     /// Files of `static/`, by their path in the output.
     let staticFiles: [String: Data]
+    /// The alt text that says an image only decorates, in the study's language: readers of
+    /// the page skip the image.
+    let decorativeMarker: String
     private var sizes: [String: ImageSize?] = [:]
 
-    init(staticFiles: [String: Data]) {
+    init(staticFiles: [String: Data], language: Language) {
         self.staticFiles = staticFiles
+        decorativeMarker = language.messages(SourcesMessage.imageDecorative)
     }
 
     /// `pages` with their images completed, or every problem found in any of them.
@@ -58,8 +64,8 @@ struct PageImages {
         var tag = tag
         if alt.isEmpty {
             collector.report(Diagnostic(file: file, at: location, message: "the image '\(shownSource)' has no alt text, which readers who cannot see it need; "
-                + "describe it between the brackets, as in ![Carte des répondants](\(shownSource)), or write ![\(Self.decorativeMarker)](\(shownSource)) if it only decorates"))
-        } else if alt.lowercased() == Self.decorativeMarker {
+                + "describe it between the brackets, as in ![Carte des répondants](\(shownSource)), or write ![\(decorativeMarker)](\(shownSource)) if it only decorates"))
+        } else if [decorativeMarker.lowercased(), Self.frenchDecorativeMarker].contains(alt.lowercased()) {
             tag = HTMLText.rewriteAttributes(["alt"], in: tag) { _, _ in "" }
         }
         if SitePath.isExternal(shownSource) {

@@ -65,7 +65,7 @@ struct BaseResolver {
             throw Diagnostic(file: figure.file, at: position, message: "base '\(key)' of '\(owner)' is a \(target.unit.rawValue), not a number of respondents")
         }
         guard n.n >= 1 else {
-            throw Diagnostic(file: figure.file, at: position, message: "base '\(key)' of '\(owner)' comes to \(FrenchNumberFormatter.number(n.n)) respondents; a share needs a base of at least 1 respondent")
+            throw Diagnostic(file: figure.file, at: position, message: "base '\(key)' of '\(owner)' comes to \(NumberStyle.french.number(n.n)) respondents; a share needs a base of at least 1 respondent")
         }
         return n
     }

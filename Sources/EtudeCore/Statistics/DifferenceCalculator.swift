@@ -11,9 +11,9 @@ struct DifferenceCalculator {
             DerivedValue(key: declaration.key + suffix, label: label, value: number, decimals: decimals, unit: unit,
                          text: text, ownerKey: first.figure.key, method: method)
         }
-        let names = "« \(first.figure.label) » et « \(second.figure.label) »"
+        let words = dataset.language.messages
         var values = [value("", declaration.label, first.figure.value - second.figure.value, decimals, .signedPoints,
-                            "différence des parts \(names), en points")]
+                            words(StatisticsMessage.differenceMethod, ["first": first.figure.label, "second": second.figure.label]))]
         guard let base1 = first.baseCount, let base2 = second.baseCount else { return values }
         // A weighted share's sampling error is that of its effective (Kish) sample size.
         let (n1, n2) = (first.figure.effectiveBase ?? base1, second.figure.effectiveBase ?? base2)
@@ -21,12 +21,11 @@ struct DifferenceCalculator {
         let test = same
             ? ProportionDifference.sameRespondents(first.figure.value, second.figure.value, of: n1)
             : ProportionDifference.independent(first.figure.value, of: n1, second.figure.value, of: n2)
-        let method = same
-            ? "mêmes répondants : écart-type le plus large que les deux parts permettent (test prudent), z = 1,96"
-            : "répondants différents : test de deux proportions au seuil de 5 % (proportion commune), z = 1,96"
-        values.append(value(".margin", "Marge d’erreur à 95 % de « \(declaration.label) »", test.margin, 1, .points, method))
-        values.append(value(".significance", "Significativité de « \(declaration.label) »", test.isSignificant ? 1 : 0, 0, .text, method,
-                            text: test.isSignificant ? "significatif au seuil de 5\u{202F}%" : "non significatif au seuil de 5\u{202F}%"))
+        let method = words(same ? StatisticsMessage.differenceMethodSame : .differenceMethodIndependent)
+        let label = ["label": declaration.label]
+        values.append(value(".margin", words(StatisticsMessage.marginLabel, label), test.margin, 1, .points, method))
+        values.append(value(".significance", words(StatisticsMessage.differenceSignificanceLabel, label), test.isSignificant ? 1 : 0, 0, .text, method,
+                            text: words(test.isSignificant ? StatisticsMessage.significant : .notSignificant)))
         return values
     }
 

@@ -67,6 +67,9 @@ public struct FigureTable: Equatable, Sendable {
 
     public subscript(key: String) -> Entry? { entries[key] }
 
+    /// The language figures are written in.
+    public var language: Language { dataset.language }
+
     public func resolved(_ key: String) -> ResolvedFigure? {
         if case .typed(let figure) = entries[key] { return figure }
         return nil

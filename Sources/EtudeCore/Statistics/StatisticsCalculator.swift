@@ -30,19 +30,19 @@ public struct StatisticsCalculator {
             var figure = resolved[key]!
             if figure.figure.unit != .percent, let n = figure.baseCount, figure.figure.value > n {
                 collector.report(Diagnostic(file: figure.figure.file, at: figure.figure.location,
-                    message: "count \(FrenchNumberFormatter.number(figure.figure.value)) of '\(key)' is larger than its base \(FrenchNumberFormatter.number(n))"))
+                    message: "count \(NumberStyle.french.number(figure.figure.value)) of '\(key)' is larger than its base \(NumberStyle.french.number(n))"))
             }
             if figure.figure.unit == .percent, figure.figure.isSampled, !figure.figure.suppressed, let n = figure.baseCount {
                 figure.interval = WilsonInterval(share: figure.figure.value, base: figure.figure.effectiveBase ?? n)
                 resolved[key] = figure
             }
             table.add(figure)
-            derivedValues(of: figure).forEach { add($0, to: &table, dataset: dataset, collector: &collector) }
+            derivedValues(of: figure, language: dataset.language).forEach { add($0, to: &table, dataset: dataset, collector: &collector) }
         }
         for group in dataset.groupOrder.compactMap({ dataset.groups[$0] }) where !group.partKeys.contains(where: { dataset.figures[$0]?.suppressed ?? false }) {
-            rankReferences(group, resolved: resolved).forEach { add($0, to: &table, dataset: dataset, collector: &collector) }
+            rankReferences(group, resolved: resolved, language: dataset.language).forEach { add($0, to: &table, dataset: dataset, collector: &collector) }
             if group.kind == .split {
-                splitComparison(group, resolved: resolved).forEach { add($0, to: &table, dataset: dataset, collector: &collector) }
+                splitComparison(group, resolved: resolved, language: dataset.language).forEach { add($0, to: &table, dataset: dataset, collector: &collector) }
             }
         }
         for declaration in dataset.differences {
@@ -79,39 +79,40 @@ public struct StatisticsCalculator {
         return dataset
     }
 
-    private func derivedValues(of resolved: ResolvedFigure) -> [DerivedValue] {
+    private func derivedValues(of resolved: ResolvedFigure, language: Language) -> [DerivedValue] {
         let figure = resolved.figure
+        let words = language.messages
+        let label = ["label": figure.label]
         var values: [DerivedValue] = []
         func add(_ suffix: String, _ label: String, _ value: Double, _ decimals: Int, _ unit: DerivedValue.Unit, _ method: String, estimate: Bool = false) {
             values.append(DerivedValue(key: "\(figure.key).\(suffix)", label: label, value: value, decimals: decimals,
                                        unit: unit, text: nil, ownerKey: figure.key, method: method, isEstimate: estimate))
         }
         if let n = resolved.baseCount {
-            add("base", "Base de « \(figure.label) »", n, 0, .count, "base déclarée dans les données", estimate: resolved.baseIsEstimate)
+            add("base", words(StatisticsMessage.baseLabel, label), n, 0, .count, words(StatisticsMessage.baseMethod), estimate: resolved.baseIsEstimate)
         }
         if figure.suppressed {
             return ["count", "rank"].map { suffix in
-                DerivedValue(key: "\(figure.key).\(suffix)", label: "« \(figure.label) »", value: 0, decimals: 0, unit: .text,
-                             text: AnswerFigureBuilder.withheld, ownerKey: figure.key, method: "non publié : base sous le seuil du secret statistique")
+                DerivedValue(key: "\(figure.key).\(suffix)", label: words(StatisticsMessage.withheldLabel, label), value: 0, decimals: 0, unit: .text,
+                             text: words(StatisticsMessage.withheld), ownerKey: figure.key, method: words(StatisticsMessage.withheldMethod))
             } + values.filter { $0.key.hasSuffix(".base") }
         }
         if let n = resolved.baseCount, figure.unit == .percent {
             if let count = figure.count {
-                add("count", "Répondants correspondant à « \(figure.label) »", count, 0, .count, "effectif donné dans les données",
+                add("count", words(StatisticsMessage.countLabel, label), count, 0, .count, words(StatisticsMessage.countMethodGiven),
                     estimate: resolved.baseIsEstimate)
             } else {
-                add("count", "Répondants correspondant à « \(figure.label) »", (figure.value * n / 100).rounded(.toNearestOrAwayFromZero), 0, .count,
-                    "part × base, arrondi à l’unité (estimation : la part est elle-même arrondie)", estimate: true)
+                add("count", words(StatisticsMessage.countLabel, label), (figure.value * n / 100).rounded(.toNearestOrAwayFromZero), 0, .count,
+                    words(StatisticsMessage.countMethodEstimated), estimate: true)
             }
         }
         if let interval = resolved.interval {
-            add("margin", "Marge d’erreur à 95 % de « \(figure.label) »", interval.margin, 1, .points,
-                "demi-largeur de l’intervalle de Wilson à 95 %")
-            add("low", "Borne basse de l’intervalle à 95 % de « \(figure.label) »", interval.low, 1, .percent, "intervalle de Wilson à 95 %")
-            add("high", "Borne haute de l’intervalle à 95 % de « \(figure.label) »", interval.high, 1, .percent, "intervalle de Wilson à 95 %")
+            add("margin", words(StatisticsMessage.marginLabel, label), interval.margin, 1, .points, words(StatisticsMessage.marginMethod))
+            add("low", words(StatisticsMessage.lowLabel, label), interval.low, 1, .percent, words(StatisticsMessage.intervalMethod))
+            add("high", words(StatisticsMessage.highLabel, label), interval.high, 1, .percent, words(StatisticsMessage.intervalMethod))
         }
         if let rank = resolved.rank {
-            add("rank", "Rang de « \(figure.label) »", Double(rank), 0, .rank, "rang dans son groupe, de la plus grande part à la plus petite")
+            add("rank", words(StatisticsMessage.rankLabel, label), Double(rank), 0, .rank, words(StatisticsMessage.rankMethod))
         }
         return values
     }
@@ -119,38 +120,38 @@ public struct StatisticsCalculator {
     /// `G.rank-1` … `G.rank-n`: the part at each place, from the largest share down (ties in
     /// file order), with every part tied at that value, so that prose naming « the first »
     /// follows the data and states a tie.
-    private func rankReferences(_ group: FigureGroup, resolved: [String: ResolvedFigure]) -> [DerivedValue] {
+    private func rankReferences(_ group: FigureGroup, resolved: [String: ResolvedFigure], language: Language) -> [DerivedValue] {
         let parts = group.partKeys.compactMap { resolved[$0]?.figure }
         let sorted = parts.enumerated().sorted { a, b in
             a.element.value != b.element.value ? a.element.value > b.element.value : a.offset < b.offset
         }.map(\.element)
         return sorted.enumerated().map { index, part in
             DerivedValue(
-                key: "\(group.key).rank-\(index + 1)", label: "Réponse au rang \(index + 1) de « \(group.label) »",
+                key: "\(group.key).rank-\(index + 1)", label: language.messages(StatisticsMessage.rankedLabel, ["n": "\(index + 1)", "label": group.label]),
                 value: part.value, decimals: part.decimals, unit: .percent, text: nil, ownerKey: group.key,
-                method: "réponse classée au rang \(index + 1), de la plus grande part à la plus petite ; des parts égales sont dites à égalité",
+                method: language.messages(StatisticsMessage.rankedMethod, ["n": "\(index + 1)"]),
                 parts: sorted.filter { $0.value == part.value }.map(\.key))
         }
     }
 
     /// For a two-part split: the gap between the parts, and whether it exceeds the margin
     /// of error (the larger part's 95 % Wilson interval excludes 50 %).
-    private func splitComparison(_ group: FigureGroup, resolved: [String: ResolvedFigure]) -> [DerivedValue] {
+    private func splitComparison(_ group: FigureGroup, resolved: [String: ResolvedFigure], language: Language) -> [DerivedValue] {
+        let words = language.messages
         let parts = group.partKeys.compactMap { resolved[$0] }
         guard parts.count == 2 else { return [] }
         let sorted = parts.sorted { $0.figure.value > $1.figure.value }
         var values = [DerivedValue(
-            key: "\(group.key).difference", label: "Écart entre les deux parts de « \(group.label) »",
+            key: "\(group.key).difference", label: words(StatisticsMessage.splitDifferenceLabel, ["label": group.label]),
             value: sorted[0].figure.value - sorted[1].figure.value, decimals: sorted[0].figure.decimals,
-            unit: .points, text: nil, ownerKey: group.key, method: "différence des deux parts")]
+            unit: .points, text: nil, ownerKey: group.key, method: words(StatisticsMessage.splitDifferenceMethod))]
         if let interval = sorted[0].interval {
             let significant = !interval.contains(50)
             values.append(DerivedValue(
-                key: "\(group.key).significance", label: "Significativité de l’écart de « \(group.label) »",
+                key: "\(group.key).significance", label: words(StatisticsMessage.splitSignificanceLabel, ["label": group.label]),
                 value: significant ? 1 : 0, decimals: 0, unit: .text,
-                text: significant ? "significatif au seuil de 5\u{202F}%" : "non significatif au seuil de 5\u{202F}%",
-                ownerKey: group.key,
-                method: "l’écart est significatif si l’intervalle de Wilson à 95 % de la plus grande part exclut 50 %"))
+                text: words(significant ? StatisticsMessage.significant : .notSignificant),
+                ownerKey: group.key, method: words(StatisticsMessage.splitSignificanceMethod)))
         }
         return values
     }

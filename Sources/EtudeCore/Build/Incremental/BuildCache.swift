@@ -20,27 +20,35 @@ public final class BuildCache: @unchecked Sendable {
     let chapters = SlotMemo<ReportAssembler.RewriteInput, String>()
     let shownFigures = SlotMemo<String, [String]>()
     let catalogues = SlotMemo<CatalogueInput, Catalogue>()
-    private var loads: [String: (fingerprint: FolderFingerprint, value: Any)] = [:]
+    private var loads: [String: (fingerprint: FolderFingerprint, extra: Any, value: Any)] = [:]
     /// The fingerprint each folder had when the last build read it.
     private(set) var fingerprints: [String: FolderFingerprint?] = [:]
 
-    /// What `load` gives for `folder`: from the last build while the folder's bytes are the
-    /// same, else loaded again. Without a cache, `load()`. A build's first load of a folder
-    /// reads its bytes; the later ones (`then`, naming what they load) are computed from the
-    /// first's result and use the bytes it read.
-    static func reusing<T>(_ cache: BuildCache?, _ folder: URL, then name: String? = nil, _ load: () throws -> T) rethrows -> T {
+    /// What `load` gives for `folder`: from the last build while the folder's bytes (and
+    /// `extra`, anything else the load reads, such as the site's language) are the same,
+    /// else loaded again. Without a cache, `load()`. `name` tells loads of one folder apart.
+    /// A load `then` comes after the build's first load of the folder, is computed from its
+    /// result, and uses the bytes that one read.
+    static func reusing<T, Extra: Equatable>(_ cache: BuildCache?, _ folder: URL, _ name: String = "", then later: String? = nil,
+                                             also extra: Extra, _ load: () throws -> T) rethrows -> T {
         guard let cache else { return try load() }
-        let slot = folder.path + "\n" + (name ?? "")
+        let slot = folder.path + "\n" + name + "\n" + (later ?? "")
         // Read before loading: a file changed meanwhile makes the next build load again.
-        let fingerprint = name == nil ? FolderFingerprint(of: folder) : cache.fingerprints[folder.path] ?? nil
+        let fingerprint = later == nil ? FolderFingerprint(of: folder) : cache.fingerprints[folder.path] ?? nil
         cache.fingerprints[folder.path] = fingerprint
-        if let fingerprint, let kept = cache.loads[slot], kept.fingerprint == fingerprint, let value = kept.value as? T {
+        if let fingerprint, let kept = cache.loads[slot], kept.fingerprint == fingerprint,
+           let keptExtra = kept.extra as? Extra, keptExtra == extra, let value = kept.value as? T {
             return value
         }
         cache.loads[slot] = nil
         let value = try load()
-        if let fingerprint { cache.loads[slot] = (fingerprint, value) }
+        if let fingerprint { cache.loads[slot] = (fingerprint, extra, value) }
         return value
+    }
+
+    /// The same, for a load that reads nothing but the folder.
+    static func reusing<T>(_ cache: BuildCache?, _ folder: URL, _ name: String = "", then later: String? = nil, _ load: () throws -> T) rethrows -> T {
+        try reusing(cache, folder, name, then: later, also: true, load)
     }
 
     /// The catalogue `load` reads from `data/examples.yaml`: from the last build while that
@@ -73,9 +81,9 @@ public final class BuildCache: @unchecked Sendable {
 
     /// Each page laid out by `layout`, or reused from the last build when its page and context are the same.
     static func layouts(_ cache: BuildCache?, _ pages: [RenderedPage], project: Project, site: SiteConfig, navigation: Navigation, linksPDF: Bool,
-                        layout: ([RenderedPage]) -> [Swift.Result<String, any Error>]) -> [Swift.Result<String, any Error>] {
+                        language: Language, layout: ([RenderedPage]) -> [Swift.Result<String, any Error>]) -> [Swift.Result<String, any Error>] {
         guard let cache else { return layout(pages) }
-        let world = LayoutMemo.World(site: site, navigation: navigation, linksPDF: linksPDF,
+        let world = LayoutMemo.World(site: site, navigation: navigation, linksPDF: linksPDF, language: language,
                                      templates: cache.fingerprints[project.templates.path] ?? nil,
                                      statics: cache.fingerprints[project.directory.appendingPathComponent(StaticFileLoader.folder).path] ?? nil)
         return cache.layoutMemo.html(of: pages, in: world, layout: layout)

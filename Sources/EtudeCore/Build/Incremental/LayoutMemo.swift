@@ -10,12 +10,13 @@ final class LayoutMemo {
         var site: SiteConfig
         var navigation: Navigation
         var linksPDF: Bool
+        var language: Language
         var templates: FolderFingerprint?
         var statics: FolderFingerprint?
 
         static func == (a: World, b: World) -> Bool {
             guard a.templates != nil, a.statics != nil else { return false }
-            return a.site == b.site && a.navigation == b.navigation && a.linksPDF == b.linksPDF
+            return a.site == b.site && a.navigation == b.navigation && a.linksPDF == b.linksPDF && a.language == b.language
                 && a.templates == b.templates && a.statics == b.statics
         }
     }

@@ -1,0 +1,20 @@
+/// The theme's own words: templates read them as `{{t.name}}` (`layout.skip_link` → `{{t.skip_link}}`).
+public enum LayoutMessage: String, MessageKey {
+    case skipLink = "layout.skip_link"
+    case home = "layout.home"
+    case reportLink = "layout.report_link"
+    case reportPdf = "layout.report_pdf"
+    case mainNavigation = "layout.main_navigation"
+    case onThisPage = "layout.on_this_page"
+    case reportKind = "layout.report_kind"
+    case contents = "layout.contents"
+    case backToSite = "layout.back_to_site"
+    case publisher = "layout.publisher"
+    case source = "layout.source"
+    case generatedWith = "layout.generated_with"
+    case ogLocale = "layout.og_locale"
+    case pageNumber = "layout.page_number"
+    case notFoundTitle = "layout.not_found_title"
+    case notFoundText = "layout.not_found_text"
+    case sectionAllPages = "layout.section_all_pages"
+}

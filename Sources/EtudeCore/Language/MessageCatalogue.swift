@@ -1,0 +1,24 @@
+import Foundation
+
+/// Reads a message catalogue, `messages/<language>.yaml`: one `key: text` per line. Texts
+/// are kept exactly as written, spaces included (`" des {noun}"`).
+enum MessageCatalogue {
+    /// The texts by key, with where each key was written.
+    static func entries(_ text: String, shown: String) throws -> [(key: String, text: String, location: SourcePosition)] {
+        let reader = YAMLReader(file: shown)
+        guard let root = try reader.parse(text) else { return [] }
+        return try reader.entries(of: root, shown).map { entry in
+            guard let scalar = entry.value.scalar, !scalar.string.isEmpty else {
+                throw reader.error("the text of '\(entry.key)' must be a line of text; quote it if it starts with a special character", at: entry.value)
+            }
+            if let reserved = scalar.string.unicodeScalars.first(where: Placeholder.isReserved) {
+                throw reader.error("the text of '\(entry.key)': " + Placeholder.reservedMessage(reserved), at: entry.value)
+            }
+            return (entry.key, scalar.string, entry.location)
+        }
+    }
+
+    static func parse(_ text: String, shown: String) throws -> [String: String] {
+        Dictionary(try entries(text, shown: shown).map { ($0.key, $0.text) }, uniquingKeysWith: { first, _ in first })
+    }
+}
