@@ -105,6 +105,7 @@ public struct SiteBuilder {
             report.branding = branding.templateValues
             report.language = table.language
             report.chapterMemo = cache?.chapters
+            report.styleMemo = cache?.styles
             output.add(ReportBuilder.outputPath, Data(try report.render(pages: rendered, assets: output.files).utf8), from: .report)
         }
         try BuildFailure.throwIfAny(output.diagnostics)

@@ -34,6 +34,8 @@ struct ReportBuilder {
 
     /// Chapters rewritten by earlier builds (`etude serve`).
     var chapterMemo: SlotMemo<ReportAssembler.RewriteInput, String>?
+    /// Stylesheets read by earlier builds, by their bytes (`etude serve`).
+    var styleMemo: SlotMemo<Data, String>?
 
     /// The CSS `content` of « Page {page} sur {pages} »: its words as strings, the
     /// placeholders as Chromium's page counters.
@@ -60,7 +62,8 @@ struct ReportBuilder {
         for name in Self.stylesheets {
             let shown = "assets/" + name
             guard let data = assets[shown] else { continue }
-            let css = try TextFileReader.text(of: data, shownAs: shown)
+            let read = { try TextFileReader.text(of: data, shownAs: shown) }
+            let css = try styleMemo?.value(shown, for: data, make: read) ?? read()
             guard !css.lowercased().contains("</style") else {
                 throw Diagnostic(file: shown, message: "the stylesheet contains '</style', which would end the report's inline styles; remove it")
             }

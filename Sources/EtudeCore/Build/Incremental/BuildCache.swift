@@ -19,6 +19,7 @@ public final class BuildCache: @unchecked Sendable {
     let typography = TypographyMemo()
     let chapters = SlotMemo<ReportAssembler.RewriteInput, String>()
     let shownFigures = SlotMemo<String, [String]>()
+    let styles = SlotMemo<Data, String>()
     let catalogues = SlotMemo<CatalogueInput, Catalogue>()
     private var loads: [String: (fingerprint: FolderFingerprint, extra: Any, value: Any)] = [:]
     /// The fingerprint each folder had when the last build read it.
