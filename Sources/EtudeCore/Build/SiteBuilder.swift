@@ -97,7 +97,7 @@ public struct SiteBuilder {
             output.add(path, data, from: .asset(StaticFileLoader.folder + "/" + path))
         }
         if let css = branding.css { output.add(Branding.cssPath, Data(css.utf8), from: .asset("(built-in) " + Branding.cssPath)) }
-        try PublishedFiles(site: site).add(to: &output, pages: rendered, templates: templates!, contexts: contexts)
+        try PublishedFiles(site: site).add(to: &output, pages: rendered, templates: templates!, contexts: contexts, reuse: cache?.notFoundPage)
         try collector.throwIfAny()
         try FigureExport(table: table).files().sorted { $0.key < $1.key }.forEach { output.add($0.key, $0.value, from: .export) }
         if templates!.has("report") {

@@ -45,11 +45,17 @@ struct PublishedFiles {
     /// Adds `404.html`, `sitemap.xml` and `robots.txt` to `output` (after the pages, the
     /// assets and the files of `static/`): `404.html` and `robots.txt` only where no page
     /// or file of `static/` is already written.
-    func add(to output: inout OutputFileSet, pages: [RenderedPage], templates: TemplateLibrary, contexts: PageContextBuilder) throws {
+    /// `reuse` (`etude serve`) gives back `404.html` as an earlier build made it from the same stylesheets, if the pages' context is the same.
+    func add(to output: inout OutputFileSet, pages: [RenderedPage], templates: TemplateLibrary, contexts: PageContextBuilder,
+             reuse: ((_ stylesheets: [Data?], _ make: () throws -> Data) throws -> Data)? = nil) throws {
         if output.files[Self.notFoundPath] == nil {
-            let styles = inlineStyles(output.files["assets/style.css"], then: output.files[Branding.cssPath])
-            let context = contexts.context(for: Self.notFoundPage(language: contexts.language), root: serverRoot, inlineStyles: styles)
-            output.add(Self.notFoundPath, Data(try templates.render(context, template: "layout").utf8), from: .asset("(built-in) 404.html"))
+            let stylesheets = [output.files["assets/style.css"], output.files[Branding.cssPath]]
+            let make = {
+                let styles = inlineStyles(stylesheets[0], then: stylesheets[1])
+                let context = contexts.context(for: Self.notFoundPage(language: contexts.language), root: serverRoot, inlineStyles: styles)
+                return Data(try templates.render(context, template: "layout").utf8)
+            }
+            output.add(Self.notFoundPath, try reuse?(stylesheets, make) ?? make(), from: .asset("(built-in) 404.html"))
         }
         output.add(Self.sitemapPath, sitemap(pages: pages), from: .asset("(built-in) sitemap.xml"))
         if output.files[Self.robotsPath] == nil {

@@ -20,6 +20,9 @@ public final class BuildCache: @unchecked Sendable {
     let chapters = SlotMemo<ReportAssembler.RewriteInput, String>()
     let shownFigures = SlotMemo<String, [String]>()
     let styles = SlotMemo<Data, String>()
+    private let notFoundPages = SlotMemo<NotFoundInput, Data>()
+    /// What this build's layouts read, set by `layouts` before `404.html` is made.
+    private var layoutWorld: LayoutMemo.World?
     let catalogues = SlotMemo<CatalogueInput, Catalogue>()
     private var loads: [String: (fingerprint: FolderFingerprint, extra: Any, value: Any)] = [:]
     /// The fingerprint each folder had when the last build read it.
@@ -87,6 +90,19 @@ public final class BuildCache: @unchecked Sendable {
         let world = LayoutMemo.World(site: site, navigation: navigation, linksPDF: linksPDF, language: language,
                                      templates: cache.fingerprints[project.templates.path] ?? nil,
                                      statics: cache.fingerprints[project.directory.appendingPathComponent(StaticFileLoader.folder).path] ?? nil)
+        cache.layoutWorld = world
         return cache.layoutMemo.html(of: pages, in: world, layout: layout)
+    }
+
+    /// `404.html` as the last build made it, while the stylesheets and the context of the
+    /// pages (the world of this build's layouts, made just before) are the same.
+    func notFoundPage(stylesheets: [Data?], make: () throws -> Data) throws -> Data {
+        guard let world = layoutWorld else { return try make() }
+        return try notFoundPages.value("404", for: NotFoundInput(world: world, stylesheets: stylesheets), make: make)
+    }
+
+    struct NotFoundInput: Equatable {
+        var world: LayoutMemo.World
+        var stylesheets: [Data?]
     }
 }
