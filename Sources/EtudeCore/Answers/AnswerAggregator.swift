@@ -37,12 +37,14 @@ struct AnswerAggregator {
             results.store(index, Swift.Result { try tally(pieces[index], reader: reader, header: header, plans: plans, weightColumn: weightColumn) })
         }
         var diagnostics: [Diagnostic] = []
-        var merged: [AnswerPlan]?
+        var merged: Result?
         for result in results.all {
             switch result {
             case .success(let tallied)?:
                 guard var total = merged else { merged = tallied; continue }
-                for index in total.indices { total[index].merge(tallied[index]) }
+                for figure in total.indices {
+                    for slot in total[figure].indices { total[figure][slot].merge(tallied[figure][slot]) }
+                }
                 merged = total
             case .failure(let failure as BuildFailure)?: diagnostics += failure.diagnostics
             case .failure(let error)?: throw error
@@ -50,18 +52,29 @@ struct AnswerAggregator {
             }
         }
         try BuildFailure.throwIfAny(Array(diagnostics.prefix(20)))
-        return (merged ?? plans).map(\.tallies)
+        return merged ?? plans.map { Array(repeating: AnswerTally(answers: $0.figure.answers.count), count: $0.slotCount) }
     }
 
-
-    /// One piece's rows, tallied by fresh copies of the plans.
-    private func tally(_ piece: ExportReader.Piece, reader: ExportReader, header: ExportReader.Header, plans template: [AnswerPlan], weightColumn: Int?) throws -> [AnswerPlan] {
-        var plans = template
+    /// One piece's rows, tallied by a counter of its own.
+    private func tally(_ piece: ExportReader.Piece, reader: ExportReader, header: ExportReader.Header, plans: [AnswerPlan], weightColumn: Int?) throws -> Result {
+        var counter = PieceCounter(plans: plans)
         let used = Array(Set(plans.flatMap { $0.columns + $0.conditionColumns + $0.dimensionColumns } + [weightColumn].compactMap { $0 })).sorted()
         var table = header.names.map { _ in ColumnCodes() }
         var codes = Array(repeating: 0, count: header.names.count)
+        // Per column, the codes the figures already give a meaning to.
+        var known = Array(repeating: 1, count: header.names.count)
+        var problems: [PieceCounter.Problem] = []
         try reader.read(piece, header: header) { fields, line in
-            for index in used { codes[index] = table[index].code(Self.trimmed(fields[index])) }
+            var fresh = false
+            for index in used {
+                let code = table[index].code(fields[index])
+                codes[index] = code
+                if code >= known[index] { fresh = true }
+            }
+            if fresh {
+                for index in used { known[index] = table[index].texts.count }
+                counter.extend(table)
+            }
             var weight = 1.0
             if let column = weightColumn {
                 guard let value = table[column].numbers[codes[column]], value > 0 else {
@@ -69,69 +82,28 @@ struct AnswerAggregator {
                 }
                 weight = value
             }
-            var problems: [Diagnostic] = []
-            for index in plans.indices {
-                if let problem = add(codes, table: table, plan: &plans[index], weight: weight, line: line) { problems.append(problem) }
+            counter.add(codes, weight: weight, table: table, problems: &problems)
+            if !problems.isEmpty {
+                defer { problems.removeAll() }
+                try BuildFailure.throwIfAny(problems.map { diagnostic($0, plans: plans, line: line) })
             }
-            try BuildFailure.throwIfAny(problems)
         }
-        return plans
+        return counter.tallies(table)
     }
 
-    /// Adds one row to a figure's tallies; returns the problem of a cell it cannot read.
-    private func add(_ codes: [Int], table: [ColumnCodes], plan: inout AnswerPlan, weight: Double, line: Int) -> Diagnostic? {
-        for index in plan.conditionColumns.indices {
-            let column = plan.conditionColumns[index]
-            if !plan.conditions[index].value(codes[column], in: table[column].texts) { return nil }
+    /// The error of a cell a figure cannot read.
+    private func diagnostic(_ problem: PieceCounter.Problem, plans: [AnswerPlan], line: Int) -> Diagnostic {
+        switch problem {
+        case .unknownSegment(let index, let dimension, let text):
+            let dimension = plans[index].dimensions[dimension]
+            return unknown(text, column: dimension.column, of: "the segments of dimension '\(dimension.key)'", at: dimension.location, line: line)
+        case .unknownAnswer(let index, let text):
+            let figure = plans[index].figure
+            return unknown(text, column: figure.columns[0].name, of: "the answers of figure '\(figure.key)'", at: figure.location, line: line)
+        case .notANumber(let index, let text):
+            let figure = plans[index].figure
+            return Diagnostic(file: shown, line: line, message: "'\(text)' in column '\(figure.columns[0].name)' is not a number, and figure '\(figure.key)' is numeric; correct the cell or leave it blank (no answer)")
         }
-        var slots = (0, -1, -1, -1)
-        for index in plan.dimensionColumns.indices {
-            let column = plan.dimensionColumns[index]
-            if codes[column] == 0 { continue }
-            let segment = plan.segments[index].value(codes[column], in: table[column].texts)
-            guard segment >= 0 else {
-                let dimension = plan.dimensions[index]
-                return unknown(table[column].texts[codes[column]], column: dimension.column, of: "the segments of dimension '\(dimension.key)'", at: dimension.location, line: line)
-            }
-            let slot = plan.dimensionFirstSlots[index] + segment
-            if index == 0 { slots.1 = slot } else if index == 1 { slots.2 = slot } else { slots.3 = slot }
-        }
-        func record(_ body: (inout AnswerTally) -> Void) {
-            body(&plan.tallies[slots.0])
-            if slots.1 >= 0 { body(&plan.tallies[slots.1]) }
-            if slots.2 >= 0 { body(&plan.tallies[slots.2]) }
-            if slots.3 >= 0 { body(&plan.tallies[slots.3]) }
-        }
-        let first = plan.columns[0], code = codes[first]
-        switch plan.mode {
-        case .numeric:
-            if code == 0 { record { $0.nonResponse += 1 }; return nil }
-            guard let number = table[first].numbers[code] else {
-                return Diagnostic(file: shown, line: line, message: "'\(table[first].texts[code])' in column '\(plan.figure.columns[0].name)' is not a number, and figure '\(plan.figure.key)' is numeric; correct the cell or leave it blank (no answer)")
-            }
-            record { $0.add(number: number, weight: weight) }
-        case .single:
-            if code == 0 { record { $0.nonResponse += 1 }; return nil }
-            let answer = plan.answers.value(code, in: table[first].texts)
-            guard answer >= 0 else { return unknown(table[first].texts[code], column: plan.figure.columns[0].name, of: "the answers of figure '\(plan.figure.key)'", at: plan.figure.location, line: line) }
-            record { $0.add(answer: answer, weight: weight) }
-        case .cell:
-            if code == 0 { record { $0.nonResponse += 1 }; return nil }
-            let cell = plan.cells.value(code, in: table[first].texts)
-            if let answer = cell.unknown { return unknown(answer, column: plan.figure.columns[0].name, of: "the answers of figure '\(plan.figure.key)'", at: plan.figure.location, line: line) }
-            record { $0.add(chosen: cell.chosen, weight: weight) }
-        case .columns:
-            plan.chosen.removeAll(keepingCapacity: true)
-            var blank = true
-            for (answer, column) in plan.columns.enumerated() where codes[column] != 0 {
-                blank = false
-                if table[column].texts[codes[column]] != "0" { plan.chosen.append(answer) }
-            }
-            if blank { record { $0.nonResponse += 1 }; return nil }
-            let chosen = plan.chosen
-            record { $0.add(chosen: chosen, weight: weight) }
-        }
-        return nil
     }
 
     private func unknown(_ cell: String, column: String, of what: String, at location: SourcePosition, line: Int) -> Diagnostic {

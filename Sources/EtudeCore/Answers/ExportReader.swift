@@ -93,11 +93,18 @@ struct ExportReader {
     private static func extraLines(in fields: [String]) -> Int {
         var count = 0
         for field in fields {
-            var previous: UInt8 = 0
-            for byte in field.utf8 {
-                if byte == 10 { if previous != 13 { count += 1 } } else if byte == 13 { count += 1 }
-                previous = byte
-            }
+            // Read in place: iterating `utf8` byte by byte cost as much as the figures' tallies.
+            count += field.utf8.withContiguousStorageIfAvailable(lineBreaks) ?? Array(field.utf8).withUnsafeBufferPointer(lineBreaks)
+        }
+        return count
+    }
+
+    /// A CR, an LF or a CRLF each count as one.
+    private static func lineBreaks(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0, previous: UInt8 = 0
+        for byte in bytes {
+            if byte == 10 { if previous != 13 { count += 1 } } else if byte == 13 { count += 1 }
+            previous = byte
         }
         return count
     }
