@@ -7,8 +7,8 @@ struct AnswerAggregator {
     let survey: SurveyDeclaration
     let wave: SurveyDeclaration.Wave
     let dataDirectory: URL
-    /// The number of pieces to read the export in; by default one, or one per processor
-    /// (at most 4) above 4 MB. Tests set it to check that pieces add up to the whole.
+    /// The number of pieces to read the export in; by default one, or one per 2 MB (at
+    /// most 16) above 4 MB. Tests set it to check that pieces add up to the whole.
     var pieceCount: Int? = nil
 
     /// Per figure (declared order): tally 0 is everyone; then each `by` dimension's segments.
@@ -26,13 +26,16 @@ struct AnswerAggregator {
         let real = URL(fileURLWithPath: try ProjectFileReader.confined(url, shownAs: shown, within: dataDirectory.deletingLastPathComponent()))
         let reader = ExportReader(url: real, shown: shown)
         let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
-        // A large export is read in as many pieces as there are processors (at most 4), each
-        // tallied on its own thread, then the tallies are added up in file order.
-        let pieces = try reader.pieces(pieceCount ?? (size > 4_000_000 ? min(4, ProcessInfo.processInfo.activeProcessorCount) : 1))
+        // A large export is read in pieces, each tallied on a thread, then the tallies are
+        // added up in file order. One piece per 2 MB (at most 16), whatever the machine: the
+        // sums of weights, added in the same order, give the same last digits in
+        // donnees/figures.json everywhere; and with several pieces per processor, a thread
+        // slowed by another program does not keep the others waiting at the end.
+        let pieces = try reader.pieces(pieceCount ?? (size > 4_000_000 ? min(16, size / 2_000_000) : 1))
         let header = try reader.header(of: pieces[0])
         let plans = try makePlans(header.names)
         let weightColumn = try survey.weight.map { try index(of: $0.column, in: header.names, at: $0.location, for: "the weight") }
-        let results = PieceResults(count: pieces.count)
+        let results = ThreadResults<Swift.Result<Result, Error>>(count: pieces.count)
         DispatchQueue.concurrentPerform(iterations: pieces.count) { index in
             results.store(index, Swift.Result { try tally(pieces[index], reader: reader, header: header, plans: plans, weightColumn: weightColumn) })
         }
@@ -135,8 +138,11 @@ struct AnswerAggregator {
 
     private func index(of column: String, in header: [String], at location: SourcePosition, for what: String) throws -> Int {
         guard let index = header.firstIndex(of: column) else {
+            // In a survey of several waves, the name may well be right: another wave has it.
+            let advice = wave.name == nil ? "correct the name or the export"
+                : "every wave's export must have it: add the column to this export, or correct the name"
             throw Diagnostic(file: SurveyDeclaration.file, at: location,
-                             message: "column '\(column)' of \(what) is not in the export \(shown)\(waveName); correct the name or the export\(Suggestion.didYouMean(column, among: header))")
+                             message: "column '\(column)' of \(what) is not in the export \(shown)\(waveName); \(advice)\(Suggestion.didYouMean(column, among: header))")
         }
         return index
     }

@@ -193,22 +193,22 @@ final class TallyStore: @unchecked Sendable {
     }
 }
 
-/// What each parallel piece of an export gave, filled from several threads.
-final class PieceResults: @unchecked Sendable {
+/// What each thread working on a piece of an export gave, filled from several threads.
+final class ThreadResults<Value>: @unchecked Sendable {
     private let lock = NSLock()
-    private var results: [Result<[[AnswerTally]], Error>?]
+    private var results: [Value?]
 
     init(count: Int) {
         results = Array(repeating: nil, count: count)
     }
 
-    func store(_ index: Int, _ result: Result<[[AnswerTally]], Error>) {
+    func store(_ index: Int, _ result: Value) {
         lock.lock()
         results[index] = result
         lock.unlock()
     }
 
-    var all: [Result<[[AnswerTally]], Error>?] {
+    var all: [Value?] {
         lock.lock()
         defer { lock.unlock() }
         return results
