@@ -64,8 +64,12 @@ struct AnswerAggregator {
         let used = Array(Set(plans.flatMap { $0.columns + $0.conditionColumns + $0.dimensionColumns } + [weightColumn].compactMap { $0 })).sorted()
         var table = header.names.map { _ in ColumnCodes() }
         var codes = Array(repeating: 0, count: header.names.count)
-        // Per column, the codes the figures already give a meaning to.
-        var known = Array(repeating: 1, count: header.names.count)
+        // Per column, the codes the figures already give a meaning to; a column whose codes
+        // need none (a number, the weight) never asks for more.
+        var known = Array(repeating: Int.max, count: header.names.count)
+        for plan in plans {
+            for column in (plan.mode == .numeric ? [] : plan.columns) + plan.conditionColumns + plan.dimensionColumns { known[column] = 1 }
+        }
         var problems: [PieceCounter.Problem] = []
         try reader.read(piece, header: header) { fields, line in
             var fresh = false
@@ -75,7 +79,7 @@ struct AnswerAggregator {
                 if code >= known[index] { fresh = true }
             }
             if fresh {
-                for index in used { known[index] = table[index].texts.count }
+                for index in used where known[index] != Int.max { known[index] = table[index].texts.count }
                 counter.extend(table)
             }
             var weight = 1.0
