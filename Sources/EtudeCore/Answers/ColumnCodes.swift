@@ -3,17 +3,25 @@ import Foundation
 /// The distinct texts of one column of the export, each given a small number the first time
 /// it is met: a row's cell is hashed once, however many figures read it. Code 0 is blank.
 ///
-/// Cells are hashed on their UTF-8 bytes in a table of this type's own (FNV-1a, open
-/// addressing), not with `String`'s `Hashable`: that one normalises each text to NFC
-/// before hashing, which cost more than parsing the cell (profiled on `make bench-answers`).
-/// Two spellings of one text (composed or decomposed accents) therefore get two codes;
-/// what a code means is always decided on its text with `String` equality (`CodeMap`),
-/// so they still count as the same answer.
+/// Cells are hashed on their UTF-8 bytes in a table of this type's own (eight bytes at a
+/// time, open addressing), not with `String`'s `Hashable`: that one normalises each text to
+/// NFC before hashing, which cost more than parsing the cell (profiled on
+/// `make bench-answers`). Two spellings of one text (composed or decomposed accents)
+/// therefore get two codes; what a code means is always decided on its text with `String`
+/// equality (`AnswerPlan.extend`), so they still count as the same answer.
 struct ColumnCodes {
-    /// Per slot of the hash table: the code of the text hashed there plus one, 0 if empty.
-    private var slots = [Int](repeating: 0, count: 16)
-    /// Per code: its hash, and where its bytes lie in `bytes`.
-    private var hashes: [UInt64] = [0]
+    /// One place of the hash table: a code with its hash and, for a key of up to 16 bytes,
+    /// the key itself as two words, so that finding a cell reads one place of memory.
+    private struct Slot {
+        var hash: UInt64 = 0
+        var words: (UInt64, UInt64) = (0, 0)
+        var length: Int32 = 0
+        /// 0 when the place is empty (blank cells are never looked up).
+        var code: Int32 = 0
+    }
+
+    private var slots = [Slot](repeating: Slot(), count: 16)
+    /// Per code: where its bytes lie in `bytes` (compared for keys over 16 bytes).
     private var starts: [Int] = [0, 0]
     private var bytes: [UInt8] = []
     private(set) var texts: [String] = [""]
@@ -41,39 +49,55 @@ struct ColumnCodes {
 
     @inline(__always)
     private mutating func lookUp(_ key: UnsafeBufferPointer<UInt8>, text: String) -> Int {
-        let hash = Self.hash(key)
+        // Up to 16 bytes (nearly every cell), the key is two words and its length, compared
+        // as such; a longer one is compared byte by byte.
+        let short = key.count <= 16
+        let words = short ? Self.words(key) : (0, 0)
+        let hash = short ? Self.hash(words, count: key.count) : Self.hash(key)
         let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while slots[slot] != 0 {
-            let code = slots[slot] - 1
-            if hashes[code] == hash && equal(code, key) { return code }
-            slot = (slot + 1) & mask
+        var index = Int(truncatingIfNeeded: hash) & mask
+        while slots[index].code != 0 {
+            if slots[index].hash == hash && Int(slots[index].length) == key.count
+                && (short ? slots[index].words == words : equal(Int(slots[index].code), key)) {
+                return Int(slots[index].code)
+            }
+            index = (index + 1) & mask
         }
-        return add(key, text: text, hash: hash, slot: slot)
+        return add(key, text: text, slot: Slot(hash: hash, words: words, length: Int32(truncatingIfNeeded: key.count), code: Int32(texts.count)), at: index)
     }
 
-    /// Eight bytes at a time (the last eight overlapping the previous ones), so a cell of a
-    /// few words is two or three multiplications rather than one per byte.
+    /// A key of at most 16 bytes as two words: its first eight bytes and its last eight
+    /// (overlapping), or, under eight, its bytes in the first word. With the length, they
+    /// tell every key apart.
     @inline(__always)
+    private static func words(_ key: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
+        let count = key.count
+        guard count >= 8, let base = key.baseAddress.map(UnsafeRawPointer.init) else {
+            var word: UInt64 = 0
+            for index in 0..<count { word |= UInt64(key[index]) << (8 * UInt64(index)) }
+            return (word, 0)
+        }
+        return (base.loadUnaligned(as: UInt64.self), base.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
+    }
+
+    @inline(__always)
+    private static func hash(_ words: (UInt64, UInt64), count: Int) -> UInt64 {
+        var hash = (UInt64(truncatingIfNeeded: count) &* 0x9E37_79B9_7F4A_7C15 ^ words.0) &* 0xBF58_476D_1CE4_E5B9
+        hash = (hash ^ (hash >> 31) ^ words.1) &* 0x94D0_49BB_1331_11EB
+        return hash ^ (hash >> 29)
+    }
+
+    /// A longer key, eight bytes at a time (the last eight overlapping the previous ones).
     private static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
         let count = key.count
         guard let base = key.baseAddress.map(UnsafeRawPointer.init) else { return 0 }
         var hash = UInt64(truncatingIfNeeded: count) &* 0x9E37_79B9_7F4A_7C15
-        func mix(_ word: UInt64) {
+        var offset = 0
+        while offset < count {
+            let word = base.loadUnaligned(fromByteOffset: min(offset, count - 8), as: UInt64.self)
             hash = (hash ^ word) &* 0xBF58_476D_1CE4_E5B9
             hash ^= hash >> 31
-        }
-        if count < 8 {
-            var word: UInt64 = 0
-            for index in 0..<count { word |= UInt64(key[index]) << (8 * UInt64(index)) }
-            mix(word)
-        } else {
-            var offset = 0
-            while offset + 8 <= count {
-                mix(base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-                offset += 8
-            }
-            if offset < count { mix(base.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)) }
+            offset += 8
         }
         return hash ^ (hash >> 29)
     }
@@ -84,10 +108,9 @@ struct ColumnCodes {
         return bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, key.baseAddress!, count) == 0 }
     }
 
-    private mutating func add(_ key: UnsafeBufferPointer<UInt8>, text: String, hash: UInt64, slot: Int) -> Int {
+    private mutating func add(_ key: UnsafeBufferPointer<UInt8>, text: String, slot: Slot, at index: Int) -> Int {
         let code = texts.count
-        slots[slot] = code + 1
-        hashes.append(hash)
+        slots[index] = slot
         bytes.append(contentsOf: key)
         starts.append(bytes.count)
         // A copy of the text, not a slice of the whole piece's text kept alive.
@@ -101,12 +124,13 @@ struct ColumnCodes {
 
     /// Doubles the table and places every code again.
     private mutating func grow() {
-        slots = Array(repeating: 0, count: slots.count * 2)
+        let old = slots
+        slots = Array(repeating: Slot(), count: old.count * 2)
         let mask = slots.count - 1
-        for code in 1..<hashes.count {
-            var slot = Int(truncatingIfNeeded: hashes[code]) & mask
-            while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = code + 1
+        for slot in old where slot.code != 0 {
+            var index = Int(truncatingIfNeeded: slot.hash) & mask
+            while slots[index].code != 0 { index = (index + 1) & mask }
+            slots[index] = slot
         }
     }
 }
