@@ -7,8 +7,8 @@ struct AnswerAggregator {
     let survey: SurveyDeclaration
     let wave: SurveyDeclaration.Wave
     let dataDirectory: URL
-    /// The number of pieces to read the export in; by default one, or one per processor
-    /// (at most 4) above 4 MB. Tests set it to check that pieces add up to the whole.
+    /// The number of pieces to read the export in; by default one, or one per 2 MB (at
+    /// most 16) above 4 MB. Tests set it to check that pieces add up to the whole.
     var pieceCount: Int? = nil
 
     /// Per figure (declared order): tally 0 is everyone; then each `by` dimension's segments.
@@ -26,23 +26,28 @@ struct AnswerAggregator {
         let real = URL(fileURLWithPath: try ProjectFileReader.confined(url, shownAs: shown, within: dataDirectory.deletingLastPathComponent()))
         let reader = ExportReader(url: real, shown: shown)
         let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
-        // A large export is read in as many pieces as there are processors (at most 4), each
-        // tallied on its own thread, then the tallies are added up in file order.
-        let pieces = try reader.pieces(pieceCount ?? (size > 4_000_000 ? min(4, ProcessInfo.processInfo.activeProcessorCount) : 1))
+        // A large export is read in pieces, each tallied on a thread, then the tallies are
+        // added up in file order. One piece per 2 MB (at most 16), whatever the machine: the
+        // sums of weights, added in the same order, give the same last digits in
+        // donnees/figures.json everywhere; and with several pieces per processor, a thread
+        // slowed by another program does not keep the others waiting at the end.
+        let pieces = try reader.pieces(pieceCount ?? (size > 4_000_000 ? min(16, size / 2_000_000) : 1))
         let header = try reader.header(of: pieces[0])
         let plans = try makePlans(header.names)
         let weightColumn = try survey.weight.map { try index(of: $0.column, in: header.names, at: $0.location, for: "the weight") }
-        let results = PieceResults(count: pieces.count)
+        let results = ThreadResults<Swift.Result<Result, Error>>(count: pieces.count)
         DispatchQueue.concurrentPerform(iterations: pieces.count) { index in
             results.store(index, Swift.Result { try tally(pieces[index], reader: reader, header: header, plans: plans, weightColumn: weightColumn) })
         }
         var diagnostics: [Diagnostic] = []
-        var merged: [AnswerPlan]?
+        var merged: Result?
         for result in results.all {
             switch result {
             case .success(let tallied)?:
                 guard var total = merged else { merged = tallied; continue }
-                for index in total.indices { total[index].merge(tallied[index]) }
+                for figure in total.indices {
+                    for slot in total[figure].indices { total[figure][slot].merge(tallied[figure][slot]) }
+                }
                 merged = total
             case .failure(let failure as BuildFailure)?: diagnostics += failure.diagnostics
             case .failure(let error)?: throw error
@@ -50,18 +55,33 @@ struct AnswerAggregator {
             }
         }
         try BuildFailure.throwIfAny(Array(diagnostics.prefix(20)))
-        return (merged ?? plans).map(\.tallies)
+        return merged ?? plans.map { Array(repeating: AnswerTally(answers: $0.figure.answers.count), count: $0.slotCount) }
     }
 
-
-    /// One piece's rows, tallied by fresh copies of the plans.
-    private func tally(_ piece: ExportReader.Piece, reader: ExportReader, header: ExportReader.Header, plans template: [AnswerPlan], weightColumn: Int?) throws -> [AnswerPlan] {
-        var plans = template
+    /// One piece's rows, tallied by a counter of its own.
+    private func tally(_ piece: ExportReader.Piece, reader: ExportReader, header: ExportReader.Header, plans: [AnswerPlan], weightColumn: Int?) throws -> Result {
+        var counter = PieceCounter(plans: plans)
         let used = Array(Set(plans.flatMap { $0.columns + $0.conditionColumns + $0.dimensionColumns } + [weightColumn].compactMap { $0 })).sorted()
         var table = header.names.map { _ in ColumnCodes() }
         var codes = Array(repeating: 0, count: header.names.count)
+        // Per column, the codes the figures already give a meaning to; a column whose codes
+        // need none (a number, the weight) never asks for more.
+        var known = Array(repeating: Int.max, count: header.names.count)
+        for plan in plans {
+            for column in (plan.mode == .numeric ? [] : plan.columns) + plan.conditionColumns + plan.dimensionColumns { known[column] = 1 }
+        }
+        var problems: [PieceCounter.Problem] = []
         try reader.read(piece, header: header) { fields, line in
-            for index in used { codes[index] = table[index].code(Self.trimmed(fields[index])) }
+            var fresh = false
+            for index in used {
+                let code = table[index].code(fields[index])
+                codes[index] = code
+                if code >= known[index] { fresh = true }
+            }
+            if fresh {
+                for index in used where known[index] != Int.max { known[index] = table[index].texts.count }
+                counter.extend(table)
+            }
             var weight = 1.0
             if let column = weightColumn {
                 guard let value = table[column].numbers[codes[column]], value > 0 else {
@@ -69,69 +89,28 @@ struct AnswerAggregator {
                 }
                 weight = value
             }
-            var problems: [Diagnostic] = []
-            for index in plans.indices {
-                if let problem = add(codes, table: table, plan: &plans[index], weight: weight, line: line) { problems.append(problem) }
+            counter.add(codes, weight: weight, table: table, problems: &problems)
+            if !problems.isEmpty {
+                defer { problems.removeAll() }
+                try BuildFailure.throwIfAny(problems.map { diagnostic($0, plans: plans, line: line) })
             }
-            try BuildFailure.throwIfAny(problems)
         }
-        return plans
+        return counter.tallies(table)
     }
 
-    /// Adds one row to a figure's tallies; returns the problem of a cell it cannot read.
-    private func add(_ codes: [Int], table: [ColumnCodes], plan: inout AnswerPlan, weight: Double, line: Int) -> Diagnostic? {
-        for index in plan.conditionColumns.indices {
-            let column = plan.conditionColumns[index]
-            if !plan.conditions[index].value(codes[column], in: table[column].texts) { return nil }
+    /// The error of a cell a figure cannot read.
+    private func diagnostic(_ problem: PieceCounter.Problem, plans: [AnswerPlan], line: Int) -> Diagnostic {
+        switch problem {
+        case .unknownSegment(let index, let dimension, let text):
+            let dimension = plans[index].dimensions[dimension]
+            return unknown(text, column: dimension.column, of: "the segments of dimension '\(dimension.key)'", at: dimension.location, line: line)
+        case .unknownAnswer(let index, let text):
+            let figure = plans[index].figure
+            return unknown(text, column: figure.columns[0].name, of: "the answers of figure '\(figure.key)'", at: figure.location, line: line)
+        case .notANumber(let index, let text):
+            let figure = plans[index].figure
+            return Diagnostic(file: shown, line: line, message: "'\(text)' in column '\(figure.columns[0].name)' is not a number, and figure '\(figure.key)' is numeric; correct the cell or leave it blank (no answer)")
         }
-        var slots = (0, -1, -1, -1)
-        for index in plan.dimensionColumns.indices {
-            let column = plan.dimensionColumns[index]
-            if codes[column] == 0 { continue }
-            let segment = plan.segments[index].value(codes[column], in: table[column].texts)
-            guard segment >= 0 else {
-                let dimension = plan.dimensions[index]
-                return unknown(table[column].texts[codes[column]], column: dimension.column, of: "the segments of dimension '\(dimension.key)'", at: dimension.location, line: line)
-            }
-            let slot = plan.dimensionFirstSlots[index] + segment
-            if index == 0 { slots.1 = slot } else if index == 1 { slots.2 = slot } else { slots.3 = slot }
-        }
-        func record(_ body: (inout AnswerTally) -> Void) {
-            body(&plan.tallies[slots.0])
-            if slots.1 >= 0 { body(&plan.tallies[slots.1]) }
-            if slots.2 >= 0 { body(&plan.tallies[slots.2]) }
-            if slots.3 >= 0 { body(&plan.tallies[slots.3]) }
-        }
-        let first = plan.columns[0], code = codes[first]
-        switch plan.mode {
-        case .numeric:
-            if code == 0 { record { $0.nonResponse += 1 }; return nil }
-            guard let number = table[first].numbers[code] else {
-                return Diagnostic(file: shown, line: line, message: "'\(table[first].texts[code])' in column '\(plan.figure.columns[0].name)' is not a number, and figure '\(plan.figure.key)' is numeric; correct the cell or leave it blank (no answer)")
-            }
-            record { $0.add(number: number, weight: weight) }
-        case .single:
-            if code == 0 { record { $0.nonResponse += 1 }; return nil }
-            let answer = plan.answers.value(code, in: table[first].texts)
-            guard answer >= 0 else { return unknown(table[first].texts[code], column: plan.figure.columns[0].name, of: "the answers of figure '\(plan.figure.key)'", at: plan.figure.location, line: line) }
-            record { $0.add(answer: answer, weight: weight) }
-        case .cell:
-            if code == 0 { record { $0.nonResponse += 1 }; return nil }
-            let cell = plan.cells.value(code, in: table[first].texts)
-            if let answer = cell.unknown { return unknown(answer, column: plan.figure.columns[0].name, of: "the answers of figure '\(plan.figure.key)'", at: plan.figure.location, line: line) }
-            record { $0.add(chosen: cell.chosen, weight: weight) }
-        case .columns:
-            plan.chosen.removeAll(keepingCapacity: true)
-            var blank = true
-            for (answer, column) in plan.columns.enumerated() where codes[column] != 0 {
-                blank = false
-                if table[column].texts[codes[column]] != "0" { plan.chosen.append(answer) }
-            }
-            if blank { record { $0.nonResponse += 1 }; return nil }
-            let chosen = plan.chosen
-            record { $0.add(chosen: chosen, weight: weight) }
-        }
-        return nil
     }
 
     private func unknown(_ cell: String, column: String, of what: String, at location: SourcePosition, line: Int) -> Diagnostic {
@@ -163,8 +142,11 @@ struct AnswerAggregator {
 
     private func index(of column: String, in header: [String], at location: SourcePosition, for what: String) throws -> Int {
         guard let index = header.firstIndex(of: column) else {
+            // In a survey of several waves, the name may well be right: another wave has it.
+            let advice = wave.name == nil ? "correct the name or the export"
+                : "every wave's export must have it: add the column to this export, or correct the name"
             throw Diagnostic(file: SurveyDeclaration.file, at: location,
-                             message: "column '\(column)' of \(what) is not in the export \(shown)\(waveName); correct the name or the export\(Suggestion.didYouMean(column, among: header))")
+                             message: "column '\(column)' of \(what) is not in the export \(shown)\(waveName); \(advice)\(Suggestion.didYouMean(column, among: header))")
         }
         return index
     }

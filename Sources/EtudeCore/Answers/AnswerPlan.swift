@@ -1,67 +1,43 @@
-import Foundation
-
-/// The distinct texts of one column of the export, each given a small number the first time
-/// it is met: a row's cell is hashed once, however many figures read it. Code 0 is blank.
-struct ColumnCodes {
-    private var codes: [String: Int] = ["": 0]
-    private(set) var texts: [String] = [""]
-    /// The cell read as a number (`,` or `.` decimals), nil when it is not one.
-    private(set) var numbers: [Double?] = [nil]
-
-    mutating func code(_ text: String) -> Int {
-        if let code = codes[text] { return code }
-        let code = texts.count
-        codes[text] = code
-        texts.append(text)
-        let number = Double(text.contains(",") ? text.replacingOccurrences(of: ",", with: ".") : text)
-        numbers.append(number.flatMap { $0.isFinite ? $0 : nil })
-        return code
-    }
-}
-
-/// A table from a column's codes to what they mean for one figure, filled as codes appear.
-struct CodeMap<Value: Sendable>: Sendable {
-    private var values: [Value] = []
-    let compute: @Sendable (String) -> Value
-
-    init(_ compute: @escaping @Sendable (String) -> Value) {
-        self.compute = compute
-    }
-
-    /// The texts are only read for a code not met before.
-    @inline(__always)
-    mutating func value(_ code: Int, in texts: @autoclosure () -> [String]) -> Value {
-        if code < values.count { return values[code] }
-        let texts = texts()
-        while values.count <= code { values.append(compute(texts[values.count])) }
-        return values[code]
-    }
-}
-
-/// How one declared figure reads a row, with its tallies: one for everyone, then one per
-/// segment of each dimension it is broken down by.
-struct AnswerPlan: Sendable {
+/// How one declared figure reads a row: the export columns it reads and, per column, what
+/// each code of that column (see `ColumnCodes`) means for it. The tables are filled when a
+/// new code appears (`extend`), before the row is counted, so counting a row only reads
+/// arrays: no hashing, no text compared.
+struct AnswerPlan {
     /// How the row loop reads the question, without copying the declaration for each row.
     enum Mode {
         case numeric, single, cell, columns
+    }
+
+    /// The answers chosen in one cell holding several, or the first unknown one.
+    struct CellAnswers {
+        var chosen: [Int]
+        var unknown: String?
     }
 
     let figure: AnswerFigure
     let mode: Mode
     /// Export columns of the question (one, or one per answer).
     let columns: [Int]
-    var answers: CodeMap<Int>
-    /// For answers sharing one cell: the answers chosen, or the first unknown one.
-    var cells: CodeMap<(chosen: [Int], unknown: String?)>
+    /// Per code of the question's column: the declared answer, -1 when none (a single choice).
+    private(set) var answers: [Int] = []
+    /// Per code of the question's column: what the cell holds (several answers in one cell).
+    private(set) var cells: [CellAnswers] = []
+    /// Per answer column, per code: whether the cell chooses it (anything but "0").
+    private(set) var picks: [[Bool]]
     // Parallel arrays rather than tuples: the row loop reads one field without copying the rest.
     let conditionColumns: [Int]
-    var conditions: [CodeMap<Bool>]
+    private let conditionValues: [Set<String>]
+    /// Per condition, per code: whether the row belongs to the figure's population.
+    private(set) var accepted: [[Bool]]
     let dimensionColumns: [Int]
     let dimensionFirstSlots: [Int]
     let dimensions: [Dimension]
-    var segments: [CodeMap<Int>]
-    var tallies: [AnswerTally]
-    var chosen: [Int] = []
+    private let segmentIndex: [[String: Int]]
+    /// Per dimension, per code: the segment, -1 when the dimension does not declare it.
+    private(set) var segments: [[Int]]
+    private let answerIndex: [String: Int]
+    /// Tally 0 is everyone; then each dimension's segments.
+    let slotCount: Int
 
     init(figure: AnswerFigure, columns: [Int], conditions: [(Int, Set<String>)], dimensions: [(Int, Dimension)]) {
         self.figure = figure
@@ -71,30 +47,17 @@ struct AnswerPlan: Sendable {
         case .cell: mode = .cell
         case .columns: mode = .columns
         }
-        let index = Dictionary(figure.answers.enumerated().map { ($1.answer, $0) }, uniquingKeysWith: { first, _ in first })
-        answers = CodeMap { index[$0] ?? -1 }
-        if case .cell(_, let separator) = figure.shape {
-            cells = CodeMap { cell in
-                var chosen: [Int] = []
-                for part in cell.components(separatedBy: separator) {
-                    let answer = AnswerAggregator.trimmed(part)
-                    if answer.isEmpty { continue }
-                    guard let found = index[answer] else { return ([], answer) }
-                    if !chosen.contains(found) { chosen.append(found) }
-                }
-                return (chosen, nil)
-            }
-        } else {
-            cells = CodeMap { _ in ([], nil) }
-        }
+        answerIndex = Dictionary(figure.answers.enumerated().map { ($1.answer, $0) }, uniquingKeysWith: { first, _ in first })
+        picks = mode == .columns ? columns.map { _ in [] } : []
         conditionColumns = conditions.map(\.0)
-        self.conditions = conditions.map { _, values in CodeMap { values.contains($0) } }
+        conditionValues = conditions.map(\.1)
+        accepted = conditions.map { _ in [] }
         dimensionColumns = dimensions.map(\.0)
         self.dimensions = dimensions.map(\.1)
-        segments = dimensions.map { _, dimension in
-            let index = Dictionary(dimension.segments.enumerated().map { ($1.answer, $0) }, uniquingKeysWith: { first, _ in first })
-            return CodeMap { index[$0] ?? -1 }
+        segmentIndex = dimensions.map { _, dimension in
+            Dictionary(dimension.segments.enumerated().map { ($1.answer, $0) }, uniquingKeysWith: { first, _ in first })
         }
+        segments = dimensions.map { _ in [] }
         var first = 1
         var firsts: [Int] = []
         for dimension in self.dimensions {
@@ -102,35 +65,40 @@ struct AnswerPlan: Sendable {
             first += dimension.segments.count
         }
         dimensionFirstSlots = firsts
-        tallies = Array(repeating: AnswerTally(answers: figure.answers.count), count: first)
-    }
-}
-
-extension AnswerPlan {
-    /// Adds the tallies of another piece of the same export.
-    mutating func merge(_ other: AnswerPlan) {
-        for index in tallies.indices { tallies[index].merge(other.tallies[index]) }
-    }
-}
-
-/// What each parallel piece of an export gave, filled from several threads.
-final class PieceResults: @unchecked Sendable {
-    private let lock = NSLock()
-    private var results: [Result<[AnswerPlan], Error>?]
-
-    init(count: Int) {
-        results = Array(repeating: nil, count: count)
+        slotCount = first
     }
 
-    func store(_ index: Int, _ result: Result<[AnswerPlan], Error>) {
-        lock.lock()
-        results[index] = result
-        lock.unlock()
+    /// Gives a meaning to the codes met since the last call (`texts` per export column).
+    mutating func extend(_ table: [ColumnCodes]) {
+        switch mode {
+        case .single:
+            Self.fill(&answers, table[columns[0]].texts) { [answerIndex] in answerIndex[$0] ?? -1 }
+        case .cell:
+            guard case .cell(_, let separator) = figure.shape else { break }
+            Self.fill(&cells, table[columns[0]].texts) { [answerIndex] cell in
+                var chosen: [Int] = []
+                for part in cell.components(separatedBy: separator) {
+                    let answer = AnswerAggregator.trimmed(part)
+                    if answer.isEmpty { continue }
+                    guard let found = answerIndex[answer] else { return CellAnswers(chosen: [], unknown: answer) }
+                    if !chosen.contains(found) { chosen.append(found) }
+                }
+                return CellAnswers(chosen: chosen, unknown: nil)
+            }
+        case .columns:
+            for index in columns.indices { Self.fill(&picks[index], table[columns[index]].texts) { $0 != "0" } }
+        case .numeric:
+            break
+        }
+        for index in conditionColumns.indices {
+            Self.fill(&accepted[index], table[conditionColumns[index]].texts) { [values = conditionValues[index]] in values.contains($0) }
+        }
+        for index in dimensionColumns.indices {
+            Self.fill(&segments[index], table[dimensionColumns[index]].texts) { [segmentIndex = segmentIndex[index]] in segmentIndex[$0] ?? -1 }
+        }
     }
 
-    var all: [Result<[AnswerPlan], Error>?] {
-        lock.lock()
-        defer { lock.unlock() }
-        return results
+    private static func fill<Value>(_ values: inout [Value], _ texts: [String], _ meaning: (String) -> Value) {
+        while values.count < texts.count { values.append(meaning(texts[values.count])) }
     }
 }

@@ -26,36 +26,58 @@ struct ExportReader {
     /// The export's text in at most `count` pieces, cut after a line break outside quotes.
     /// The library reads a string faster than a stream (measured: 1,9 s against 4,6 s for
     /// 42 MB): the file is read whole, which is memory for one file's text, not per figure.
+    /// Each piece is checked as UTF-8, made a string and its lines counted on a thread of
+    /// its own: done in one loop before, this was a tenth of the whole build's time.
     func pieces(_ count: Int) throws -> [Piece] {
         guard var data = try? Data(contentsOf: url, options: .mappedIfSafe) else {
             throw Diagnostic(file: shown, message: "cannot read the export; check that the file exists and can be read")
         }
         if data.starts(with: [0xEF, 0xBB, 0xBF]) { data = data.dropFirst(3) }
-        return try data.withUnsafeBytes { raw in try pieces(of: raw.bindMemory(to: UInt8.self), count) }
-    }
-
-    private func pieces(of bytes: UnsafeBufferPointer<UInt8>, _ count: Int) throws -> [Piece] {
-        var cuts: [(offset: Int, line: Int)] = [(0, 1)]
-        if count > 1 {
-            var quoted = false, breaks = 0, previous: UInt8 = 0
-            for index in bytes.indices {
-                let byte = bytes[index]
-                if byte == 34 { quoted.toggle() } else if byte == 13 { breaks += 1 } else if byte == 10 {
-                    if previous != 13 { breaks += 1 }
-                    if !quoted && cuts.count < count && index + 1 >= bytes.count * cuts.count / count && index + 1 < bytes.count {
-                        cuts.append((index + 1, breaks + 1))
-                    }
-                }
-                previous = byte
+        let made: [(text: String, lines: Int)?] = data.withUnsafeBytes { raw in
+            let bytes = UncheckedBytes(bytes: raw.bindMemory(to: UInt8.self))
+            let cuts = Self.cuts(bytes.bytes, count) + [bytes.bytes.count]
+            let results = ThreadResults<(text: String, lines: Int)?>(count: cuts.count - 1)
+            DispatchQueue.concurrentPerform(iterations: cuts.count - 1) { index in
+                let piece = UnsafeBufferPointer(rebasing: bytes.bytes[cuts[index]..<cuts[index + 1]])
+                results.store(index, String(validating: piece, as: UTF8.self).map { ($0, Self.lineBreaks(piece)) })
             }
+            return results.all.map { $0 ?? nil }
         }
-        return try cuts.indices.map { index in
-            let end = index + 1 < cuts.count ? cuts[index + 1].offset : bytes.count
-            guard let text = String(validating: UnsafeBufferPointer(rebasing: bytes[cuts[index].offset..<end]), as: UTF8.self) else {
+        var pieces: [Piece] = []
+        var line = 1
+        for piece in made {
+            guard let piece else {
                 throw Diagnostic(file: shown, message: "the export is not valid UTF-8 text; export it again as CSV UTF-8")
             }
-            return Piece(text: text, firstLine: cuts[index].line, hasHeader: index == 0)
+            pieces.append(Piece(text: piece.text, firstLine: line, hasHeader: pieces.isEmpty))
+            line += piece.lines
         }
+        return pieces
+    }
+
+    /// Where the pieces start: 0, then after the first line break outside quotes past each
+    /// `count`th of the bytes. Only the quotes before a cut need counting (their parity),
+    /// which the compiler does many bytes at a time.
+    private static func cuts(_ bytes: UnsafeBufferPointer<UInt8>, _ count: Int) -> [Int] {
+        var cuts = [0]
+        var index = 0, quoted = false
+        while cuts.count < count {
+            let target = bytes.count * cuts.count / count
+            if index + 1 < target {
+                var quotes = 0
+                for byte in UnsafeBufferPointer(rebasing: bytes[index..<(target - 1)]) { quotes &+= byte == 34 ? 1 : 0 }
+                if quotes & 1 == 1 { quoted.toggle() }
+                index = target - 1
+            }
+            while index < bytes.count && (bytes[index] != 10 || quoted) {
+                if bytes[index] == 34 { quoted.toggle() }
+                index += 1
+            }
+            guard index + 1 < bytes.count else { break }
+            index += 1
+            cuts.append(index)
+        }
+        return cuts
     }
 
     /// The header row of the export's first piece.
@@ -93,11 +115,18 @@ struct ExportReader {
     private static func extraLines(in fields: [String]) -> Int {
         var count = 0
         for field in fields {
-            var previous: UInt8 = 0
-            for byte in field.utf8 {
-                if byte == 10 { if previous != 13 { count += 1 } } else if byte == 13 { count += 1 }
-                previous = byte
-            }
+            // Read in place: iterating `utf8` byte by byte cost as much as the figures' tallies.
+            count += field.utf8.withContiguousStorageIfAvailable(lineBreaks) ?? Array(field.utf8).withUnsafeBufferPointer(lineBreaks)
+        }
+        return count
+    }
+
+    /// A CR, an LF or a CRLF each count as one.
+    static func lineBreaks(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0, previous: UInt8 = 0
+        for byte in bytes {
+            if byte == 10 { if previous != 13 { count += 1 } } else if byte == 13 { count += 1 }
+            previous = byte
         }
         return count
     }
@@ -114,4 +143,9 @@ struct ExportReader {
         }
         return semicolons > commas ? ";" : ","
     }
+}
+
+/// A read-only view of the export's bytes, shared by the threads that cut it into pieces.
+private struct UncheckedBytes: @unchecked Sendable {
+    let bytes: UnsafeBufferPointer<UInt8>
 }
