@@ -6,14 +6,18 @@ import Foundation
 /// An `alertdialog` that takes the focus, so that a screen reader reads it at once.
 public struct ErrorOverlay: Sendable {
     public let html: String
+    /// The project's language, which the overlay speaks.
+    public let language: Language
 
     /// `project`: where the diagnostics' files are, to quote their lines.
-    public init(diagnostics: [Diagnostic], project: URL) {
+    public init(diagnostics: [Diagnostic], project: URL, language: Language = .french) {
+        self.language = language
+        let words = language.messages
         var lines: [String: [Substring]] = [:]
         let count = diagnostics.count
         var items = ""
         for diagnostic in diagnostics {
-            items += "<li><p><code>\(Self.escape(Self.location(of: diagnostic)))</code> : \(Self.escape(diagnostic.message))</p>"
+            items += "<li><p><code>\(Self.escape(Self.location(of: diagnostic, project: words(LayoutMessage.buildFailedProject))))</code>\(Self.escape(words(LayoutMessage.buildFailedSeparator)))\(Self.escape(diagnostic.message))</p>"
             if let number = diagnostic.line, number > 0, !diagnostic.file.isEmpty {
                 if lines[diagnostic.file] == nil {
                     let text = (try? String(contentsOf: project.appendingPathComponent(diagnostic.file), encoding: .utf8)) ?? ""
@@ -21,7 +25,7 @@ public struct ErrorOverlay: Sendable {
                 }
                 if let fileLines = lines[diagnostic.file], number <= fileLines.count {
                     let source = fileLines[number - 1].prefix(500)
-                    items += "<pre aria-label=\"Ligne \(number)\"><span aria-hidden=\"true\">\(number) | </span>\(Self.escape(String(source)))</pre>"
+                    items += "<pre aria-label=\"\(Self.escape(words(LayoutMessage.buildFailedLine, ["n": String(number)])))\"><span aria-hidden=\"true\">\(number) | </span>\(Self.escape(String(source)))</pre>"
                 }
             }
             items += "</li>"
@@ -29,17 +33,17 @@ public struct ErrorOverlay: Sendable {
         html = """
             <div id="etude-error-overlay" role="alertdialog" aria-modal="true" aria-labelledby="etude-error-title" \
             aria-describedby="etude-error-list" tabindex="-1" style="\(Self.style)">
-            <h2 id="etude-error-title" style="margin-top:0;color:#ffb4b4">La construction a échoué : \(count) erreur\(count == 1 ? "" : "s")</h2>
+            <h2 id="etude-error-title" style="margin-top:0;color:#ffb4b4">\(Self.escape(words(count == 1 ? LayoutMessage.buildFailedOne : .buildFailedOther, ["count": String(count)])))</h2>
             <ol id="etude-error-list" style="padding-left:1.5em">\(items)</ol>
-            <p>Corrigez le fichier et enregistrez : la page se rechargera seule. La page en dessous est la dernière construite sans erreur.</p>
+            <p>\(Self.escape(words(LayoutMessage.buildFailedFix)))</p>
             </div>
             <script>document.getElementById("etude-error-overlay").focus()</script>
             """
     }
 
     /// `file:line:col`, as the terminal prints it.
-    static func location(of diagnostic: Diagnostic) -> String {
-        var position = diagnostic.file.isEmpty ? "(projet)" : diagnostic.file
+    static func location(of diagnostic: Diagnostic, project: String) -> String {
+        var position = diagnostic.file.isEmpty ? project : diagnostic.file
         if let line = diagnostic.line {
             position += ":\(line)"
             if let column = diagnostic.column { position += ":\(column)" }
@@ -83,8 +87,10 @@ enum PageInjection {
     }
 
     /// The page shown when no build has ever succeeded: only the overlay.
-    static func bare(overlay: ErrorOverlay?) -> String {
-        "<!DOCTYPE html>\n<html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Étude : erreur de construction</title></head><body>"
-            + (overlay?.html ?? "<p>Aucune page construite pour l’instant.</p>") + script + "</body></html>\n"
+    static func bare(overlay: ErrorOverlay?, language: Language = .french) -> String {
+        let language = overlay?.language ?? language
+        return "<!DOCTYPE html>\n<html lang=\"\(ErrorOverlay.escape(language.tag))\"><head><meta charset=\"utf-8\"><title>"
+            + ErrorOverlay.escape(language.messages(LayoutMessage.buildFailedTitle)) + "</title></head><body>"
+            + (overlay?.html ?? "<p>" + ErrorOverlay.escape(language.messages(LayoutMessage.buildFailedNone)) + "</p>") + script + "</body></html>\n"
     }
 }

@@ -120,7 +120,7 @@ public final class PreviewSession: Sendable {
             let diagnostics = (error as? BuildFailure)?.diagnostics ?? (error as? Diagnostic).map { [$0] }
                 ?? [Diagnostic(file: "", message: "\(error)")]
             diagnostics.forEach { warn($0.description) }
-            state.overlay = ErrorOverlay(diagnostics: diagnostics, project: project.directory)
+            state.overlay = ErrorOverlay(diagnostics: diagnostics, project: project.directory, language: Language.ofProject(project.directory))
             let count = diagnostics.count
             log("Build failed with \(count) error\(count == 1 ? "" : "s") in \(Self.milliseconds(since: start)) ms\(cause); "
                 + "the preview shows \(count == 1 ? "it" : "them") over the last good pages")

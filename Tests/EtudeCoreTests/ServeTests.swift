@@ -93,7 +93,7 @@ import Testing
         let broken = try server.get("/")
         #expect(broken.status == 200)
         #expect(broken.body.contains("role=\"alertdialog\""))
-        #expect(broken.body.contains("<code>content/index.md:17:6</code> : unknown figure 'inconnu'"))
+        #expect(broken.body.contains("<code>content/index.md:17:6</code>\u{202F}: unknown figure 'inconnu'"))
         #expect(broken.body.contains("Voir {{ inconnu }}."))
         #expect(broken.body.contains(">777</span> personnes"), "the last good page stays under the overlay")
         try server.waitForOutput(containing: "content/index.md:17:6: error: unknown figure 'inconnu'", onErrorOutput: true)
@@ -151,11 +151,17 @@ import Testing
             Diagnostic(file: "content/x.md", line: 2, column: 20, message: "unknown figure 'a&b'; did you mean '<b>'?"),
             Diagnostic(file: "data/absent.yaml", line: 9, column: 1, message: "a file that is not there"),
         ], project: project)
-        #expect(overlay.html.contains("La construction a échoué : 2 erreurs"))
-        #expect(overlay.html.contains("<code>content/x.md:2:20</code> : unknown figure 'a&amp;b'; did you mean '&lt;b&gt;'?"))
+        #expect(overlay.html.contains("La construction a échoué\u{202F}: 2 erreurs"))
+        #expect(overlay.html.contains("<code>content/x.md:2:20</code>\u{202F}: unknown figure 'a&amp;b'; did you mean '&lt;b&gt;'?"))
         #expect(overlay.html.contains("2 | </span>&lt;script&gt;alert(1)&lt;/script&gt; {{ a&amp;b }}</pre>"))
         #expect(overlay.html.contains("<code>data/absent.yaml:9:1</code>"))
         #expect(!overlay.html.contains("<script>alert"))
+        // The overlay speaks the project's language.
+        let english = try TestSupport.makeProject(["data/site.yaml": TestSupport.minimalSite + "language: en\n"])
+        let inEnglish = ErrorOverlay(diagnostics: [Diagnostic(file: "", message: "no pages")], project: english, language: Language.ofProject(english))
+        #expect(inEnglish.html.contains(">The build failed: 1 error</h2>"))
+        #expect(inEnglish.html.contains("<code>(project)</code>: no pages"))
+        #expect(PageInjection.bare(overlay: inEnglish).hasPrefix("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Étude: build error</title>"))
         #expect(PageInjection.inject(into: "<p>sans corps</p>", overlay: nil) == "<p>sans corps</p>" + PageInjection.script)
         #expect(PageInjection.inject(into: "<body>a</BODY>", overlay: nil) == "<body>a" + PageInjection.script + "</body>")
     }

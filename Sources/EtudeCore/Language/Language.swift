@@ -22,6 +22,11 @@ public struct Language: Sendable, Equatable {
         return Language(tag: "fr", numbers: .french, typography: .french, messages: Messages(texts: texts))
     }()
 
+    /// The language of the project in `directory`, French when its settings cannot be read.
+    public static func ofProject(_ directory: URL) -> Language {
+        LanguageLoader.bestEffort(project: directory)
+    }
+
     /// `{n} répondants` / `{n} respondents`: a count of respondents, singular as the language wants.
     public func respondents(_ value: Double) -> String {
         let rounded = value.rounded(.toNearestOrAwayFromZero)

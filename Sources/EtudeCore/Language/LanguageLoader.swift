@@ -10,6 +10,13 @@ struct LanguageLoader {
 
     static let folder = "messages"
 
+    /// The language of the project in `directory` as far as it can be read, French when its
+    /// settings cannot: for messages shown while the project does not build (the preview).
+    static func bestEffort(project directory: URL) -> Language {
+        guard let site = try? SiteConfig.load(from: directory) else { return .french }
+        return (try? LanguageLoader(project: directory).load(tag: site.language, at: nil)) ?? .french
+    }
+
     func load(tag: String, at position: SourcePosition?) throws -> Language {
         let primary = String(tag.split(separator: "-").first ?? "").lowercased()
         let names = Array(Set([tag.lowercased(), primary])).sorted { $0.count > $1.count }.map { Self.folder + "/" + $0 + ".yaml" }

@@ -17,4 +17,12 @@ public enum LayoutMessage: String, MessageKey {
     case notFoundTitle = "layout.not_found_title"
     case notFoundText = "layout.not_found_text"
     case sectionAllPages = "layout.section_all_pages"
+    case buildFailedOne = "layout.build_failed.one"
+    case buildFailedOther = "layout.build_failed.other"
+    case buildFailedFix = "layout.build_failed.fix"
+    case buildFailedLine = "layout.build_failed.line"
+    case buildFailedProject = "layout.build_failed.project"
+    case buildFailedTitle = "layout.build_failed.title"
+    case buildFailedNone = "layout.build_failed.none"
+    case buildFailedSeparator = "layout.build_failed.separator"
 }

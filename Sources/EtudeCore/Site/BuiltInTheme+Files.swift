@@ -1605,6 +1605,14 @@ layout.page_number: "Seite {page} von {pages}"
 layout.not_found_title: Seite nicht gefunden
 layout.not_found_text: "Unter dieser Adresse gibt es keine Seite: Sie wurde vielleicht verschoben, oder die Adresse ist falsch geschrieben."
 layout.section_all_pages: "Alle Seiten dieser Rubrik ({count})"
+layout.build_failed.one: "Der Build ist fehlgeschlagen: {count} Fehler"
+layout.build_failed.other: "Der Build ist fehlgeschlagen: {count} Fehler"
+layout.build_failed.fix: "Korrigieren Sie die Datei und speichern Sie: Die Seite lädt sich von selbst neu. Die Seite darunter ist die letzte ohne Fehler erstellte."
+layout.build_failed.line: Zeile {n}
+layout.build_failed.project: (Projekt)
+layout.build_failed.title: "Étude: Build-Fehler"
+layout.build_failed.none: Noch keine Seite erstellt.
+layout.build_failed.separator: ": "
 
 # Charts (ChartMessage)
 chart.caption: "Abbildung {number}:"
@@ -1915,6 +1923,14 @@ layout.page_number: "Page {page} of {pages}"
 layout.not_found_title: Page not found
 layout.not_found_text: "There is no page at this address: it may have moved, or the address may be mistyped."
 layout.section_all_pages: "All pages of this section ({count})"
+layout.build_failed.one: "The build failed: {count} error"
+layout.build_failed.other: "The build failed: {count} errors"
+layout.build_failed.fix: "Fix the file and save: the page will reload by itself. The page underneath is the last one built without errors."
+layout.build_failed.line: Line {n}
+layout.build_failed.project: (project)
+layout.build_failed.title: "Étude: build error"
+layout.build_failed.none: No page built yet.
+layout.build_failed.separator: ": "
 
 # Charts (ChartMessage)
 chart.caption: "Figure {number}:"
@@ -2225,6 +2241,14 @@ layout.page_number: "Page {page} sur {pages}"
 layout.not_found_title: Page introuvable
 layout.not_found_text: "Aucune page ne se trouve à cette adresse : elle a peut-être changé, ou elle est mal écrite."
 layout.section_all_pages: "Toutes les pages de la rubrique ({count})"
+layout.build_failed.one: "La construction a échoué\u202F: {count} erreur"
+layout.build_failed.other: "La construction a échoué\u202F: {count} erreurs"
+layout.build_failed.fix: "Corrigez le fichier et enregistrez\u202F: la page se rechargera seule. La page en dessous est la dernière construite sans erreur."
+layout.build_failed.line: Ligne {n}
+layout.build_failed.project: (projet)
+layout.build_failed.title: "Étude\u202F: erreur de construction"
+layout.build_failed.none: Aucune page construite pour l’instant.
+layout.build_failed.separator: "\u202F: "
 
 # Charts (ChartMessage)
 chart.caption: "Figure {number}\u202F:"
