@@ -133,6 +133,34 @@ import Testing
         #expect(html.contains(">Printable version (report)</a>"))
     }
 
+    /// German nouns keep their capital inside a sentence: the second of tied answers too.
+    @Test func germanLabelsKeepTheirCapitals() throws {
+        let figures = """
+            sources:
+              f1:
+                title: Umfrage
+            figures:
+              obstacles:
+                label: Hindernisse
+                kind: multiple
+                unit: percent
+                several_answers: true
+                source: f1
+                assumption: Fragebögen ohne Antwort zählen nicht.
+                base: 400
+                parts:
+                  equipment: { label: Fehlende Ausstattung, value: 38 }
+                  culture: { label: Führungskultur, value: 38 }
+            """
+        let project = try TestSupport.makeProject([
+            "data/site.yaml": TestSupport.minimalSite + "language: de\n", "data/figures.yaml": figures,
+            "content/index.md": "---\ntitle: Start\n---\nAm häufigsten: {{ obstacles.rank-1 | label }}; {{ obstacles.equipment }}.\n",
+        ])
+        let html = String(decoding: try #require(try SiteBuilder(project: Project(directory: project)).render().files["index.html"]), as: UTF8.self)
+        #expect(html.contains(">Fehlende Ausstattung und Führungskultur (gleichauf)</span>; "))
+        #expect(html.contains("; Annahme: Fragebögen ohne Antwort zählen nicht.\">"))
+    }
+
     /// A page in another language than the site's says so.
     @Test func pageLanguage() throws {
         let project = try TestSupport.makeProject([

@@ -27,6 +27,10 @@ public struct Language: Sendable, Equatable {
         LanguageLoader.bestEffort(project: directory)
     }
 
+    /// Whether a label inside a sentence (after the first of tied answers, after « hypothèse : »)
+    /// loses its capital; German nouns keep theirs.
+    public var lowercasesInSentences: Bool { messages[LanguageMessage.lowercaseInSentences] != "no" }
+
     /// `{n} répondants` / `{n} respondents`: a count of respondents, singular as the language wants.
     public func respondents(_ value: Double) -> String {
         let rounded = value.rounded(.toNearestOrAwayFromZero)

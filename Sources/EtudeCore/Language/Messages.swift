@@ -68,4 +68,7 @@ public enum LanguageMessage: String, MessageKey {
     /// The words that make a number typed after it a statistic of the survey (« 12 répondants »),
     /// for the hand-typed-number check: alternatives of a regular expression, case ignored.
     case statisticWords = "language.statistic-words"
+    /// `yes` when a label inside a sentence loses its capital (French, English: « et la
+    /// formation »), `no` where nouns keep theirs (German).
+    case lowercaseInSentences = "language.lowercase-in-sentences"
 }

@@ -31,7 +31,7 @@ public struct FigureFormatter {
         let figures = parts.compactMap { table.resolved($0) }
         guard let first = figures.first else { return .failure("'\(value.key)' names no part") }
         guard case .label(let lowercased) = format else { return typed(first, format) }
-        let labels = figures.map { label($0.figure.label, lowercased: lowercased || $0.figure.key != first.figure.key) }
+        let labels = figures.map { label($0.figure.label, lowercased: lowercased || ($0.figure.key != first.figure.key && language.lowercasesInSentences)) }
         guard labels.count > 1 else { return .success(labels[0]) }
         return .success(language.messages(FormatMessage.tied, ["list": language.list(labels)]))
     }

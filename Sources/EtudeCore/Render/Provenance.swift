@@ -59,7 +59,7 @@ struct Provenance: Equatable {
         }
         if let assumption {
             // After a colon, French goes on in lowercase.
-            parts.append(words(SourcesMessage.tooltipAssumption, ["assumption": FigureFormatter.label(assumption, lowercased: true, language: language)]))
+            parts.append(words(SourcesMessage.tooltipAssumption, ["assumption": FigureFormatter.label(assumption, lowercased: language.lowercasesInSentences, language: language)]))
         }
         // The parts go on after one another: only the first starts with a capital.
         guard let first = parts.first else { return nil }

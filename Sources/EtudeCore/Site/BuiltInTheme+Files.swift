@@ -1462,6 +1462,7 @@ figure.chart .chart-notes { display: block; color: var(--muted); font-size: 0.9e
 language.plural: one
 language.typography: "„“‚‘"
 language.statistic-words: "Prozentpunkte?|Punkte?|Befragten?|befragte Personen|Antworten|Teilnehmende[n]?|Teilnehmer(?:innen)?|Fragebögen|Fragebogen"
+language.lowercase-in-sentences: "no"
 
 # Numbers and figures in prose
 format.about: "etwa {n}"
@@ -1779,6 +1780,7 @@ statistics.wave-change.withheld.method: "nicht berechnet: Die Basis einer der be
 language.plural: one
 language.typography: "“”‘’"
 language.statistic-words: "(?:percentage )?points?|respondents?|responses?|people (?:surveyed|interviewed)|participants?|interviewees?|questionnaires?"
+language.lowercase-in-sentences: "yes"
 
 # Numbers and figures in prose
 format.about: "about {n}"
@@ -2097,6 +2099,7 @@ statistics.wave-change.withheld.method: "not computed: the base of one of the tw
 language.plural: below-two
 language.typography: french
 language.statistic-words: "points?|répondant(?:e)?s?|réponses?|personnes? interrogées?|participant(?:e)?s?|enquêté(?:e)?s?|sondé(?:e)?s?|questionnaires?"
+language.lowercase-in-sentences: "yes"
 
 # Numbers and figures in prose
 format.about: "environ\u00A0{n}"
