@@ -3,6 +3,7 @@ import Foundation
 /// The files a build writes, by path relative to the output root, each with what wrote it.
 /// Two sources written to the same path (a page named like the report, an asset named like
 /// a page) would silently lose one of them, so that is an error naming both.
+/// Given a staged folder, it writes the pages' files there at once and keeps only their paths.
 struct OutputFileSet {
     /// What produced a file, as a user knows it.
     enum Origin: Equatable {
@@ -21,17 +22,52 @@ struct OutputFileSet {
         }
     }
 
+    /// The files kept in memory: every file, or all but those written to `staging`.
     private(set) var files: [String: Data] = [:]
     private var origins: [String: Origin] = [:]
     private(set) var diagnostics: [Diagnostic] = []
+    /// Where the files of pages are written as soon as they are added (the staged folder
+    /// of a build), so that the pages are never all in memory at once; nil keeps them.
+    let staging: URL?
+    /// The output as the user gave it, for messages.
+    let shownAs: String
+
+    init(writingPagesInto staging: URL? = nil, shownAs: String = "output") {
+        self.staging = staging
+        self.shownAs = shownAs
+    }
 
     mutating func add(_ path: String, _ data: Data, from origin: Origin) {
         if let first = origins[path] {
             diagnostics.append(collision(at: path, first: first, second: origin))
             return
         }
-        files[path] = data
         origins[path] = origin
+        guard let staging, case .page = origin else {
+            files[path] = data
+            return
+        }
+        do {
+            let url = staging.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: url)
+        } catch {
+            diagnostics.append(Diagnostic(file: shownAs, message: "cannot write the output: \(error.localizedDescription)"))
+        }
+    }
+
+    /// Every path added, in memory or written.
+    var paths: Dictionary<String, Origin>.Keys { origins.keys }
+
+    func contains(_ path: String) -> Bool {
+        origins[path] != nil
+    }
+
+    /// The bytes of a file, read back from `staging` when it was written there.
+    func data(at path: String) -> Data? {
+        if let data = files[path] { return data }
+        guard let staging, origins[path] != nil else { return nil }
+        return try? Data(contentsOf: staging.appendingPathComponent(path))
     }
 
     /// The error sits in the user's file: the page if one is involved, else the asset.

@@ -15,7 +15,8 @@ public struct SiteBuilder {
     /// What a build produced, before it is written.
     public struct Result {
         public var pages: [RenderedPage]
-        /// Every output file by path relative to the output root.
+        /// Every output file by path relative to the output root; when a build writes the
+        /// pages into its staged folder as they come (`build(into:)`), all but the pages'.
         public var files: [String: Data]
         /// Every figure, typed and computed.
         public var table: FigureTable
@@ -30,6 +31,12 @@ public struct SiteBuilder {
     /// Loads, checks and renders the project; throws `BuildFailure` listing every problem.
     /// `linkingPDF`: `rapport.pdf` will be in the output, so every page links to it.
     public func render(linkingPDF: Bool = false) throws -> Result {
+        try render(linkingPDF: linkingPDF, writingPagesInto: nil)
+    }
+
+    /// `render(linkingPDF:)`; given `staging`, the staged folder of a build, the pages'
+    /// files are written there as soon as they are made instead of kept in `Result.files`.
+    func render(linkingPDF: Bool, writingPagesInto staging: URL?) throws -> Result {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: project.directory.path, isDirectory: &isFolder), isFolder.boolValue else {
             throw Diagnostic(file: project.directory.path, message: "no project folder here; give the folder that holds content/ and data/ with --project")
@@ -63,12 +70,16 @@ public struct SiteBuilder {
         rendered = PagesBlock.filling(rendered, navigation: navigation)
         let branding = try Branding(settings: site.branding, staticFiles: staticFiles, themeCSS: templates!.themeStylesheet)
         let contexts = PageContextBuilder(site: site, navigation: navigation, linksPDF: linkingPDF, branding: branding.templateValues)
-        var output = OutputFileSet()
+        var output = OutputFileSet(writingPagesInto: staging)
         let library = templates!
-        let htmls = ParallelMap.map(rendered) { page in Swift.Result { try library.render(contexts.context(for: page), template: "layout") } }
-        for (page, html) in zip(rendered, htmls) {
-            output.add(page.page.outputPath, Data(try html.get().utf8), from: .page(page.page.sourcePath))
-            page.files.sorted { $0.key < $1.key }.forEach { output.add($0.key, $0.value, from: .page(page.page.sourcePath)) }
+        // A slice at a time: written as they come, the pages' HTML is never all in memory.
+        for start in stride(from: 0, to: rendered.count, by: 256) {
+            let slice = Array(rendered[start..<min(start + 256, rendered.count)])
+            let htmls = ParallelMap.map(slice) { page in Swift.Result { try library.render(contexts.context(for: page), template: "layout") } }
+            for (page, html) in zip(slice, htmls) {
+                output.add(page.page.outputPath, Data(try html.get().utf8), from: .page(page.page.sourcePath))
+                page.files.sorted { $0.key < $1.key }.forEach { output.add($0.key, $0.value, from: .page(page.page.sourcePath)) }
+            }
         }
         for asset in templates!.assets {
             if let data = collector.collect({ try asset.read() }) { output.add("assets/" + asset.path, data, from: .asset(asset.shown)) }
@@ -87,9 +98,9 @@ public struct SiteBuilder {
         }
         try BuildFailure.throwIfAny(output.diagnostics)
         let files = output.files
-        try BuildFailure.throwIfAny(SiteConfig.brokenMenuLinks(site.menuLinks, files: files))
+        try BuildFailure.throwIfAny(SiteConfig.brokenMenuLinks(site.menuLinks, exists: output.contains))
         // 404.html links from the server's root, wherever a server shows it.
-        var links = LinkChecker(files: files, pages: rendered, copiedAsIs: Set(staticFiles.keys).union([PublishedFiles.notFoundPath]),
+        var links = LinkChecker(files: output, pages: rendered, copiedAsIs: Set(staticFiles.keys).union([PublishedFiles.notFoundPath]),
                                 alsoExisting: linkingPDF ? [ReportPrinter.pdfPath] : [], drafts: loaded?.drafts ?? [:])
         try BuildFailure.throwIfAny(links.check())
         let warnings = dataset!.notices + LiteralFigureFinder(table: table).warnings(in: ordered)
@@ -104,13 +115,21 @@ public struct SiteBuilder {
     public func build(into output: URL, force: Bool = false, printsReport: Bool = false, finish: (URL) throws -> Void = { _ in }) throws -> Result {
         var collector = DiagnosticCollector()
         let target = collector.collect { try OutputGuard(project: project, force: force).check(output) }
-        var result = collector.collect { try render(linkingPDF: printsReport) }
-        try collector.throwIfAny()
-        if !printsReport, PDFLink.survives(in: target!, report: result!.files[ReportBuilder.outputPath], keep: result!.keep) {
-            result = try render(linkingPDF: true)
+        let staging = target.flatMap { target in collector.collect { try OutputStaging(target: target) } ?? nil }
+        var result: Result
+        do {
+            let first = collector.collect { try render(linkingPDF: printsReport, writingPagesInto: staging?.folder) }
+            try collector.throwIfAny()
+            result = first!
+            if !printsReport, PDFLink.survives(in: target!, report: result.files[ReportBuilder.outputPath], keep: result.keep) {
+                result = try render(linkingPDF: true, writingPagesInto: try staging!.emptied())
+            }
+        } catch {
+            staging?.discard()
+            throw error
         }
-        result!.removedStale = try OutputWriter(target: target!, keep: result!.keep).write(result!.files, finish: finish).removedStale
-        return result!
+        result.removedStale = try OutputWriter(target: target!, keep: result.keep).write(result.files, into: staging, finish: finish).removedStale
+        return result
     }
 
     /// Pages in the order a reader meets them: the menu's order, which numbers the figures.

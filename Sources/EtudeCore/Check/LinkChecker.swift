@@ -4,7 +4,8 @@ import Foundation
 /// and, after `#`, an element with that id. A broken link written in Markdown is reported
 /// at its line; one from a template or raw HTML, on the page it appears in.
 struct LinkChecker {
-    let files: [String: Data]
+    /// Every built file; pages written to the staged folder are read back one at a time.
+    let files: OutputFileSet
     let pages: [RenderedPage]
     /// Files published as they are (from `static/`): their links are not Étude's to check.
     let copiedAsIs: Set<String>
@@ -14,7 +15,7 @@ struct LinkChecker {
     let drafts: [String: String]
     private var idCache: [String: Set<String>] = [:]
 
-    init(files: [String: Data], pages: [RenderedPage], copiedAsIs: Set<String> = [], alsoExisting: Set<String> = [], drafts: [String: String] = [:]) {
+    init(files: OutputFileSet, pages: [RenderedPage], copiedAsIs: Set<String> = [], alsoExisting: Set<String> = [], drafts: [String: String] = [:]) {
         self.files = files
         self.pages = pages
         self.copiedAsIs = copiedAsIs
@@ -37,7 +38,7 @@ struct LinkChecker {
                     diagnostics.append(Diagnostic(file: page.page.sourcePath, at: link.location, message: problem))
                 }
             }
-            for link in Self.links(in: files[path]) where !written.contains(Self.decoded(link)) {
+            for link in Self.links(in: files.data(at: path)) where !written.contains(Self.decoded(link)) {
                 if let problem = problem(with: link, in: path) {
                     diagnostics.append(Diagnostic(file: page.page.sourcePath,
                         message: "in \(path), built from this page with its template, \(problem); fix the template in templates/ or the HTML written in this page"))
@@ -46,8 +47,8 @@ struct LinkChecker {
         }
         // Other HTML files (the report) repeat the pages' links: checked once those are right.
         guard diagnostics.isEmpty else { return diagnostics }
-        for path in files.keys.sorted() where path.hasSuffix(".html") && !pagePaths.contains(path) && !copiedAsIs.contains(path) {
-            for link in Self.links(in: files[path]) {
+        for path in files.paths.sorted() where path.hasSuffix(".html") && !pagePaths.contains(path) && !copiedAsIs.contains(path) {
+            for link in Self.links(in: files.data(at: path)) {
                 if let problem = problem(with: link, in: path) {
                     diagnostics.append(Diagnostic(file: path, message: "in this built file, \(problem); fix its template in templates/"))
                 }
@@ -68,11 +69,11 @@ struct LinkChecker {
                 return "link to '\(link)' leads outside the site"
             }
             target = resolved
-            if files[target] == nil, files[SitePath.folderIndex(target)] != nil { target = SitePath.folderIndex(target) }
-            if files[target] == nil, let draft = drafts[target] ?? drafts[SitePath.folderIndex(target)] {
+            if !files.contains(target), files.contains(SitePath.folderIndex(target)) { target = SitePath.folderIndex(target) }
+            if !files.contains(target), let draft = drafts[target] ?? drafts[SitePath.folderIndex(target)] {
                 return "link to '\(link)' leads to a draft (\(draft) has 'draft: true'), which is built only with --drafts; remove the link, or publish the page"
             }
-            guard files[target] != nil || alsoExisting.contains(target) else {
+            guard files.contains(target) || alsoExisting.contains(target) else {
                 return "link to '\(link)' leads to no page or file of the site\(suggestion(for: address, from: path))"
             }
         }
@@ -85,7 +86,7 @@ struct LinkChecker {
     /// The page whose link, without `.html`, is closest to the one written.
     private func suggestion(for address: String, from path: String) -> String {
         func stem(_ link: String) -> String { link.hasSuffix(".html") ? String(link.dropLast(5)) : link }
-        let links = files.keys.filter { $0.hasSuffix(".html") }.map { SitePath.relative(to: $0, from: path) }
+        let links = files.paths.filter { $0.hasSuffix(".html") }.map { SitePath.relative(to: $0, from: path) }
         let name = address.split(separator: "/").last.map(String.init) ?? address
         if let sameName = links.filter({ $0.split(separator: "/").last.map(String.init) == name }).min(by: { ($0.count, $0) < ($1.count, $1) }) {
             return "; did you mean '\(sameName)'?"
@@ -96,7 +97,7 @@ struct LinkChecker {
 
     private mutating func ids(of path: String) -> Set<String> {
         if let cached = idCache[path] { return cached }
-        let html = String(decoding: files[path] ?? Data(), as: UTF8.self)
+        let html = String(decoding: files.data(at: path) ?? Data(), as: UTF8.self)
         let ids = Set(HTMLText.attributes(["id"], in: html).map { Self.entitiesDecoded($0.value) })
         idCache[path] = ids
         return ids

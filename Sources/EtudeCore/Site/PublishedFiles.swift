@@ -46,13 +46,13 @@ struct PublishedFiles {
     /// assets and the files of `static/`): `404.html` and `robots.txt` only where no page
     /// or file of `static/` is already written.
     func add(to output: inout OutputFileSet, pages: [RenderedPage], templates: TemplateLibrary, contexts: PageContextBuilder) throws {
-        if output.files[Self.notFoundPath] == nil {
-            let styles = inlineStyles(output.files["assets/style.css"], then: output.files[Branding.cssPath])
+        if !output.contains(Self.notFoundPath) {
+            let styles = inlineStyles(output.data(at: "assets/style.css"), then: output.data(at: Branding.cssPath))
             let context = contexts.context(for: Self.notFoundPage(), root: serverRoot, inlineStyles: styles)
             output.add(Self.notFoundPath, Data(try templates.render(context, template: "layout").utf8), from: .asset("(built-in) 404.html"))
         }
         output.add(Self.sitemapPath, sitemap(pages: pages), from: .asset("(built-in) sitemap.xml"))
-        if output.files[Self.robotsPath] == nil {
+        if !output.contains(Self.robotsPath) {
             output.add(Self.robotsPath, robots(), from: .asset("(built-in) robots.txt"))
         }
     }
