@@ -91,10 +91,11 @@ public struct SiteBuilder {
         try PublishedFiles(site: site).add(to: &output, pages: rendered, templates: templates!, contexts: contexts)
         try collector.throwIfAny()
         try FigureExport(table: table).files().sorted { $0.key < $1.key }.forEach { output.add($0.key, $0.value, from: .export) }
+        let reportPages = try ReportSelection(sections: site.reportSections).pages(of: rendered)
         if templates!.has("report") {
             var report = ReportBuilder(site: site, templates: templates!, coverLines: coverLines)
             report.branding = branding.templateValues
-            output.add(ReportBuilder.outputPath, Data(try report.render(pages: rendered, assets: output.files).utf8), from: .report)
+            output.add(ReportBuilder.outputPath, Data(try report.render(pages: reportPages, assets: output.files).utf8), from: .report)
         }
         try BuildFailure.throwIfAny(output.diagnostics)
         let files = output.files
