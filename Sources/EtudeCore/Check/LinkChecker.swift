@@ -24,27 +24,16 @@ struct LinkChecker {
     }
 
     mutating func check() -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
         let pagePaths = Set(pages.map(\.page.outputPath))
-        for page in pages {
-            let path = page.page.outputPath
-            var written = Set<String>()
-            for link in page.links {
-                written.insert(Self.decoded(link.destination))
-                if var problem = problem(with: link.destination, in: path) {
-                    if problem.hasSuffix("of the site") {
-                        problem += "; each page content/<name>.md is published as <name>.html, linked relative to the linking page"
-                    }
-                    diagnostics.append(Diagnostic(file: page.page.sourcePath, at: link.location, message: problem))
-                }
-            }
-            for link in Self.links(in: files.data(at: path)) where !written.contains(Self.decoded(link)) {
-                if let problem = problem(with: link, in: path) {
-                    diagnostics.append(Diagnostic(file: page.page.sourcePath,
-                        message: "in \(path), built from this page with its template, \(problem); fix the template in templates/ or the HTML written in this page"))
-                }
-            }
-        }
+        // The pages' ids found once, then each page checked, on every core; the problems
+        // come back in page order.
+        let pageIDs = ParallelMap.map(pages) { Self.ids(in: files.data(at: $0.page.outputPath)) }
+        for (page, ids) in zip(pages, pageIDs) { idCache[page.page.outputPath] = ids }
+        let checker = self
+        var diagnostics = ParallelMap.map(pages) { page in
+            var own = checker
+            return own.problems(of: page)
+        }.flatMap { $0 }
         // Other HTML files (the report) repeat the pages' links: checked once those are right.
         guard diagnostics.isEmpty else { return diagnostics }
         for path in files.paths.sorted() where path.hasSuffix(".html") && !pagePaths.contains(path) && !copiedAsIs.contains(path) {
@@ -52,6 +41,29 @@ struct LinkChecker {
                 if let problem = problem(with: link, in: path) {
                     diagnostics.append(Diagnostic(file: path, message: "in this built file, \(problem); fix its template in templates/"))
                 }
+            }
+        }
+        return diagnostics
+    }
+
+    /// The broken links of a page: written in its Markdown, or in its HTML.
+    private mutating func problems(of page: RenderedPage) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let path = page.page.outputPath
+        var written = Set<String>()
+        for link in page.links {
+            written.insert(Self.decoded(link.destination))
+            if var problem = problem(with: link.destination, in: path) {
+                if problem.hasSuffix("of the site") {
+                    problem += "; each page content/<name>.md is published as <name>.html, linked relative to the linking page"
+                }
+                diagnostics.append(Diagnostic(file: page.page.sourcePath, at: link.location, message: problem))
+            }
+        }
+        for link in Self.links(in: files.data(at: path)) where !written.contains(Self.decoded(link)) {
+            if let problem = problem(with: link, in: path) {
+                diagnostics.append(Diagnostic(file: page.page.sourcePath,
+                    message: "in \(path), built from this page with its template, \(problem); fix the template in templates/ or the HTML written in this page"))
             }
         }
         return diagnostics
@@ -97,10 +109,14 @@ struct LinkChecker {
 
     private mutating func ids(of path: String) -> Set<String> {
         if let cached = idCache[path] { return cached }
-        let html = String(decoding: files.data(at: path) ?? Data(), as: UTF8.self)
-        let ids = Set(HTMLText.attributes(["id"], in: html).map { Self.entitiesDecoded($0.value) })
+        let ids = Self.ids(in: files.data(at: path))
         idCache[path] = ids
         return ids
+    }
+
+    /// The `id` values of an HTML file, entities decoded.
+    static func ids(in data: Data?) -> Set<String> {
+        Set(HTMLText.attributes(["id"], in: String(decoding: data ?? Data(), as: UTF8.self)).map { entitiesDecoded($0.value) })
     }
 
     /// The `href` and `src` values of an HTML file, entities decoded.
