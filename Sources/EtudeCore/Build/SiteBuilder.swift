@@ -36,7 +36,7 @@ public struct SiteBuilder {
 
     /// `render(linkingPDF:)`; given `staging`, the staged folder of a build, the pages'
     /// files are written there as soon as they are made instead of kept in `Result.files`.
-    func render(linkingPDF: Bool, writingPagesInto staging: URL?) throws -> Result {
+    func render(linkingPDF: Bool, writingPagesInto staging: OutputStaging?) throws -> Result {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: project.directory.path, isDirectory: &isFolder), isFolder.boolValue else {
             throw Diagnostic(file: project.directory.path, message: "no project folder here; give the folder that holds content/ and data/ with --project")
@@ -70,7 +70,7 @@ public struct SiteBuilder {
         rendered = PagesBlock.filling(rendered, navigation: navigation)
         let branding = try Branding(settings: site.branding, staticFiles: staticFiles, themeCSS: templates!.themeStylesheet)
         let contexts = PageContextBuilder(site: site, navigation: navigation, linksPDF: linkingPDF, branding: branding.templateValues)
-        var output = OutputFileSet(writingPagesInto: staging)
+        var output = OutputFileSet(writingPagesInto: staging?.folder, shownAs: staging?.shownAs ?? "output")
         let library = templates!
         // A slice at a time: written as they come, the pages' HTML is never all in memory.
         for start in stride(from: 0, to: rendered.count, by: 256) {
@@ -119,7 +119,7 @@ public struct SiteBuilder {
         let staging = target.flatMap { target in collector.collect { try OutputStaging(target: target) } ?? nil }
         var result: Result
         do {
-            let first = collector.collect { try render(linkingPDF: printsReport, writingPagesInto: staging?.folder) }
+            let first = collector.collect { try render(linkingPDF: printsReport, writingPagesInto: staging) }
             try collector.throwIfAny()
             result = first!
             if !printsReport, PDFLink.survives(in: target!, report: result.files[ReportBuilder.outputPath], keep: result.keep) {

@@ -6,6 +6,8 @@ import Foundation
 /// build removes it with `discard()`, leaving the output as it was.
 struct OutputStaging {
     let folder: URL
+    /// The output as the user gave it, for messages.
+    let shownAs: String
 
     /// The staged folder of a build into `destination`.
     static func folder(for destination: URL) -> URL {
@@ -22,6 +24,7 @@ struct OutputStaging {
         guard FileManager.default.fileExists(atPath: target.folder.deletingLastPathComponent().path, isDirectory: &isFolder),
               isFolder.boolValue else { return nil }
         folder = Self.folder(for: target.folder)
+        shownAs = target.shownAs
         do {
             try? FileManager.default.removeItem(at: folder)
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
@@ -31,10 +34,10 @@ struct OutputStaging {
     }
 
     /// The staged folder, emptied again (a second rendering replaces the first).
-    func emptied() throws -> URL {
+    func emptied() throws -> OutputStaging {
         try? FileManager.default.removeItem(at: folder)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
-        return folder
+        return self
     }
 
     /// Removes the staged folder.

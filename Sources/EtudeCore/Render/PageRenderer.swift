@@ -45,8 +45,9 @@ public struct PageRenderer {
 
     /// Whether the page's text names a block that numbers figures (a chart): then it is
     /// rendered in order only. A miss (a name written with an entity) is caught after.
+    /// Bytes are compared: Foundation's `contains` took 2 % of a build here.
     private func mayNumberFigures(_ page: Page) -> Bool {
-        figureBlockNames.contains { page.body.contains($0) }
+        figureBlockNames.contains { name in page.body.utf8.firstRange(of: name.utf8) != nil }
     }
 
     /// Renders one page; `context` holds the figures so far and gets this page's.
