@@ -38,21 +38,41 @@ struct OutputFileSet {
     }
 
     mutating func add(_ path: String, _ data: Data, from origin: Origin) {
+        if staging != nil, case .page = origin { return add([(path, data, origin)]) }
         if let first = origins[path] {
             diagnostics.append(collision(at: path, first: first, second: origin))
             return
         }
+        files[path] = data
         origins[path] = origin
-        guard let staging, case .page = origin else {
-            files[path] = data
-            return
+    }
+
+    /// `add` for many files at once: their paths are claimed in order (a path already
+    /// claimed is an error, as with `add`); given a staged folder, the files of pages are
+    /// then written there on every core, their folders made first on one thread.
+    mutating func add(_ batch: [(path: String, data: Data, origin: Origin)]) {
+        var claimed: [(path: String, data: Data)] = []
+        for file in batch {
+            guard staging != nil, case .page = file.origin else {
+                add(file.path, file.data, from: file.origin)
+                continue
+            }
+            if let first = origins[file.path] {
+                diagnostics.append(collision(at: file.path, first: first, second: file.origin))
+                continue
+            }
+            origins[file.path] = file.origin
+            claimed.append((file.path, file.data))
         }
-        do {
-            let url = staging.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try data.write(to: url)
-        } catch {
-            diagnostics.append(Diagnostic(file: shownAs, message: "cannot write the output: \(error.localizedDescription)"))
+        guard let staging, !claimed.isEmpty else { return }
+        let folders = Set(claimed.map { staging.appendingPathComponent($0.path).deletingLastPathComponent() })
+        let failures = folders.sorted { $0.path < $1.path }.compactMap { folder in
+            Swift.Result { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }.failure
+        } + ParallelMap.map(claimed) { file in
+            Swift.Result { try file.data.write(to: staging.appendingPathComponent(file.path)) }.failure
+        }.compactMap { $0 }
+        if let failure = failures.first {
+            diagnostics.append(Diagnostic(file: shownAs, message: "cannot write the output: \(failure.localizedDescription)"))
         }
     }
 
@@ -90,5 +110,13 @@ struct OutputFileSet {
         default: fix = "rename one of them"
         }
         return Diagnostic(file: file, line: nil, message: "this would be written to \(path), which \(other.name) also writes; \(fix)")
+    }
+}
+
+extension Swift.Result {
+    /// The error, if any.
+    var failure: Failure? {
+        if case .failure(let error) = self { return error }
+        return nil
     }
 }

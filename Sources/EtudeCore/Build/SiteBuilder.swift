@@ -75,11 +75,11 @@ public struct SiteBuilder {
         // A slice at a time: written as they come, the pages' HTML is never all in memory.
         for start in stride(from: 0, to: rendered.count, by: 256) {
             let slice = Array(rendered[start..<min(start + 256, rendered.count)])
-            let htmls = ParallelMap.map(slice) { page in Swift.Result { try library.render(contexts.context(for: page), template: "layout") } }
-            for (page, html) in zip(slice, htmls) {
-                output.add(page.page.outputPath, Data(try html.get().utf8), from: .page(page.page.sourcePath))
-                page.files.sorted { $0.key < $1.key }.forEach { output.add($0.key, $0.value, from: .page(page.page.sourcePath)) }
-            }
+            let htmls = ParallelMap.map(slice) { page in Swift.Result { Data(try library.render(contexts.context(for: page), template: "layout").utf8) } }
+            output.add(try zip(slice, htmls).flatMap { page, html in
+                [(page.page.outputPath, try html.get(), .page(page.page.sourcePath))]
+                    + page.files.sorted { $0.key < $1.key }.map { ($0.key, $0.value, .page(page.page.sourcePath)) }
+            })
         }
         for asset in templates!.assets {
             if let data = collector.collect({ try asset.read() }) { output.add("assets/" + asset.path, data, from: .asset(asset.shown)) }
