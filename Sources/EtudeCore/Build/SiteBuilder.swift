@@ -123,7 +123,7 @@ public struct SiteBuilder {
             try collector.throwIfAny()
             result = first!
             if !printsReport, PDFLink.survives(in: target!, report: result.files[ReportBuilder.outputPath], keep: result.keep) {
-                result = try render(linkingPDF: true, writingPagesInto: try staging!.emptied())
+                result = try render(linkingPDF: true, writingPagesInto: try staging?.emptied())
             }
         } catch {
             staging?.discard()
