@@ -115,6 +115,26 @@ import Testing
         #expect(pages.flatMap(\.charts).map { "\($0.number) \($0.anchor) \($0.title)" } == ["1 figure-1 Un", "2 figure-2 Deux"])
     }
 
+    /// Pages without charts are rendered first on every core; those with charts, in
+    /// reading order. A chart block named with an entity (`c&#104;art`) escapes the quick
+    /// look at the text, and is still numbered in order.
+    @Test func figuresAreNumberedInReadingOrderWhenPagesRenderOnSeveralThreads() throws {
+        var files = [
+            "data/site.yaml": TestSupport.minimalSite, "data/figures.yaml": Self.figures(40, 70),
+            "content/index.md": "---\ntitle: Accueil\norder: 1\n---\n```chart\nfigure: choice\ntitle: Un\n```\n",
+            "content/b.md": "---\ntitle: Deux\norder: 3\n---\n```c&#104;art\nfigure: reasons\ntitle: Deux\n```\n",
+            "content/d.md": "---\ntitle: Rappel\norder: 5\n---\nVoir {{ figure: reasons }}.\n\n```chart\nfigure: choice\ntitle: Un\n```\n",
+        ]
+        for order in [2, 4, 6, 7, 8, 9] {
+            files["content/p\(order).md"] = "---\ntitle: Page \(order)\norder: \(order)\n---\nTexte ~~barré~~ \(order), www.example.org.\n"
+        }
+        let pages = try SiteBuilder(project: Project(directory: try TestSupport.makeProject(files))).render().pages
+        #expect(pages.map(\.page.outputPath) == ["index.html", "p2.html", "b.html", "p4.html", "d.html", "p6.html", "p7.html", "p8.html", "p9.html"])
+        #expect(pages.flatMap(\.charts).map { "\($0.number) \($0.anchor) \($0.page)" } == ["1 figure-1 index.html", "2 figure-2 b.html", "1 figure-1-2 d.html"])
+        #expect(pages[4].contentHTML.contains("href=\"b.html#figure-2\""))
+        #expect(pages[1].contentHTML.contains("<del>barré</del>"))
+    }
+
     /// More than two parts: a legend names every part with its value, in bar order, each
     /// value shown over a segment sits over its own one, and no colour is written into
     /// the SVG (the theme's palette gives them, light and dark).

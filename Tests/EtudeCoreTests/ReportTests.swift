@@ -14,6 +14,28 @@ import Testing
         return String(decoding: try #require(files["rapport.html"]), as: UTF8.self)
     }
 
+    /// `report: { sections: [...] }`: the pages at the root of content/ and those of the
+    /// sections listed, sub-folders included; a link to a page left out leads to the site.
+    @Test func theReportHoldsOnlyTheSectionsChosen() throws {
+        let page = { (title: String, order: Int, body: String) in "---\ntitle: \(title)\norder: \(order)\n---\n\(body)\n" }
+        let project = try TestSupport.makeProject([
+            "data/site.yaml": TestSupport.minimalSite + "report:\n  sections: [constats, annexes/2018/]\n",
+            "data/figures.yaml": "figures: {}\n",
+            "content/index.md": page("Accueil", 1, "Voir [la méthode](methode/index.html)."),
+            "content/methode/index.md": page("Méthode", 2, "La méthode."),
+            "content/constats/index.md": page("Constats", 3, "Les constats."),
+            "content/constats/detail/a.md": page("Détail", 4, "Un détail."),
+            "content/annexes/2017.md": page("Annexe 2017", 5, "Ancienne."),
+            "content/annexes/2018/b.md": page("Annexe 2018", 6, "Récente."),
+        ])
+        let files = try SiteBuilder(project: Project(directory: project)).render().files
+        let html = String(decoding: try #require(files["rapport.html"]), as: UTF8.self)
+        let chapters = html.matches(of: /id="(chapitre-[a-z0-9-]+)"/).map { String($0.output.1) }.filter { !$0.hasSuffix("-titre") }
+        #expect(chapters == ["chapitre-index", "chapitre-constats-index", "chapitre-constats-detail-a", "chapitre-annexes-2018-b"])
+        #expect(html.contains("href=\"methode/index.html\""))
+        #expect(files["methode/index.html"] != nil && files["annexes/2017.html"] != nil, "the site keeps every page")
+    }
+
     @Test func chaptersInMenuOrderWithUniqueIdsAndInPageLinks() throws {
         let html = try report()
         #expect(html.contains("<p>200\u{00A0}répondants</p>"))

@@ -17,7 +17,8 @@ public struct SiteBuilder {
     /// What a build produced, before it is written.
     public struct Result {
         public var pages: [RenderedPage]
-        /// Every output file by path relative to the output root.
+        /// Every output file by path relative to the output root; when a build writes the
+        /// pages into its staged folder as they come (`build(into:)`), all but the pages'.
         public var files: [String: Data]
         /// Every figure, typed and computed.
         public var table: FigureTable
@@ -32,6 +33,12 @@ public struct SiteBuilder {
     /// Loads, checks and renders the project; throws `BuildFailure` listing every problem.
     /// `linkingPDF`: `rapport.pdf` will be in the output, so every page links to it.
     public func render(linkingPDF: Bool = false) throws -> Result {
+        try render(linkingPDF: linkingPDF, writingPagesInto: nil)
+    }
+
+    /// `render(linkingPDF:)`; given `staging`, the staged folder of a build, the pages'
+    /// files are written there as soon as they are made instead of kept in `Result.files`.
+    func render(linkingPDF: Bool, writingPagesInto staging: OutputStaging?) throws -> Result {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: project.directory.path, isDirectory: &isFolder), isFolder.boolValue else {
             throw Diagnostic(file: project.directory.path, message: "no project folder here; give the folder that holds content/ and data/ with --project")
@@ -81,14 +88,20 @@ public struct SiteBuilder {
         rendered = PagesBlock.filling(rendered, navigation: navigation)
         let branding = try Branding(settings: site.branding, staticFiles: staticFiles, themeCSS: templates!.themeStylesheet)
         let contexts = PageContextBuilder(site: site, navigation: navigation, linksPDF: linkingPDF, branding: branding.templateValues, language: table.language)
-        var output = OutputFileSet()
+        var output = OutputFileSet(writingPagesInto: staging?.folder, shownAs: staging?.shownAs ?? "output")
         let library = templates!
-        let htmls = BuildCache.layouts(cache, rendered, project: project, site: site, navigation: navigation, linksPDF: linkingPDF, language: table.language) { pages in
-            ParallelMap.map(pages) { page in Swift.Result { try library.render(contexts.context(for: page), template: "layout") } }
-        }
-        for (page, html) in zip(rendered, htmls) {
-            output.add(page.page.outputPath, Data(try html.get().utf8), from: .page(page.page.sourcePath))
-            page.files.sorted { $0.key < $1.key }.forEach { output.add($0.key, $0.value, from: .page(page.page.sourcePath)) }
+        // A slice at a time: written as they come, the pages' HTML is never all in memory.
+        // (`etude serve` keeps its site whole: its memo of layouts spans every page.)
+        let sliceSize = cache == nil ? 256 : max(rendered.count, 1)
+        for start in stride(from: 0, to: rendered.count, by: sliceSize) {
+            let slice = Array(rendered[start..<min(start + sliceSize, rendered.count)])
+            let htmls = BuildCache.layouts(cache, slice, project: project, site: site, navigation: navigation, linksPDF: linkingPDF, language: table.language) { pages in
+                ParallelMap.map(pages) { page in Swift.Result { try library.render(contexts.context(for: page), template: "layout") } }
+            }
+            output.add(try zip(slice, htmls).flatMap { page, html in
+                [(page.page.outputPath, Data(try html.get().utf8), .page(page.page.sourcePath))]
+                    + page.files.sorted { $0.key < $1.key }.map { ($0.key, $0.value, .page(page.page.sourcePath)) }
+            })
         }
         for asset in templates!.assets {
             if let data = collector.collect({ try asset.read() }) { output.add("assets/" + asset.path, data, from: .asset(asset.shown)) }
@@ -100,19 +113,20 @@ public struct SiteBuilder {
         try PublishedFiles(site: site).add(to: &output, pages: rendered, templates: templates!, contexts: contexts, reuse: cache?.notFoundPage)
         try collector.throwIfAny()
         try FigureExport(table: table).files().sorted { $0.key < $1.key }.forEach { output.add($0.key, $0.value, from: .export) }
+        let reportPages = try ReportSelection(sections: site.reportSections).pages(of: rendered)
         if templates!.has("report") {
             var report = ReportBuilder(site: site, templates: templates!, coverLines: coverLines)
             report.branding = branding.templateValues
             report.language = table.language
             report.chapterMemo = cache?.chapters
             report.styleMemo = cache?.styles
-            output.add(ReportBuilder.outputPath, Data(try report.render(pages: rendered, assets: output.files).utf8), from: .report)
+            output.add(ReportBuilder.outputPath, Data(try report.render(pages: reportPages, assets: output.files).utf8), from: .report)
         }
         try BuildFailure.throwIfAny(output.diagnostics)
         let files = output.files
-        try BuildFailure.throwIfAny(SiteConfig.brokenMenuLinks(site.menuLinks, files: files))
+        try BuildFailure.throwIfAny(SiteConfig.brokenMenuLinks(site.menuLinks, exists: output.contains))
         // 404.html links from the server's root, wherever a server shows it.
-        var links = LinkChecker(files: files, pages: rendered, copiedAsIs: Set(staticFiles.keys).union([PublishedFiles.notFoundPath]),
+        var links = LinkChecker(files: output, pages: rendered, copiedAsIs: Set(staticFiles.keys).union([PublishedFiles.notFoundPath]),
                                 alsoExisting: linkingPDF ? [ReportPrinter.pdfPath] : [], drafts: loaded?.drafts ?? [:])
         links.scans = cache?.htmlScans
         try BuildFailure.throwIfAny(links.check())
@@ -128,13 +142,21 @@ public struct SiteBuilder {
     public func build(into output: URL, force: Bool = false, printsReport: Bool = false, finish: (URL) throws -> Void = { _ in }) throws -> Result {
         var collector = DiagnosticCollector()
         let target = collector.collect { try OutputGuard(project: project, force: force).check(output) }
-        var result = collector.collect { try render(linkingPDF: printsReport) }
-        try collector.throwIfAny()
-        if !printsReport, PDFLink.survives(in: target!, report: result!.files[ReportBuilder.outputPath], keep: result!.keep) {
-            result = try render(linkingPDF: true)
+        let staging = target.flatMap { target in collector.collect { try OutputStaging(target: target) } ?? nil }
+        var result: Result
+        do {
+            let first = collector.collect { try render(linkingPDF: printsReport, writingPagesInto: staging) }
+            try collector.throwIfAny()
+            result = first!
+            if !printsReport, PDFLink.survives(in: target!, report: result.files[ReportBuilder.outputPath], keep: result.keep) {
+                result = try render(linkingPDF: true, writingPagesInto: try staging?.emptied())
+            }
+        } catch {
+            staging?.discard()
+            throw error
         }
-        result!.removedStale = try OutputWriter(target: target!, keep: result!.keep).write(result!.files, finish: finish).removedStale
-        return result!
+        result.removedStale = try OutputWriter(target: target!, keep: result.keep).write(result.files, into: staging, finish: finish).removedStale
+        return result
     }
 
     /// Pages in the order a reader meets them: the menu's order, which numbers the figures.

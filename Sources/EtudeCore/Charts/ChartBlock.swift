@@ -4,6 +4,7 @@
 struct ChartBlock: BlockRenderer {
     let table: FigureTable
     let names = ["chart"]
+    let numbersFigures = true
 
     func render(name: String, content: String, file: String, at location: SourcePosition, context: inout BlockContext) throws -> String {
         var spec = try ChartSpec.parse(content, file: file, at: location)

@@ -4,7 +4,8 @@ import Foundation
 /// and, after `#`, an element with that id. A broken link written in Markdown is reported
 /// at its line; one from a template or raw HTML, on the page it appears in.
 struct LinkChecker {
-    let files: [String: Data]
+    /// Every built file; pages written to the staged folder are read back one at a time.
+    let files: OutputFileSet
     let pages: [RenderedPage]
     /// Files published as they are (from `static/`): their links are not Étude's to check.
     let copiedAsIs: Set<String>
@@ -13,10 +14,11 @@ struct LinkChecker {
     /// Pages left out as drafts, content path by output path, named when a link leads to one.
     let drafts: [String: String]
     private var idCache: [String: Set<String>] = [:]
-    /// Links and ids read in earlier builds (`etude serve`), reused while a file is the same.
+    /// Links and ids read in earlier builds (`etude serve`), reused while a file is the same;
+    /// the memo is not thread-safe, so a check with it runs on one thread.
     var scans: HTMLScanMemo?
 
-    init(files: [String: Data], pages: [RenderedPage], copiedAsIs: Set<String> = [], alsoExisting: Set<String> = [], drafts: [String: String] = [:]) {
+    init(files: OutputFileSet, pages: [RenderedPage], copiedAsIs: Set<String> = [], alsoExisting: Set<String> = [], drafts: [String: String] = [:]) {
         self.files = files
         self.pages = pages
         self.copiedAsIs = copiedAsIs
@@ -25,34 +27,51 @@ struct LinkChecker {
     }
 
     mutating func check() -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
         let pagePaths = Set(pages.map(\.page.outputPath))
-        for page in pages {
-            let path = page.page.outputPath
-            var written = Set<String>()
-            for link in page.links {
-                written.insert(Self.decoded(link.destination))
-                if var problem = problem(with: link.destination, in: path) {
-                    if problem.hasSuffix("of the site") {
-                        problem += "; each page content/<name>.md is published as <name>.html, linked relative to the linking page"
-                    }
-                    diagnostics.append(Diagnostic(file: page.page.sourcePath, at: link.location, message: problem))
-                }
-            }
-            for link in links(in: path) where !written.contains(Self.decoded(link)) {
-                if let problem = problem(with: link, in: path) {
-                    diagnostics.append(Diagnostic(file: page.page.sourcePath,
-                        message: "in \(path), built from this page with its template, \(problem); fix the template in templates/ or the HTML written in this page"))
-                }
-            }
+        // The pages' ids found once, then each page checked, on every core; the problems
+        // come back in page order.
+        var diagnostics: [Diagnostic] = []
+        if scans != nil {
+            for page in pages { diagnostics += problems(of: page) }
+        } else {
+            let pageIDs = ParallelMap.map(pages) { Self.ids(in: files.data(at: $0.page.outputPath)) }
+            for (page, ids) in zip(pages, pageIDs) { idCache[page.page.outputPath] = ids }
+            let checker = self
+            diagnostics = ParallelMap.map(pages) { page in
+                var own = checker
+                return own.problems(of: page)
+            }.flatMap { $0 }
         }
         // Other HTML files (the report) repeat the pages' links: checked once those are right.
         guard diagnostics.isEmpty else { return diagnostics }
-        for path in files.keys.sorted() where path.hasSuffix(".html") && !pagePaths.contains(path) && !copiedAsIs.contains(path) {
+        for path in files.paths.sorted() where path.hasSuffix(".html") && !pagePaths.contains(path) && !copiedAsIs.contains(path) {
             for link in links(in: path) {
                 if let problem = problem(with: link, in: path) {
                     diagnostics.append(Diagnostic(file: path, message: "in this built file, \(problem); fix its template in templates/"))
                 }
+            }
+        }
+        return diagnostics
+    }
+
+    /// The broken links of a page: written in its Markdown, or in its HTML.
+    private mutating func problems(of page: RenderedPage) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let path = page.page.outputPath
+        var written = Set<String>()
+        for link in page.links {
+            written.insert(Self.decoded(link.destination))
+            if var problem = problem(with: link.destination, in: path) {
+                if problem.hasSuffix("of the site") {
+                    problem += "; each page content/<name>.md is published as <name>.html, linked relative to the linking page"
+                }
+                diagnostics.append(Diagnostic(file: page.page.sourcePath, at: link.location, message: problem))
+            }
+        }
+        for link in links(in: path) where !written.contains(Self.decoded(link)) {
+            if let problem = problem(with: link, in: path) {
+                diagnostics.append(Diagnostic(file: page.page.sourcePath,
+                    message: "in \(path), built from this page with its template, \(problem); fix the template in templates/ or the HTML written in this page"))
             }
         }
         return diagnostics
@@ -70,11 +89,11 @@ struct LinkChecker {
                 return "link to '\(link)' leads outside the site"
             }
             target = resolved
-            if files[target] == nil, files[SitePath.folderIndex(target)] != nil { target = SitePath.folderIndex(target) }
-            if files[target] == nil, let draft = drafts[target] ?? drafts[SitePath.folderIndex(target)] {
+            if !files.contains(target), files.contains(SitePath.folderIndex(target)) { target = SitePath.folderIndex(target) }
+            if !files.contains(target), let draft = drafts[target] ?? drafts[SitePath.folderIndex(target)] {
                 return "link to '\(link)' leads to a draft (\(draft) has 'draft: true'), which is built only with --drafts; remove the link, or publish the page"
             }
-            guard files[target] != nil || alsoExisting.contains(target) else {
+            guard files.contains(target) || alsoExisting.contains(target) else {
                 return "link to '\(link)' leads to no page or file of the site\(suggestion(for: address, from: path))"
             }
         }
@@ -87,7 +106,7 @@ struct LinkChecker {
     /// The page whose link, without `.html`, is closest to the one written.
     private func suggestion(for address: String, from path: String) -> String {
         func stem(_ link: String) -> String { link.hasSuffix(".html") ? String(link.dropLast(5)) : link }
-        let links = files.keys.filter { $0.hasSuffix(".html") }.map { SitePath.relative(to: $0, from: path) }
+        let links = files.paths.filter { $0.hasSuffix(".html") }.map { SitePath.relative(to: $0, from: path) }
         let name = address.split(separator: "/").last.map(String.init) ?? address
         if let sameName = links.filter({ $0.split(separator: "/").last.map(String.init) == name }).min(by: { ($0.count, $0) < ($1.count, $1) }) {
             return "; did you mean '\(sameName)'?"
@@ -98,17 +117,20 @@ struct LinkChecker {
 
     private mutating func ids(of path: String) -> Set<String> {
         if let cached = idCache[path] { return cached }
-        let ids = scans?.ids(of: path, in: files[path]) { Self.ids(in: files[path]) } ?? Self.ids(in: files[path])
+        let data = files.data(at: path)
+        let ids = scans?.ids(of: path, in: data) { Self.ids(in: data) } ?? Self.ids(in: data)
         idCache[path] = ids
         return ids
     }
 
-    private static func ids(in data: Data?) -> Set<String> {
-        Set(HTMLText.attributes(["id"], in: String(decoding: data ?? Data(), as: UTF8.self)).map { entitiesDecoded($0.value) })
+    private func links(in path: String) -> [String] {
+        let data = files.data(at: path)
+        return scans?.links(of: path, in: data, scan: Self.links(in:)) ?? Self.links(in: data)
     }
 
-    private func links(in path: String) -> [String] {
-        scans?.links(of: path, in: files[path], scan: Self.links(in:)) ?? Self.links(in: files[path])
+    /// The `id` values of an HTML file, entities decoded.
+    static func ids(in data: Data?) -> Set<String> {
+        Set(HTMLText.attributes(["id"], in: String(decoding: data ?? Data(), as: UTF8.self)).map { entitiesDecoded($0.value) })
     }
 
     /// The `href` and `src` values of an HTML file, entities decoded.

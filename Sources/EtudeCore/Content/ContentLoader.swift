@@ -28,9 +28,12 @@ public struct ContentLoader {
         var pages: [Page] = []
         var outputs: [String: String] = [:]
         var drafts: [String: String] = [:]
-        for relative in try markdownFiles() {
+        let files = try markdownFiles()
+        // Read and parsed on every core; checked in order, so problems come in file order.
+        let loaded = ParallelMap.map(files) { relative in Swift.Result { try loadPage(relative, shownAs: "content/\(relative)") } }
+        for (relative, result) in zip(files, loaded) {
             let shown = "content/\(relative)"
-            guard let page = collector.collect({ try loadPage(relative, shownAs: shown) }) else { continue }
+            guard let page = collector.collect({ try result.get() }) else { continue }
             if page.frontMatter.draft && !includeDrafts {
                 drafts[page.outputPath] = page.sourcePath
                 continue

@@ -44,30 +44,17 @@ public enum MarkdownRenderer {
     static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
     static let options = CMARK_OPT_SMART | CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8
         | CMARK_OPT_NORMALIZE | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
-    /// Registration mutates global tables and parsing is not thread-safe: serialize both.
-    private static let lock = NSLock()
+    /// Held while a document is parsed, and nothing else: see `parse`.
+    private static let parseLock = NSLock()
     nonisolated(unsafe) private static var registered = false
 
     /// Renders `markdown` to HTML. `lineOffset` is added to reported lines (front matter).
+    /// Safe to call from several threads at once: only the parse itself is serialized.
     public static func render<R: MarkdownRewriter>(
         _ markdown: String, lineOffset: Int = 0, rewriter: inout R
     ) throws -> String {
-        lock.lock()
-        defer { lock.unlock() }
-        if !registered {
-            cmark_gfm_core_extensions_ensure_registered()
-            registered = true
-        }
-        guard let parser = cmark_parser_new(options) else { fatalError("cmark_parser_new failed: out of memory") }
+        let (parser, root) = parse(markdown)
         defer { cmark_parser_free(parser) }
-        for name in extensionNames {
-            guard let ext = cmark_find_syntax_extension(name) else {
-                fatalError("libcmark-gfm has no '\(name)' extension; is libcmark-gfm-extensions installed?")
-            }
-            cmark_parser_attach_syntax_extension(parser, ext)
-        }
-        markdown.withCString { cmark_parser_feed(parser, $0, markdown.utf8.count) }
-        guard let root = cmark_parser_finish(parser) else { fatalError("cmark_parser_finish failed") }
         defer { cmark_node_free(root) }
         try rewrite(root, lineOffset: lineOffset, rewriter: &rewriter)
         guard let html = cmark_render_html(root, options, cmark_parser_get_syntax_extensions(parser)) else {
@@ -76,6 +63,35 @@ public enum MarkdownRenderer {
         defer { free(html) }
         // libcmark-gfm writes the footnote back-link's label in English; the site is French.
         return HTMLText.replacing([("aria-label=\"Back to content\"", "aria-label=\"Retour au texte\"")], in: String(cString: html))
+    }
+
+    /// A new parser with the GFM extensions, and the tree of `markdown`; the caller frees both.
+    ///
+    /// Registering the extensions edits a global list, once. Parsing edits global tables
+    /// at every call in this version: `cmark_parser_finish` (and the table extension,
+    /// for each row) switches the extensions' special characters (`~`, `|`, `:`, `w`…) on
+    /// in one table shared by every parser, parses inlines, then switches them off. A
+    /// parse running meanwhile on another thread loses its strikethrough, tables or
+    /// autolinks. So feeding and finishing hold the lock; walking, rewriting, rendering
+    /// and freeing use only the document's own memory and run on any thread at once
+    /// (`MarkdownConcurrencyTests` checks it).
+    private static func parse(_ markdown: String) -> (parser: OpaquePointer, root: OpaquePointer) {
+        parseLock.lock()
+        defer { parseLock.unlock() }
+        if !registered {
+            cmark_gfm_core_extensions_ensure_registered()
+            registered = true
+        }
+        guard let parser = cmark_parser_new(options) else { fatalError("cmark_parser_new failed: out of memory") }
+        for name in extensionNames {
+            guard let ext = cmark_find_syntax_extension(name) else {
+                fatalError("libcmark-gfm has no '\(name)' extension; is libcmark-gfm-extensions installed?")
+            }
+            cmark_parser_attach_syntax_extension(parser, ext)
+        }
+        markdown.withCString { cmark_parser_feed(parser, $0, markdown.utf8.count) }
+        guard let root = cmark_parser_finish(parser) else { fatalError("cmark_parser_finish failed") }
+        return (parser, root)
     }
 
     private static func location(of node: OpaquePointer, lineOffset: Int) -> SourcePosition {

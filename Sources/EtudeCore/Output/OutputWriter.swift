@@ -29,18 +29,26 @@ public struct OutputWriter {
     /// staged folder before it is swapped in; if it throws, nothing is swapped.
     @discardableResult
     public func write(_ files: [String: Data], finish: (URL) throws -> Void = { _ in }) throws -> Outcome {
+        try write(files, into: nil, finish: finish)
+    }
+
+    /// `write(_:finish:)` into `staged`, the staged folder already holding the files
+    /// written while rendering (the pages); nil makes it here.
+    func write(_ files: [String: Data], into staged: OutputStaging?, finish: (URL) throws -> Void) throws -> Outcome {
         let fileManager = FileManager.default
         let destination = target.folder
         let parent = destination.deletingLastPathComponent()
         let name = destination.lastPathComponent
-        let staging = parent.appendingPathComponent(".\(name).building-\(ProcessInfo.processInfo.processIdentifier)")
+        let staging = staged?.folder ?? OutputStaging.folder(for: destination)
         let previous = parent.appendingPathComponent(".\(name).previous-\(ProcessInfo.processInfo.processIdentifier)")
         var outcome = Outcome()
         var carried: OutputCarryOver?
         do {
-            try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
-            try? fileManager.removeItem(at: staging)
-            try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
+            if staged == nil {
+                try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
+                try? fileManager.removeItem(at: staging)
+                try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
+            }
             for (path, data) in files.sorted(by: { $0.key < $1.key }) {
                 let url = staging.appendingPathComponent(path)
                 try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -85,7 +93,7 @@ public struct OutputWriter {
             if let carried, !carried.undo() {
                 throw carried.leftBehind()
             }
-            try? fileManager.removeItem(at: staging)
+            if let staged { staged.discard() } else { try? fileManager.removeItem(at: staging) }
             if error is Diagnostic || error is BuildFailure { throw error }
             throw Diagnostic(file: target.shownAs, message: "cannot write the output: \(error.localizedDescription)")
         }

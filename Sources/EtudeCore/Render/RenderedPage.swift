@@ -59,6 +59,13 @@ public protocol BlockRenderer {
     var names: [String] { get }
     /// The HTML that replaces the block. `context` numbers figures across the publication.
     func render(name: String, content: String, file: String, at location: SourcePosition, context: inout BlockContext) throws -> String
+    /// Whether the block reads `context.figures` (and then adds one): its pages are
+    /// rendered in reading order, after every page before them.
+    var numbersFigures: Bool { get }
+}
+
+extension BlockRenderer {
+    public var numbersFigures: Bool { false }
 }
 
 /// State shared by the blocks of a whole publication, in reading order.

@@ -48,8 +48,8 @@ struct PublishedFiles {
     /// `reuse` (`etude serve`) gives back `404.html` as an earlier build made it from the same stylesheets, if the pages' context is the same.
     func add(to output: inout OutputFileSet, pages: [RenderedPage], templates: TemplateLibrary, contexts: PageContextBuilder,
              reuse: ((_ stylesheets: [Data?], _ make: () throws -> Data) throws -> Data)? = nil) throws {
-        if output.files[Self.notFoundPath] == nil {
-            let stylesheets = [output.files["assets/style.css"], output.files[Branding.cssPath]]
+        if !output.contains(Self.notFoundPath) {
+            let stylesheets = [output.data(at: "assets/style.css"), output.data(at: Branding.cssPath)]
             let make = {
                 let styles = inlineStyles(stylesheets[0], then: stylesheets[1])
                 let context = contexts.context(for: Self.notFoundPage(language: contexts.language), root: serverRoot, inlineStyles: styles)
@@ -58,7 +58,7 @@ struct PublishedFiles {
             output.add(Self.notFoundPath, try reuse?(stylesheets, make) ?? make(), from: .asset("(built-in) 404.html"))
         }
         output.add(Self.sitemapPath, sitemap(pages: pages), from: .asset("(built-in) sitemap.xml"))
-        if output.files[Self.robotsPath] == nil {
+        if !output.contains(Self.robotsPath) {
             output.add(Self.robotsPath, robots(), from: .asset("(built-in) robots.txt"))
         }
     }

@@ -45,10 +45,10 @@ extension SiteConfig {
 
     /// Menu links to files of the site that the build does not write, said once, at
     /// their line, rather than on every page whose menu holds them.
-    static func brokenMenuLinks(_ links: [MenuLink], files: [String: Data]) -> [Diagnostic] {
+    static func brokenMenuLinks(_ links: [MenuLink], exists: (String) -> Bool) -> [Diagnostic] {
         links.filter { !$0.isExternal }.compactMap { link in
             let path = String(LinkChecker.decoded(SitePath.split(link.url).address.prefix { $0 != "?" }))
-            let found = files[path] != nil || files[SitePath.folderIndex(path)] != nil || path.isEmpty
+            let found = exists(path) || exists(SitePath.folderIndex(path)) || path.isEmpty
             return found ? nil : Diagnostic(file: SiteConfig.path, at: link.position,
                 message: "the menu link '\(link.url)' leads to no page or file of the site; write the path of a built page or of a file of static/ from the site's root, such as documents/rapport.pdf")
         }

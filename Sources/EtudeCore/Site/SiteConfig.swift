@@ -3,7 +3,7 @@ import Foundation
 /// The site's settings, from `data/site.yaml`.
 public struct SiteConfig: Equatable, Sendable {
     public static let path = "data/site.yaml"
-    static let keys = ["title", "subtitle", "description", "base_url", "publisher", "language", "cover", "keep", "menu"] + brandingKeys
+    static let keys = ["title", "subtitle", "description", "base_url", "publisher", "language", "cover", "keep", "menu", "report"] + brandingKeys
 
     public var title: String
     public var subtitle: String?
@@ -19,6 +19,8 @@ public struct SiteConfig: Equatable, Sendable {
     public var keep: [String] = []
     /// Links added to the menu, to other sites or files of this one.
     public var menuLinks: [MenuLink] = []
+    /// The sections the printable report holds (`report: { sections: [...] }`); nil: all.
+    public var reportSections: [ReportSection]?
     /// Logo, accent colours and extra stylesheet, as written.
     public var branding = BrandingSettings()
     /// Where each text setting was written, for errors in the references it holds.
@@ -84,6 +86,9 @@ public struct SiteConfig: Equatable, Sendable {
         config.branding = try branding(entries, reader: reader)
         if let menu = entries.first(where: { $0.key == "menu" })?.value {
             config.menuLinks = try menuLinks(menu, reader: reader)
+        }
+        if let report = entries.first(where: { $0.key == "report" })?.value {
+            config.reportSections = try reportSections(report, reader: reader)
         }
         for entry in entries { config.positions[entry.key] = reader.textLocation(of: entry.value) }
         return config

@@ -1,9 +1,9 @@
 import Foundation
 
-/// Work over the pages that touches no shared state (templates, the hand-typed-number
-/// finder), spread over the cores. Results come back in the input's order, so the output
-/// is the same with one thread or several. libcmark-gfm is not used here: it is not
-/// thread-safe (see MarkdownRenderer), and pages are parsed one at a time.
+/// Work over the pages that touches no shared state (Markdown, templates, the
+/// hand-typed-number finder), spread over the cores. Results come back in the input's
+/// order, so the output is the same with one thread or several. (libcmark-gfm parses one
+/// document at a time behind its own lock: see MarkdownRenderer.)
 enum ParallelMap {
     /// Threads to use: `ETUDE_THREADS` when it is a whole number from 1 to 64, else one
     /// per core (the tests compare a build with 1 thread and with several).
