@@ -143,7 +143,7 @@ struct ChartBlock: BlockRenderer {
         let note = waveNote + (noteText.map { "<p class=\"chart-note\">" + HTML.escape($0) + "</p>\n" } ?? "")
         let notes = captionNotes(group: group, others: groups)
         let downloads = ChartDownloads(key: chartKey, title: words(.caption, ["number": String(number)]) + " " + title, notes: notes + (noteText.map { [$0] } ?? []),
-                                       bars: bars, bases: bars.map { table.resolved($0.key)?.baseCount })
+                                       bars: bars, bases: bars.map { table.resolved($0.key)?.baseCount }, header: words(.csvHeader))
         if earlier.isEmpty {
             context.files[downloads.csvPath] = downloads.csv()
             context.files[downloads.svgPath] = downloads.svg(chart: svg)

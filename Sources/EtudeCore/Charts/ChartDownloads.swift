@@ -11,13 +11,15 @@ struct ChartDownloads {
     let notes: [String]
     let bars: [ChartBar]
     let bases: [Double?]
+    /// The CSV's header row, in the study's language (`chart.csv.header`).
+    let header: String
 
     var csvPath: String { Self.folder + key + ".csv" }
     var svgPath: String { Self.folder + key + ".svg" }
 
     /// RFC 4180, like `figures.csv`: one row per part, values as machines read them.
     func csv() -> Data {
-        var lines = ["reponse,part,texte,base,intervalle_bas,intervalle_haut"]
+        var lines = [header]
         for (bar, base) in zip(bars, bases) {
             lines.append([CSVField.text(bar.label), FigureExport.number(bar.value), CSVField.text(bar.valueText),
                           base.map(FigureExport.number) ?? "", bar.low.map(FigureExport.number) ?? "",

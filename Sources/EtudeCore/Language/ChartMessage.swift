@@ -1,6 +1,8 @@
 /// The words of charts: captions, descriptions for screen readers, notes, data tables, downloads.
 public enum ChartMessage: String, MessageKey {
     case caption = "chart.caption"
+    /// The header row of a chart's CSV download: six column names, comma-separated.
+    case csvHeader = "chart.csv.header"
     case captionRepeated = "chart.caption.repeated"
     case reference = "chart.reference"
     case noteBase = "chart.note.base"

@@ -1617,6 +1617,7 @@ layout.build_failed.separator: ": "
 
 # Charts (ChartMessage)
 chart.caption: "Abbildung {number}:"
+chart.csv.header: "antwort,anteil,text,basis,intervall_unten,intervall_oben"
 chart.caption.repeated: "Abbildung {number} (Wiederholung):"
 chart.reference: "Abbildung\u00A0{number}"
 chart.note.base: "Basis: {base}"
@@ -1936,6 +1937,7 @@ layout.build_failed.separator: ": "
 
 # Charts (ChartMessage)
 chart.caption: "Figure {number}:"
+chart.csv.header: "answer,share,text,base,interval_low,interval_high"
 chart.caption.repeated: "Figure {number} (repeated):"
 chart.reference: "Figure\u00A0{number}"
 chart.note.base: "Base: {base}"
@@ -2255,6 +2257,7 @@ layout.build_failed.separator: "\u202F: "
 
 # Charts (ChartMessage)
 chart.caption: "Figure {number}\u202F:"
+chart.csv.header: "reponse,part,texte,base,intervalle_bas,intervalle_haut"
 chart.caption.repeated: "Figure {number} (rappel)\u202F:"
 chart.reference: "figure\u00A0{number}"
 chart.note.base: "Base : {base}"
