@@ -114,6 +114,14 @@ import Testing
         #expect(orders[0] == orders[2])
     }
 
+    /// og:locale follows the tag's region, else the catalogue's.
+    @Test func openGraphLocale() throws {
+        #expect(try Self.language("en-US").themeWords["og_locale"] == "en_US")
+        #expect(try Self.language("en").themeWords["og_locale"] == "en_GB")
+        #expect(try Self.language("de-CH").themeWords["og_locale"] == "de_CH")
+        #expect(try Self.language("fr").themeWords["og_locale"] == "fr_FR")
+    }
+
     @Test func placeholdersAreFilledOnce() {
         let messages = Messages(texts: ["format.about": "about {n} ({m})"])
         #expect(messages(FormatMessage.about, ["n": "{m}", "m": "x"]) == "about {m} (x)")
@@ -129,6 +137,7 @@ import Testing
         let result = try SiteBuilder(project: Project(directory: project)).render()
         let html = String(decoding: try #require(result.files["index.html"]), as: UTF8.self)
         #expect(html.contains("<html lang=\"en-GB\">"))
+        #expect(html.contains("<meta property=\"og:locale\" content=\"en_GB\">"))
         #expect(html.contains(">Jump to the text</a>"))
         #expect(html.contains(">Printable version (report)</a>"))
     }

@@ -27,6 +27,17 @@ public struct Language: Sendable, Equatable {
         LanguageLoader.bestEffort(project: directory)
     }
 
+    /// The theme's words for templates (`{{t.skip_link}}`): the catalogue's `layout.*` texts,
+    /// with `og_locale` following the tag's region when it has one (`en-US` → `en_US`).
+    public var themeWords: [String: String] {
+        var words = messages.texts(under: "layout")
+        let parts = tag.split(separator: "-")
+        if parts.count > 1, let region = parts.dropFirst().first(where: { $0.count == 2 && $0.allSatisfy(\.isLetter) }) {
+            words["og_locale"] = parts[0].lowercased() + "_" + region.uppercased()
+        }
+        return words
+    }
+
     /// Whether a label inside a sentence (after the first of tied answers, after « hypothèse : »)
     /// loses its capital; German nouns keep theirs.
     public var lowercasesInSentences: Bool { messages[LanguageMessage.lowercaseInSentences] != "no" }

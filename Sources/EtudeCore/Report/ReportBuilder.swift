@@ -82,7 +82,7 @@ struct ReportBuilder {
                  "sections": chapter.sections.map { ["id": $0.id, "title": $0.title] }]
             },
             "generator": "Étude",
-            "t": language.messages.texts(under: "layout"),
+            "t": language.themeWords,
             "siteURL": "index.html",
         ]
         return try templates.render(context, template: "report")

@@ -64,7 +64,7 @@ struct PageContextBuilder {
             "report": linksPDF ? ["url": root + ReportBuilder.outputPath, "pdf": root + ReportPrinter.pdfPath]
                 : ["url": root + ReportBuilder.outputPath],
             "generator": "Étude",
-            "t": language.messages.texts(under: "layout"),
+            "t": language.themeWords,
         ]
     }
 }
