@@ -82,7 +82,7 @@ public struct SiteBuilder {
         let renderer = PageRenderer(table: table, blocks: blocks)
         var images = PageImages(staticFiles: staticFiles, language: table.language)
         let world = PageMemo.World(table: table, catalogue: catalogue, site: site)
-        var rendered = try images.completing(PageSourcesNote.adding(to: try BuildCache.renderPages(cache, ordered, with: renderer, world: world), table: table, shown: cache?.shownFigures))
+        var rendered = try images.completing(BuildCache.addingSourcesNotes(cache, to: try BuildCache.renderPages(cache, ordered, with: renderer, world: world), table: table))
         let coverLines = try site.cover.map { try renderer.expandSetting($0.text, at: $0.position, file: SiteConfig.path) }
         let navigation = Navigation(pages: rendered, links: site.menuLinks, typography: table.language.typography)
         rendered = PagesBlock.filling(rendered, navigation: navigation)
@@ -130,7 +130,7 @@ public struct SiteBuilder {
                                 alsoExisting: linkingPDF ? [ReportPrinter.pdfPath] : [], drafts: loaded?.drafts ?? [:])
         links.scans = cache?.htmlScans
         try BuildFailure.throwIfAny(links.check())
-        let warnings = dataset!.notices + LiteralFigureFinder(table: table).warnings(in: ordered)
+        let warnings = dataset!.notices + LiteralFigureFinder(table: table).warnings(in: ordered, memo: cache?.literalFigures)
         return Result(pages: rendered, files: files, table: table, warnings: warnings, keep: OutputKeepRule(patterns: site.keep))
     }
 

@@ -4,8 +4,14 @@
 enum PageSourcesNote {
     /// Adds the note to each page that cites figures in its prose.
     /// `shown` keeps, from earlier builds (`etude serve`), the figures each page's HTML shows.
-    static func adding(to pages: [RenderedPage], table: FigureTable, shown: SlotMemo<String, [String]>? = nil) -> [RenderedPage] {
-        let sourcesPage = pages.first { $0.contentHTML.contains(SourcesBlock.anchor) }?.page.outputPath
+    /// `anchors` keeps whether each page's HTML holds « Sources et méthode ».
+    static func adding(to pages: [RenderedPage], table: FigureTable, shown: SlotMemo<String, [String]>? = nil,
+                       anchors: SlotMemo<String, Bool>? = nil) -> [RenderedPage] {
+        let holdsSources = { (page: RenderedPage) in
+            anchors?.value(page.page.outputPath, for: page.contentHTML) { page.contentHTML.contains(SourcesBlock.anchor) }
+                ?? page.contentHTML.contains(SourcesBlock.anchor)
+        }
+        let sourcesPage = pages.first(where: holdsSources)?.page.outputPath
         return pages.map { page in
             var page = page
             if let note = html(for: page, table: table, sourcesPage: sourcesPage, shown: shown) { page.contentHTML += "\n" + note }
