@@ -30,8 +30,8 @@ enum HTMLText {
     static func attributes(_ names: Set<String>, in html: String) -> [(name: String, value: String)] {
         let bytes = Array(html.utf8)
         var found: [(String, String)] = []
-        scanAttributes(names, in: bytes) { name, value in
-            found.append((name, String(decoding: bytes[value], as: UTF8.self)))
+        scanAttributes(names, in: bytes) { hit in
+            found.append((hit.name, String(decoding: bytes[hit.value], as: UTF8.self)))
         }
         return found
     }
@@ -43,29 +43,53 @@ enum HTMLText {
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
         var copied = 0
-        scanAttributes(names, in: bytes) { name, value in
-            guard let replacement = transform(name, String(decoding: bytes[value], as: UTF8.self)) else { return }
-            output.append(contentsOf: bytes[copied..<value.lowerBound])
+        scanAttributes(names, in: bytes) { hit in
+            guard let replacement = transform(hit.name, String(decoding: bytes[hit.value], as: UTF8.self)) else { return }
+            output.append(contentsOf: bytes[copied..<hit.value.lowerBound])
             output.append(contentsOf: replacement.utf8)
-            copied = value.upperBound
+            copied = hit.value.upperBound
         }
         guard copied > 0 else { return html }
         output.append(contentsOf: bytes[copied...])
         return String(decoding: output, as: UTF8.self)
     }
 
-    /// Calls `visit` with the name and the byte range of the value of each ` name="value"`
-    /// (or `'value'`, after any whitespace) whose name is in `names`.
-    private static func scanAttributes(_ names: Set<String>, in bytes: [UInt8], _ visit: (String, Range<Int>) -> Void) {
+    /// One attribute found by `scanAttributes`, with what a later scan of changed bytes
+    /// needs to reuse it (see `AttributeScanMemo`).
+    struct AttributeHit {
+        var name: String
+        /// The bytes of the value.
+        var value: Range<Int>
+        /// Where the scan stood when it met the attribute (just after the space before it),
+        /// and where it went on after it (just after the closing quote): it never stood in between.
+        var from: Int
+        var next: Int
+        /// The last byte read (or the length of the bytes, when the scan ran into their
+        /// end) until the attribute was found, by this attribute's scan or any before.
+        var horizon: Int
+    }
+
+    /// Calls `visit` with each ` name="value"` (or `'value'`, after any whitespace) whose
+    /// name is in `names`, scanning from `start` (a place where a scan from 0 stands),
+    /// with `horizon` the last byte read before. From `stopFrom` on, before each byte,
+    /// asks `stop` whether to end there; returns where it ended (nil at the end of the
+    /// bytes) and the horizon then.
+    @discardableResult
+    static func scanAttributes(_ names: Set<String>, in bytes: [UInt8], from start: Int = 0, horizon: Int = -1,
+                               stopFrom: Int = Int.max, stop: (Int) -> Bool = { _ in false },
+                               _ visit: (AttributeHit) -> Void) -> (stoppedAt: Int?, horizon: Int) {
         let lengths = Set(names.map(\.utf8.count))
-        var index = 0
+        var index = start
+        var horizon = horizon
         while index < bytes.count {
+            if index >= stopFrom, stop(index) { return (index, horizon) }
             let byte = bytes[index]
             index += 1
             guard byte == 0x20 || byte == 0x0A || byte == 0x09 else { continue }
             // A name, then `=` and a quote.
             var end = index
             while end < bytes.count, isNameByte(bytes[end]) { end += 1 }
+            horizon = max(horizon, end + 1)
             guard lengths.contains(end - index), end + 1 < bytes.count, bytes[end] == UInt8(ascii: "="),
                   bytes[end + 1] == UInt8(ascii: "\"") || bytes[end + 1] == UInt8(ascii: "'") else { continue }
             let name = String(decoding: bytes[index..<end], as: UTF8.self)
@@ -73,10 +97,12 @@ enum HTMLText {
             let quote = bytes[end + 1]
             var close = end + 2
             while close < bytes.count, bytes[close] != quote { close += 1 }
+            horizon = max(horizon, close)
             guard close < bytes.count else { continue }
-            visit(name, (end + 2)..<close)
+            visit(AttributeHit(name: name, value: (end + 2)..<close, from: index, next: close + 1, horizon: horizon))
             index = close + 1
         }
+        return (nil, horizon)
     }
 
     private static func isNameByte(_ byte: UInt8) -> Bool {

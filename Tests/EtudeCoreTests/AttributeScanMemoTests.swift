@@ -1,0 +1,54 @@
+import Testing
+@testable import EtudeCore
+
+/// `etude serve` scans a changed file for its links and ids only where it changed
+/// (`AttributeScanMemo`): whatever the edit, the result is that of a scan of the whole file.
+@Suite struct AttributeScanMemoTests {
+    /// A generator of pseudo-random numbers, the same in every run.
+    struct Seeded {
+        var state: UInt64
+        mutating func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+    }
+
+    /// Pieces that make attributes, broken ones too: unclosed quotes, names run together, quotes inside values.
+    static let pieces = [" ", "\n", "\t", "a", "é", "id", "href", "src", "=", "\"", "'", "x", "<", ">", " id=\"", " href='", "\" ", "hid"]
+
+    static func text(_ random: inout Seeded, pieces count: Int) -> String {
+        (0..<count).map { _ in pieces[random.next(pieces.count)] }.joined()
+    }
+
+    @Test func aRescanAfterAnyEditFindsWhatAScanOfTheWholeFileFinds() {
+        var random = Seeded(state: 17)
+        for names: Set<String> in [["id"], ["href", "src"]] {
+            for _ in 0..<60 {
+                let memo = AttributeScanMemo()
+                var html = Self.text(&random, pieces: 20 + random.next(200))
+                for _ in 0..<25 {
+                    // One to three places changed: replaced, inserted, removed, or nothing.
+                    for _ in 0..<(1 + random.next(3)) {
+                        var characters = Array(html)
+                        let start = random.next(characters.count + 1)
+                        let end = min(characters.count, start + random.next(12))
+                        characters.replaceSubrange(start..<end, with: random.next(4) == 0 ? [] : Array(Self.text(&random, pieces: random.next(6))))
+                        html = String(characters)
+                    }
+                    let found = memo.attributes(names, in: html, slot: "page.html")
+                    let expected = HTMLText.attributes(names, in: html)
+                    #expect(found.map(\.name) == expected.map(\.name) && found.map(\.value) == expected.map(\.value), "\(html)")
+                }
+            }
+        }
+    }
+
+    @Test func theCommonBeginningAndEndAreCountedAcrossBlocks() {
+        let a = [UInt8](repeating: 1, count: 10_000) + [2] + [UInt8](repeating: 3, count: 9_000)
+        let b = [UInt8](repeating: 1, count: 10_000) + [4, 4] + [UInt8](repeating: 3, count: 9_000)
+        #expect(AttributeScanMemo.commonPrefix(a, b) == 10_000)
+        #expect(AttributeScanMemo.commonSuffix(a, b, notBefore: 10_000) == 9_000)
+        #expect(AttributeScanMemo.commonSuffix(a, a, notBefore: 19_001) == 0)
+        #expect(AttributeScanMemo.commonPrefix([], b) == 0)
+    }
+}
