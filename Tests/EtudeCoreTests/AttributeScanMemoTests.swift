@@ -23,9 +23,9 @@ import Testing
     @Test func aRescanAfterAnyEditFindsWhatAScanOfTheWholeFileFinds() {
         var random = Seeded(state: 17)
         for names: Set<String> in [["id"], ["href", "src"]] {
-            for _ in 0..<60 {
+            for _ in 0..<40 {
                 let memo = AttributeScanMemo()
-                var html = Self.text(&random, pieces: 20 + random.next(200))
+                var html = Self.text(&random, pieces: 20 + random.next(1500))
                 for _ in 0..<25 {
                     // One to three places changed: replaced, inserted, removed, or nothing.
                     for _ in 0..<(1 + random.next(3)) {
@@ -43,12 +43,26 @@ import Testing
         }
     }
 
-    @Test func theCommonBeginningAndEndAreCountedAcrossBlocks() {
+    @Test func theRunsOfUnchangedBytesAreEqualBytesInOrder() {
         let a = [UInt8](repeating: 1, count: 10_000) + [2] + [UInt8](repeating: 3, count: 9_000)
         let b = [UInt8](repeating: 1, count: 10_000) + [4, 4] + [UInt8](repeating: 3, count: 9_000)
-        #expect(AttributeScanMemo.commonPrefix(a, b) == 10_000)
-        #expect(AttributeScanMemo.commonSuffix(a, b, notBefore: 10_000) == 9_000)
-        #expect(AttributeScanMemo.commonSuffix(a, a, notBefore: 19_001) == 0)
-        #expect(AttributeScanMemo.commonPrefix([], b) == 0)
+        let runs = ByteRuns(old: a, new: b).runs
+        #expect(runs.first?.count == 10_000 && runs.last.map { $0.old + $0.count == a.count && $0.new + $0.count == b.count } == true)
+        var random = Seeded(state: 5)
+        for _ in 0..<200 {
+            let old = Array(Self.text(&random, pieces: random.next(800)).utf8)
+            var new = old
+            for _ in 0..<random.next(4) {
+                let start = random.next(new.count + 1)
+                new.replaceSubrange(start..<min(new.count, start + random.next(40)), with: Array(Self.text(&random, pieces: random.next(10)).utf8))
+            }
+            var end = (old: 0, new: 0)
+            for run in ByteRuns(old: old, new: new).runs {
+                #expect(run.count > 0 && run.old >= end.old && run.new >= end.new)
+                #expect(old[run.old..<(run.old + run.count)] == new[run.new..<(run.new + run.count)])
+                end = (run.old + run.count, run.new + run.count)
+            }
+        }
+        #expect(ByteRuns(old: [], new: b).runs.isEmpty)
     }
 }

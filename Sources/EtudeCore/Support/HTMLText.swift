@@ -71,18 +71,22 @@ enum HTMLText {
 
     /// Calls `visit` with each ` name="value"` (or `'value'`, after any whitespace) whose
     /// name is in `names`, scanning from `start` (a place where a scan from 0 stands),
-    /// with `horizon` the last byte read before. From `stopFrom` on, before each byte,
-    /// asks `stop` whether to end there; returns where it ended (nil at the end of the
-    /// bytes) and the horizon then.
+    /// with `horizon` the last byte read before. From `stopFrom` on, before a byte, asks
+    /// `stop` whether to end there (nil) or from where to ask again; returns where it
+    /// ended (nil at the end of the bytes) and the horizon then.
     @discardableResult
     static func scanAttributes(_ names: Set<String>, in bytes: [UInt8], from start: Int = 0, horizon: Int = -1,
-                               stopFrom: Int = Int.max, stop: (Int) -> Bool = { _ in false },
+                               stopFrom: Int = Int.max, stop: (Int) -> Int? = { _ in Int.max },
                                _ visit: (AttributeHit) -> Void) -> (stoppedAt: Int?, horizon: Int) {
         let lengths = Set(names.map(\.utf8.count))
         var index = start
         var horizon = horizon
+        var stopFrom = stopFrom
         while index < bytes.count {
-            if index >= stopFrom, stop(index) { return (index, horizon) }
+            if index >= stopFrom {
+                guard let later = stop(index) else { return (index, horizon) }
+                stopFrom = max(later, index + 1)
+            }
             let byte = bytes[index]
             index += 1
             guard byte == 0x20 || byte == 0x0A || byte == 0x09 else { continue }

@@ -1,17 +1,22 @@
 import Foundation
 
 /// The attributes a scan (`HTMLText.scanAttributes`) found in a file in the earlier builds
-/// of a session, reused for the bytes the file has in common with what it was: a changed
-/// file is scanned again only from the last attribute found before its first changed byte
-/// to the first place after its last changed byte where the old scan stood too (the scan
-/// reads forward and carries nothing but where it stands, so from there on it finds what it
-/// found before, shifted). The result is always that of `HTMLText.attributes`.
+/// of a session, reused for the bytes the file has in common with what it was. The scan
+/// reads forward and carries nothing but where it stands: where the new bytes hold a run
+/// of the old ones (`ByteRuns`) and the scan stands where the old one stood, it finds
+/// again what the old one found whose reading stayed within the run, shifted. Elsewhere
+/// the bytes are scanned. The result is always that of `HTMLText.attributes`.
 final class AttributeScanMemo {
     private struct Scan {
         var names: Set<String>
         var bytes: [UInt8]
         var hits: [HTMLText.AttributeHit]
         var values: [String]
+
+        mutating func add(_ hit: HTMLText.AttributeHit) {
+            hits.append(hit)
+            values.append(String(decoding: bytes[hit.value], as: UTF8.self))
+        }
     }
 
     private var kept: [String: Scan] = [:]
@@ -25,43 +30,48 @@ final class AttributeScanMemo {
     }
 
     private func rescan(_ names: Set<String>, _ bytes: [UInt8], over old: Scan?) -> Scan {
+        var scan = Scan(names: names, bytes: bytes, hits: [], values: [])
         guard let old else {
-            var scan = Scan(names: names, bytes: bytes, hits: [], values: [])
-            HTMLText.scanAttributes(names, in: bytes) { hit in
-                scan.hits.append(hit)
-                scan.values.append(String(decoding: bytes[hit.value], as: UTF8.self))
-            }
+            HTMLText.scanAttributes(names, in: bytes) { scan.add($0) }
             return scan
         }
-        let prefix = Self.commonPrefix(old.bytes, bytes)
-        if prefix == bytes.count, prefix == old.bytes.count { return old }
-        let suffix = Self.commonSuffix(old.bytes, bytes, notBefore: prefix)
-        // The attributes found from bytes still the same: found again, and where the scan went on.
-        let same = old.hits.prefix { $0.horizon < prefix }.count
-        let restart = same > 0 ? old.hits[same - 1].next : 0
-        var hits = Array(old.hits[..<same]), values = Array(old.values[..<same])
-        let shift = bytes.count - old.bytes.count
-        var resume = old.hits.count
-        let end = HTMLText.scanAttributes(names, in: bytes, from: restart, horizon: same > 0 ? old.hits[same - 1].horizon : -1,
-                                          stopFrom: bytes.count - suffix, stop: { index in
-            // In the unchanged end: stop where the old scan stood too (not within an attribute it found).
-            let oldIndex = index - shift
-            let before = Self.lastHit(in: old.hits, from: oldIndex)
-            if let before, old.hits[before].next > oldIndex { return false }
-            resume = (before ?? -1) + 1
-            return true
-        }) { hit in
-            hits.append(hit)
-            values.append(String(decoding: bytes[hit.value], as: UTF8.self))
-        }
-        if end.stoppedAt != nil {
-            for (hit, value) in zip(old.hits[resume...], old.values[resume...]) {
-                hits.append(HTMLText.AttributeHit(name: hit.name, value: (hit.value.lowerBound + shift)..<(hit.value.upperBound + shift),
-                                                  from: hit.from + shift, next: hit.next + shift, horizon: max(hit.horizon + shift, end.horizon)))
-                values.append(value)
+        if old.bytes == bytes { return old }
+        let runs = ByteRuns(old: old.bytes, new: bytes).runs
+        var index = 0, horizon = -1, run = 0
+        while true {
+            var reuse: (first: Int, run: ByteRuns.Run)?
+            let end = HTMLText.scanAttributes(names, in: bytes, from: index, horizon: horizon, stopFrom: index, stop: { at in
+                while run < runs.count, runs[run].new + runs[run].count <= at { run += 1 }
+                guard run < runs.count else { return Int.max }
+                let current = runs[run]
+                guard at >= current.new else { return current.new }
+                let oldAt = at - current.new + current.old
+                let before = Self.lastHit(in: old.hits, from: oldAt)
+                // Within an attribute the old scan found: it never stood there; ask again where it went on.
+                if let before, old.hits[before].next > oldAt { return old.hits[before].next - current.old + current.new }
+                let first = (before ?? -1) + 1
+                guard first < old.hits.count, current.holds(old.hits[first], oldCount: old.bytes.count, newCount: bytes.count) else {
+                    // Nothing found again in this run: on to the next one.
+                    return run + 1 < runs.count ? runs[run + 1].new : Int.max
+                }
+                reuse = (first, current)
+                return nil
+            }) { scan.add($0) }
+            horizon = end.horizon
+            guard end.stoppedAt != nil, let (first, current) = reuse else { break }
+            let shift = current.new - current.old
+            var next = first
+            while next < old.hits.count, current.holds(old.hits[next], oldCount: old.bytes.count, newCount: bytes.count) {
+                let hit = old.hits[next]
+                horizon = max(horizon, hit.horizon + shift)
+                scan.hits.append(HTMLText.AttributeHit(name: hit.name, value: (hit.value.lowerBound + shift)..<(hit.value.upperBound + shift),
+                                                       from: hit.from + shift, next: hit.next + shift, horizon: horizon))
+                scan.values.append(old.values[next])
+                next += 1
             }
+            index = old.hits[next - 1].next + shift
         }
-        return Scan(names: names, bytes: bytes, hits: hits, values: values)
+        return scan
     }
 
     /// The index of the last hit that the scan met at or before `index`, if any.
@@ -73,40 +83,12 @@ final class AttributeScanMemo {
         }
         return low > 0 ? low - 1 : nil
     }
+}
 
-    /// How many bytes `a` and `b` begin with in common (compared a block at a time).
-    static func commonPrefix(_ a: [UInt8], _ b: [UInt8]) -> Int {
-        a.withUnsafeBufferPointer { a in
-            b.withUnsafeBufferPointer { b in
-                guard let first = a.baseAddress, let second = b.baseAddress else { return 0 }
-                let count = min(a.count, b.count)
-                var same = 0
-                while same < count {
-                    let length = min(4096, count - same)
-                    if memcmp(first + same, second + same, length) != 0 { break }
-                    same += length
-                }
-                while same < count, a[same] == b[same] { same += 1 }
-                return same
-            }
-        }
-    }
-
-    /// How many bytes `a` and `b` end with in common, leaving the first `notBefore` bytes of each out.
-    static func commonSuffix(_ a: [UInt8], _ b: [UInt8], notBefore prefix: Int) -> Int {
-        a.withUnsafeBufferPointer { a in
-            b.withUnsafeBufferPointer { b in
-                guard let first = a.baseAddress, let second = b.baseAddress else { return 0 }
-                let count = min(a.count, b.count) - prefix
-                var same = 0
-                while same < count {
-                    let length = min(4096, count - same)
-                    if memcmp(first + a.count - same - length, second + b.count - same - length, length) != 0 { break }
-                    same += length
-                }
-                while same < count, a[a.count - same - 1] == b[b.count - same - 1] { same += 1 }
-                return same
-            }
-        }
+extension ByteRuns.Run {
+    /// Whether everything the old scan read until it found `hit` lies in this run (or, for
+    /// a run that ends both files, up to their ends, which the scan may have run into).
+    func holds(_ hit: HTMLText.AttributeHit, oldCount: Int, newCount: Int) -> Bool {
+        hit.horizon < old + count || (old + count == oldCount && new + count == newCount && hit.horizon <= oldCount)
     }
 }
