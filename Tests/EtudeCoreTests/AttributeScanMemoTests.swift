@@ -24,7 +24,8 @@ import Testing
         var random = Seeded(state: 17)
         for names: Set<String> in [["id"], ["href", "src"]] {
             for _ in 0..<40 {
-                let memo = AttributeScanMemo()
+                // Marks from every byte or so to every few hundred bytes.
+                let memo = AttributeScanMemo(markEvery: [1, 2, 3, 5, 8, 40, 256][random.next(7)])
                 var html = Self.text(&random, pieces: 20 + random.next(1500))
                 for _ in 0..<25 {
                     // One to three places changed: replaced, inserted, removed, or nothing.

@@ -73,19 +73,26 @@ enum HTMLText {
     /// name is in `names`, scanning from `start` (a place where a scan from 0 stands),
     /// with `horizon` the last byte read before. From `stopFrom` on, before a byte, asks
     /// `stop` whether to end there (nil) or from where to ask again; returns where it
-    /// ended (nil at the end of the bytes) and the horizon then.
+    /// ended (nil at the end of the bytes) and the horizon then. Every `markEvery` bytes
+    /// or so, tells `mark` where it stands and the horizon there.
     @discardableResult
     static func scanAttributes(_ names: Set<String>, in bytes: [UInt8], from start: Int = 0, horizon: Int = -1,
                                stopFrom: Int = Int.max, stop: (Int) -> Int? = { _ in Int.max },
+                               markEvery: Int = Int.max, mark: (Int, Int) -> Void = { _, _ in },
                                _ visit: (AttributeHit) -> Void) -> (stoppedAt: Int?, horizon: Int) {
         let lengths = Set(names.map(\.utf8.count))
         var index = start
         var horizon = horizon
         var stopFrom = stopFrom
+        var nextMark = markEvery == Int.max ? Int.max : start + markEvery
         while index < bytes.count {
             if index >= stopFrom {
                 guard let later = stop(index) else { return (index, horizon) }
                 stopFrom = max(later, index + 1)
+            }
+            if index >= nextMark {
+                mark(index, horizon)
+                nextMark = index + markEvery
             }
             let byte = bytes[index]
             index += 1

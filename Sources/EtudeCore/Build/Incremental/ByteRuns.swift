@@ -38,15 +38,24 @@ struct ByteRuns {
         }
     }
 
-    /// How many bytes `a` and `b` begin with in common, up to `limit` (compared a block at a time).
+    /// How many bytes `a` and `b` begin with in common, up to `limit`: compared a block at
+    /// a time, and the block that differs halved until the difference is near.
     static func common(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ limit: Int) -> Int {
         var same = 0
         while same < limit {
             let length = min(4096, limit - same)
-            if memcmp(a + same, b + same, length) != 0 { break }
-            same += length
+            if memcmp(a + same, b + same, length) == 0 {
+                same += length
+                continue
+            }
+            var high = same + length  // a difference lies in same..<high
+            while high - same > 16 {
+                let middle = (same + high) / 2
+                if memcmp(a + same, b + same, middle - same) == 0 { same = middle } else { high = middle }
+            }
+            while same < high, a[same] == b[same] { same += 1 }
+            return same
         }
-        while same < limit, a[same] == b[same] { same += 1 }
         return same
     }
 
@@ -55,10 +64,18 @@ struct ByteRuns {
         var same = 0
         while same < limit {
             let length = min(4096, limit - same)
-            if memcmp(a - same - length, b - same - length, length) != 0 { break }
-            same += length
+            if memcmp(a - same - length, b - same - length, length) == 0 {
+                same += length
+                continue
+            }
+            var high = same + length  // the last difference lies in same..<high bytes from the end
+            while high - same > 16 {
+                let middle = (same + high) / 2
+                if memcmp(a - middle, b - middle, middle - same) == 0 { same = middle } else { high = middle }
+            }
+            while same < high, a[-same - 1] == b[-same - 1] { same += 1 }
+            return same
         }
-        while same < limit, a[-same - 1] == b[-same - 1] { same += 1 }
         return same
     }
 
