@@ -8,8 +8,8 @@ enum PageSourcesNote {
     static func adding(to pages: [RenderedPage], table: FigureTable, shown: SlotMemo<String, [String]>? = nil,
                        anchors: SlotMemo<String, Bool>? = nil) -> [RenderedPage] {
         let holdsSources = { (page: RenderedPage) in
-            anchors?.value(page.page.outputPath, for: page.contentHTML) { page.contentHTML.contains(SourcesBlock.anchor) }
-                ?? page.contentHTML.contains(SourcesBlock.anchor)
+            let find = { HTMLText.mayContain(SourcesBlock.anchor, in: page.contentHTML) && page.contentHTML.contains(SourcesBlock.anchor) }
+            return anchors?.value(page.page.outputPath, for: page.contentHTML, make: find) ?? find()
         }
         let sourcesPage = pages.first(where: holdsSources)?.page.outputPath
         return pages.map { page in
