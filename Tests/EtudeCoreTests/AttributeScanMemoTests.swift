@@ -25,7 +25,7 @@ import Testing
         for names: Set<String> in [["id"], ["href", "src"]] {
             for _ in 0..<40 {
                 // Marks from every byte or so to every few hundred bytes.
-                let memo = AttributeScanMemo(markEvery: [1, 2, 3, 5, 8, 40, 256][random.next(7)])
+                let memo = AttributeScanMemo(markEvery: [1, 2, 3, 5, 8, 40, 256][random.next(7)]), rewrites = AttributeScanMemo()
                 var html = Self.text(&random, pieces: 20 + random.next(1500))
                 for _ in 0..<25 {
                     // One to three places changed: replaced, inserted, removed, or nothing.
@@ -39,6 +39,8 @@ import Testing
                     let found = memo.attributes(names, in: html, slot: "page.html")
                     let expected = HTMLText.attributes(names, in: html)
                     #expect(found.map(\.name) == expected.map(\.name) && found.map(\.value) == expected.map(\.value), "\(html)")
+                    let rewrite = { (name: String, value: String) in value.contains("x") ? nil : "[\(name) \(value)]" }
+                    #expect(HTMLText.rewriteAttributes(names, in: html, scans: rewrites, slot: "chapter", rewrite) == HTMLText.rewriteAttributes(names, in: html, rewrite))
                 }
             }
         }

@@ -119,6 +119,7 @@ public struct SiteBuilder {
             report.branding = branding.templateValues
             report.language = table.language
             report.chapterMemo = cache?.chapters
+            report.chapterScans = cache?.chapterScans
             report.styleMemo = cache?.styles
             output.add(ReportBuilder.outputPath, Data(try report.render(pages: reportPages, assets: output.files).utf8), from: .report)
         }

@@ -34,6 +34,8 @@ struct ReportBuilder {
 
     /// Chapters rewritten by earlier builds (`etude serve`).
     var chapterMemo: SlotMemo<ReportAssembler.RewriteInput, String>?
+    /// The attributes of the chapters found by earlier builds (`etude serve`).
+    var chapterScans: AttributeScanMemo?
     /// Stylesheets as inlined by earlier builds, by their bytes (`etude serve`).
     var styleMemo: SlotMemo<Data, String>?
 
@@ -66,6 +68,7 @@ struct ReportBuilder {
     func render(pages: [RenderedPage], assets: [String: Data]) throws -> String {
         var assembler = ReportAssembler(pages: pages)
         assembler.memo = chapterMemo
+        assembler.scans = chapterScans
         let chapters = assembler.chapters()
         var styles: [String] = []
         for name in Self.stylesheets {

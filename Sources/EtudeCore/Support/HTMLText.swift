@@ -62,16 +62,24 @@ enum HTMLText {
 
     /// `html` with the value of each ` name="value"` whose name is in `names` replaced by
     /// what `transform` returns (nil keeps it). Values are passed and returned as written.
-    static func rewriteAttributes(_ names: Set<String>, in html: String, _ transform: (String, String) -> String?) -> String {
+    /// `scans` (`etude serve`) finds the attributes again only where `html` changed since
+    /// it was last given in `slot`.
+    static func rewriteAttributes(_ names: Set<String>, in html: String, scans: AttributeScanMemo? = nil, slot: String = "",
+                                  _ transform: (String, String) -> String?) -> String {
         let bytes = Array(html.utf8)
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
         var copied = 0
-        scanAttributes(names, in: bytes) { hit in
-            guard let replacement = transform(hit.name, String(decoding: bytes[hit.value], as: UTF8.self)) else { return }
-            output.append(contentsOf: bytes[copied..<hit.value.lowerBound])
+        func rewrite(_ name: String, _ value: Range<Int>, _ text: String) {
+            guard let replacement = transform(name, text) else { return }
+            output.append(contentsOf: bytes[copied..<value.lowerBound])
             output.append(contentsOf: replacement.utf8)
-            copied = hit.value.upperBound
+            copied = value.upperBound
+        }
+        if let scans {
+            for found in scans.found(names, in: bytes, slot: slot) { rewrite(found.name, found.value, found.text) }
+        } else {
+            scanAttributes(names, in: bytes) { hit in rewrite(hit.name, hit.value, String(decoding: bytes[hit.value], as: UTF8.self)) }
         }
         guard copied > 0 else { return html }
         output.append(contentsOf: bytes[copied...])

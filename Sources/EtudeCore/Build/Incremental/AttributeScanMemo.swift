@@ -46,10 +46,15 @@ final class AttributeScanMemo {
 
     /// `HTMLText.attributes(names, in: html)`, reusing the last scan kept in `slot`.
     func attributes(_ names: Set<String>, in html: String, slot: String) -> [(name: String, value: String)] {
-        let bytes = Array(html.utf8)
+        found(names, in: Array(html.utf8), slot: slot).map { ($0.name, $0.text) }
+    }
+
+    /// Each attribute of `bytes` with a name in `names`: its name, the bytes of its value and
+    /// the value; reusing the last scan kept in `slot`.
+    func found(_ names: Set<String>, in bytes: [UInt8], slot: String) -> [(name: String, value: Range<Int>, text: String)] {
         let scan = rescan(names, bytes, over: kept[slot].flatMap { $0.names == names ? $0 : nil })
         kept[slot] = scan
-        return zip(scan.hits, scan.values).map { ($0.name, $1) }
+        return zip(scan.hits, scan.values).map { ($0.name, $0.value, $1) }
     }
 
     private func rescan(_ names: Set<String>, _ bytes: [UInt8], over old: Scan?) -> Scan {

@@ -18,6 +18,7 @@ public final class BuildCache: @unchecked Sendable {
     let titleMemo = TitleMemo()
     let typography = TypographyMemo()
     let chapters = SlotMemo<ReportAssembler.RewriteInput, String>()
+    let chapterScans = AttributeScanMemo()
     let shownFigures = SlotMemo<String, [String]>()
     let sourcesAnchors = SlotMemo<String, Bool>()
     let literalFigures = LiteralFigureMemo()
