@@ -112,7 +112,9 @@ public struct SiteBuilder {
         if let css = branding.css { output.add(Branding.cssPath, Data(css.utf8), from: .asset("(built-in) " + Branding.cssPath)) }
         try PublishedFiles(site: site).add(to: &output, pages: rendered, templates: templates!, contexts: contexts, reuse: cache?.notFoundPage)
         try collector.throwIfAny()
-        try FigureExport(table: table).files().sorted { $0.key < $1.key }.forEach { output.add($0.key, $0.value, from: .export) }
+        var export = FigureExport(table: table)
+        export.lineMemo = cache?.exportLines
+        try export.files().sorted { $0.key < $1.key }.forEach { output.add($0.key, $0.value, from: .export) }
         let reportPages = try ReportSelection(sections: site.reportSections).pages(of: rendered)
         if templates!.has("report") {
             var report = ReportBuilder(site: site, templates: templates!, coverLines: coverLines)

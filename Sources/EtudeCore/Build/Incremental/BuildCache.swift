@@ -19,6 +19,7 @@ public final class BuildCache: @unchecked Sendable {
     let typography = TypographyMemo()
     let chapters = SlotMemo<ReportAssembler.RewriteInput, String>()
     let chapterScans = AttributeScanMemo()
+    let exportLines = SlotMemo<FigureExport.Row, String>()
     let shownFigures = SlotMemo<String, [String]>()
     let sourcesAnchors = SlotMemo<String, Bool>()
     let literalFigures = LiteralFigureMemo()
