@@ -22,6 +22,7 @@ public final class BuildCache: @unchecked Sendable {
     let exportLines = SlotMemo<FigureExport.Row, String>()
     let shownFigures = SlotMemo<String, [String]>()
     let sourcesAnchors = SlotMemo<String, Bool>()
+    let shownScans = AttributeScanMemo()
     let literalFigures = LiteralFigureMemo()
     let styles = SlotMemo<Data, String>()
     private let notFoundPages = SlotMemo<NotFoundInput, Data>()
@@ -92,7 +93,7 @@ public final class BuildCache: @unchecked Sendable {
     static func addingSourcesNotes(_ cache: BuildCache?, to pages: [RenderedPage], table: FigureTable) -> [RenderedPage] {
         guard let cache else { return PageSourcesNote.adding(to: pages, table: table) }
         return TypographyMemo.$current.withValue(cache.typography) {
-            PageSourcesNote.adding(to: pages, table: table, shown: cache.shownFigures, anchors: cache.sourcesAnchors)
+            PageSourcesNote.adding(to: pages, table: table, shown: cache.shownFigures, anchors: cache.sourcesAnchors, scans: cache.shownScans)
         }
     }
 
