@@ -39,16 +39,22 @@ import Testing
         /// Rebuilds, checks the folder against a fresh full build, returns the pages rendered again.
         @discardableResult
         func rebuildMatchesFullBuild(_ step: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> Int {
+            try rebuild(step, sourceLocation: sourceLocation).renderedPages
+        }
+
+        /// Rebuilds, checks the folder and the warnings against a fresh full build.
+        func rebuild(_ step: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> IncrementalBuilder.Outcome {
             let outcome = try builder.build()
             let fresh = try TestSupport.temporaryDirectory().appendingPathComponent("full")
-            try SiteBuilder(project: Project(directory: project)).build(into: fresh)
+            let full = try SiteBuilder(project: Project(directory: project)).build(into: fresh)
+            #expect(outcome.result.warnings == full.warnings, "\(step): the same warnings", sourceLocation: sourceLocation)
             let expected = try TestSupport.tree(fresh)
             let actual = try TestSupport.tree(builder.folder)
             #expect(actual.keys.sorted() == expected.keys.sorted(), "\(step): the same files", sourceLocation: sourceLocation)
             for (path, data) in expected where actual[path] != data {
                 Issue.record("\(step): \(path) differs from a full build", sourceLocation: sourceLocation)
             }
-            return outcome.renderedPages
+            return outcome
         }
     }
 
@@ -66,6 +72,18 @@ import Testing
             .replacingOccurrences(of: "value: 47", with: "value: 46") }
         let afterFigure = try session.rebuildMatchesFullBuild("a figure in data/")
         #expect(afterFigure > 0 && afterFigure < pages)
+
+        // A number typed in prose, then a figure changed to its value: now it is reported,
+        // though the page names no figure that changed; changed back, it is not.
+        try session.edit("content/a-propos.md") { $0 + "\nUn chiffre tapé : 91 %.\n" }
+        let typed = { (outcome: IncrementalBuilder.Outcome) in outcome.result.warnings.filter { $0.message.hasPrefix("'91 %' is typed by hand and equals") } }
+        #expect(try typed(session.rebuild("a number typed in prose")).isEmpty)
+        try session.edit("data/figures.yaml") { $0.replacingOccurrences(of: "value: 54", with: "value: 91")
+            .replacingOccurrences(of: "value: 46", with: "value: 9") }
+        #expect(try typed(session.rebuild("a figure changed to the typed number")).count == 1)
+        try session.edit("data/figures.yaml") { $0.replacingOccurrences(of: "value: 91", with: "value: 54")
+            .replacingOccurrences(of: "value: 9", with: "value: 46") }
+        #expect(try typed(session.rebuild("the figure changed back")).isEmpty)
 
         // The base of every share: most pages change.
         try session.edit("data/figures.yaml") { $0.replacingOccurrences(of: "value: 311", with: "value: 312") }

@@ -82,7 +82,7 @@ public struct SiteBuilder {
         let renderer = PageRenderer(table: table, blocks: blocks)
         var images = PageImages(staticFiles: staticFiles, language: table.language)
         let world = PageMemo.World(table: table, catalogue: catalogue, site: site)
-        var rendered = try images.completing(PageSourcesNote.adding(to: try BuildCache.renderPages(cache, ordered, with: renderer, world: world), table: table, shown: cache?.shownFigures))
+        var rendered = try images.completing(BuildCache.addingSourcesNotes(cache, to: try BuildCache.renderPages(cache, ordered, with: renderer, world: world), table: table))
         let coverLines = try site.cover.map { try renderer.expandSetting($0.text, at: $0.position, file: SiteConfig.path) }
         let navigation = Navigation(pages: rendered, links: site.menuLinks, typography: table.language.typography)
         rendered = PagesBlock.filling(rendered, navigation: navigation)
@@ -112,13 +112,16 @@ public struct SiteBuilder {
         if let css = branding.css { output.add(Branding.cssPath, Data(css.utf8), from: .asset("(built-in) " + Branding.cssPath)) }
         try PublishedFiles(site: site).add(to: &output, pages: rendered, templates: templates!, contexts: contexts, reuse: cache?.notFoundPage)
         try collector.throwIfAny()
-        try FigureExport(table: table).files().sorted { $0.key < $1.key }.forEach { output.add($0.key, $0.value, from: .export) }
+        var export = FigureExport(table: table)
+        export.lineMemo = cache?.exportLines
+        try export.files().sorted { $0.key < $1.key }.forEach { output.add($0.key, $0.value, from: .export) }
         let reportPages = try ReportSelection(sections: site.reportSections).pages(of: rendered)
         if templates!.has("report") {
             var report = ReportBuilder(site: site, templates: templates!, coverLines: coverLines)
             report.branding = branding.templateValues
             report.language = table.language
             report.chapterMemo = cache?.chapters
+            report.chapterScans = cache?.chapterScans
             report.styleMemo = cache?.styles
             output.add(ReportBuilder.outputPath, Data(try report.render(pages: reportPages, assets: output.files).utf8), from: .report)
         }
@@ -130,7 +133,7 @@ public struct SiteBuilder {
                                 alsoExisting: linkingPDF ? [ReportPrinter.pdfPath] : [], drafts: loaded?.drafts ?? [:])
         links.scans = cache?.htmlScans
         try BuildFailure.throwIfAny(links.check())
-        let warnings = dataset!.notices + LiteralFigureFinder(table: table).warnings(in: ordered)
+        let warnings = dataset!.notices + LiteralFigureFinder(table: table).warnings(in: ordered, memo: cache?.literalFigures)
         return Result(pages: rendered, files: files, table: table, warnings: warnings, keep: OutputKeepRule(patterns: site.keep))
     }
 

@@ -118,26 +118,28 @@ struct LinkChecker {
     private mutating func ids(of path: String) -> Set<String> {
         if let cached = idCache[path] { return cached }
         let data = files.data(at: path)
-        let ids = scans?.ids(of: path, in: data) { Self.ids(in: data) } ?? Self.ids(in: data)
+        let ids = scans?.ids(of: path, in: data) ?? Self.ids(in: data)
         idCache[path] = ids
         return ids
     }
 
     private func links(in path: String) -> [String] {
         let data = files.data(at: path)
-        return scans?.links(of: path, in: data, scan: Self.links(in:)) ?? Self.links(in: data)
+        return scans?.links(of: path, in: data) ?? Self.links(in: data)
     }
+
+    static let idNames: Set<String> = ["id"], linkNames: Set<String> = ["href", "src"]
 
     /// The `id` values of an HTML file, entities decoded.
     static func ids(in data: Data?) -> Set<String> {
-        Set(HTMLText.attributes(["id"], in: String(decoding: data ?? Data(), as: UTF8.self)).map { entitiesDecoded($0.value) })
+        Set(HTMLText.attributes(idNames, in: String(decoding: data ?? Data(), as: UTF8.self)).map { entitiesDecoded($0.value) })
     }
 
     /// The `href` and `src` values of an HTML file, entities decoded.
     static func links(in data: Data?) -> [String] {
         guard let data else { return [] }
         let html = String(decoding: data, as: UTF8.self)
-        return HTMLText.attributes(["href", "src"], in: html).map { entitiesDecoded($0.value) }
+        return HTMLText.attributes(linkNames, in: html).map { entitiesDecoded($0.value) }
     }
 
     static func entitiesDecoded(_ value: String) -> String {

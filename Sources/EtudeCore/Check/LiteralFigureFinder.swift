@@ -4,8 +4,8 @@ import Foundation
 /// change with the data, so each is reported as a warning naming the key to write instead.
 public struct LiteralFigureFinder {
     /// A number the prose may hold, and the figures it would stand for.
-    struct Candidate: Sendable {
-        enum Shape: Sendable { case percent, number, fraction(Int, Int) }
+    struct Candidate: Sendable, Equatable {
+        enum Shape: Sendable, Equatable { case percent, number, fraction(Int, Int) }
         var shape: Shape
         var value: Double
         var key: String
@@ -35,7 +35,11 @@ public struct LiteralFigureFinder {
     /// Fractions of data/ as prose writes them in words (`deux tiers`), with their matcher.
     let fractionPhrases: [(words: String, regex: Regex<Substring>, candidate: Candidate)]
 
+    /// The study's language: how numbers, statistic words and fractions are written.
+    let language: Language
+
     public init(table: FigureTable) {
+        language = table.language
         let numbers = table.language.numbers
         // Spaces group thousands too wherever the language groups with one (French, Swiss…).
         let groupingCharacters = Set(numbers.groupingSeparator + (numbers.groupingSeparator.allSatisfy(\.isWhitespace) ? " \u{00A0}\u{202F}" : ""))
@@ -77,32 +81,67 @@ public struct LiteralFigureFinder {
 
     /// One warning per number typed by hand, at its line and column, in page order.
     public func warnings(in pages: [Page]) -> [Diagnostic] {
-        ParallelMap.map(pages) { page in
-            var warnings: [Diagnostic] = []
-            let title = page.frontMatter
-            for (text, location) in [(title.title, title.titleLocation), (title.description ?? "", title.descriptionLocation ?? title.titleLocation)] {
-                for found in findings(in: text) {
-                    warnings.append(.warning(file: page.sourcePath, at: location, found.message))
-                }
+        ParallelMap.map(pages) { warnings(of: $0, log: nil) }.flatMap { $0 }
+    }
+
+    /// The same; `memo` (`etude serve`) gives back a page's warnings from an earlier build
+    /// when the page and every figure it was matched against are the same.
+    func warnings(in pages: [Page], memo: LiteralFigureMemo?) -> [Diagnostic] {
+        guard let memo else { return warnings(in: pages) }
+        memo.begin(LiteralFigureMemo.Setting(language: language, fractions: fractionPhrases.map { .init(words: $0.words, candidate: $0.candidate) }))
+        let kept = pages.map { memo.warnings(of: $0, finder: self) }
+        let made = ParallelMap.map(Array(zip(pages, kept))) { page, kept -> (warnings: [Diagnostic], log: LookupLog)? in
+            guard kept == nil else { return nil }
+            let log = LookupLog()
+            return (warnings(of: page, log: log), log)
+        }
+        return zip(pages, zip(kept, made)).flatMap { page, result -> [Diagnostic] in
+            if let kept = result.0 { return kept }
+            guard let made = result.1 else { return [] }
+            memo.keep(made.warnings, of: page, lookups: made.log.seen)
+            return made.warnings
+        }
+    }
+
+    /// The candidates a number typed as `key` matches, noted in `log`.
+    func matching(_ key: CandidateKey, log: LookupLog?) -> [Candidate] {
+        let found = byValue[key] ?? []
+        log?.seen[key] = found
+        return found
+    }
+
+    /// The lookups of `byValue` made while a page was checked, with what they found: the
+    /// warnings of the page are the same for any finder whose lookups find the same.
+    final class LookupLog: @unchecked Sendable {
+        var seen: [CandidateKey: [Candidate]] = [:]
+    }
+
+    /// The warnings of one page; `log` notes the lookups made.
+    private func warnings(of page: Page, log: LookupLog?) -> [Diagnostic] {
+        var warnings: [Diagnostic] = []
+        let title = page.frontMatter
+        for (text, location) in [(title.title, title.titleLocation), (title.description ?? "", title.descriptionLocation ?? title.titleLocation)] {
+            for found in findings(in: text, log: log) {
+                warnings.append(.warning(file: page.sourcePath, at: location, found.message))
             }
-            var fence: String?
-            for (offset, line) in page.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                let trimmed = line.drop { $0 == " " }
-                if let open = fence {
-                    if trimmed.hasPrefix(open) { fence = nil }
-                    continue
-                }
-                if let marker = trimmed.prefixMatch(of: fenceMarker) {
-                    fence = String(marker.output)
-                    continue
-                }
-                for found in findings(in: String(line)) {
-                    let position = SourcePosition(line: page.bodyLineOffset + offset + 1, column: found.column)
-                    warnings.append(.warning(file: page.sourcePath, at: position, found.message))
-                }
+        }
+        var fence: String?
+        for (offset, line) in page.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.drop { $0 == " " }
+            if let open = fence {
+                if trimmed.hasPrefix(open) { fence = nil }
+                continue
             }
-            return warnings
-        }.flatMap { $0 }
+            if let marker = trimmed.prefixMatch(of: fenceMarker) {
+                fence = String(marker.output)
+                continue
+            }
+            for found in findings(in: String(line), log: log) {
+                let position = SourcePosition(line: page.bodyLineOffset + offset + 1, column: found.column)
+                warnings.append(.warning(file: page.sourcePath, at: position, found.message))
+            }
+        }
+        return warnings
     }
 
     /// What a candidate matches: a percentage or a number of this value, or this fraction.
@@ -125,7 +164,7 @@ public struct LiteralFigureFinder {
 
     /// The numbers of one line of prose that equal figures; references, code, link
     /// destinations, HTML tags and list markers are not prose.
-    func findings(in line: String) -> [Finding] {
+    func findings(in line: String, log: LookupLog? = nil) -> [Finding] {
         // Most lines hold no digit and no fraction in words: nothing to look for.
         guard line.contains(where: \.isNumber) || fractionPhrases.contains(where: { line.localizedCaseInsensitiveContains($0.words) }) else { return [] }
         let prose = ProseMask.blankingNonProse(line)
@@ -135,7 +174,7 @@ public struct LiteralFigureFinder {
         for match in ProseMask.fractions(in: prose) where isolated(match.range, in: prose) {
             fractionRanges.append(match.range)
             let (n, d) = (match.numerator, match.denominator)
-            report(String(prose[match.range]), at: match.range, in: prose, matching: byValue[.fraction(n, d)] ?? [], into: &findings)
+            report(String(prose[match.range]), at: match.range, in: prose, matching: matching(.fraction(n, d), log: log), into: &findings)
         }
         var fraction = 0  // both come in order: the first fraction that may still overlap
         for match in prose.matches(of: number) where isolated(match.range, in: prose) {
@@ -144,7 +183,7 @@ public struct LiteralFigureFinder {
             guard let value = value(of: prose[match.range]) else { continue }
             let rest = prose[match.range.upperBound...]
             let isPercent = rest.prefixMatch(of: percentSign) != nil
-            let matching = byValue[isPercent ? .percent(value) : .number(value)] ?? []
+            let matching = self.matching(isPercent ? .percent(value) : .number(value), log: log)
             var end = isPercent ? prose[match.range.upperBound...].firstIndex(of: "%").map { prose.index(after: $0) } ?? match.range.upperBound : match.range.upperBound
             if matching.isEmpty, !isPercent, let unit = rest.prefixMatch(of: statisticWord) { end = unit.range.upperBound }
             let typed = String(prose[match.range.lowerBound..<end])

@@ -85,6 +85,9 @@ public struct FigureExport {
 
     let table: FigureTable
 
+    /// Each row's CSV line from earlier builds (`etude serve`), by the row it was made from.
+    var lineMemo: SlotMemo<Row, String>?
+
     public init(table: FigureTable) {
         self.table = table
     }
@@ -146,10 +149,13 @@ public struct FigureExport {
         let columns = Row.CodingKeys.allCases
         var lines = [columns.map(\.stringValue).joined(separator: ",")]
         for row in rows ?? self.rows {
-            lines.append(columns.map { column in
-                let field = row.field(column)
-                return Self.numericColumns.contains(column) ? CSVField.quoted(field) : CSVField.text(field)
-            }.joined(separator: ","))
+            let line = {
+                columns.map { column in
+                    let field = row.field(column)
+                    return Self.numericColumns.contains(column) ? CSVField.quoted(field) : CSVField.text(field)
+                }.joined(separator: ",")
+            }
+            lines.append(lineMemo?.value(row.key, for: row, make: line) ?? line())
         }
         return lines.map { $0 + "\r\n" }.joined()
     }

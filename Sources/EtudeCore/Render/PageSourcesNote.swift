@@ -4,19 +4,29 @@
 enum PageSourcesNote {
     /// Adds the note to each page that cites figures in its prose.
     /// `shown` keeps, from earlier builds (`etude serve`), the figures each page's HTML shows.
-    static func adding(to pages: [RenderedPage], table: FigureTable, shown: SlotMemo<String, [String]>? = nil) -> [RenderedPage] {
-        let sourcesPage = pages.first { $0.contentHTML.contains(SourcesBlock.anchor) }?.page.outputPath
+    /// `anchors` keeps whether each page's HTML holds « Sources et méthode »; `scans`, the
+    /// figures found in it, found again only where it changed.
+    static func adding(to pages: [RenderedPage], table: FigureTable, shown: SlotMemo<String, [String]>? = nil,
+                       anchors: SlotMemo<String, Bool>? = nil, scans: AttributeScanMemo? = nil) -> [RenderedPage] {
+        let holdsSources = { (page: RenderedPage) in
+            let find = { HTMLText.mayContain(SourcesBlock.anchor, in: page.contentHTML) && page.contentHTML.contains(SourcesBlock.anchor) }
+            return anchors?.value(page.page.outputPath, for: page.contentHTML, make: find) ?? find()
+        }
+        let sourcesPage = pages.first(where: holdsSources)?.page.outputPath
         return pages.map { page in
             var page = page
-            if let note = html(for: page, table: table, sourcesPage: sourcesPage, shown: shown) { page.contentHTML += "\n" + note }
+            if let note = html(for: page, table: table, sourcesPage: sourcesPage, shown: shown, scans: scans) { page.contentHTML += "\n" + note }
             return page
         }
     }
 
-    static func html(for page: RenderedPage, table: FigureTable, sourcesPage: String?, shown: SlotMemo<String, [String]>? = nil) -> String? {
+    static func html(for page: RenderedPage, table: FigureTable, sourcesPage: String?, shown: SlotMemo<String, [String]>? = nil,
+                     scans: AttributeScanMemo? = nil) -> String? {
         // Every figure the page shows, in prose or in a block (chart, table, list), in order.
         var seen = Set<String>()
-        let scan = { HTMLText.attributes(["data-figure"], in: page.contentHTML).map(\.value) }
+        let scan = {
+            (scans?.attributes(["data-figure"], in: page.contentHTML, slot: page.page.outputPath) ?? HTMLText.attributes(["data-figure"], in: page.contentHTML)).map(\.value)
+        }
         let keys = shown?.value(page.page.outputPath, for: page.contentHTML, make: scan) ?? scan()
         let sources = keys.flatMap { table.sources(of: $0) }.filter { seen.insert($0.id).inserted }
         guard !sources.isEmpty else { return nil }

@@ -13,6 +13,8 @@ struct ReportAssembler {
     private let known: Set<String>
     /// Chapters rewritten by earlier builds (`etude serve`), by what a rewrite reads.
     var memo: SlotMemo<RewriteInput, String>?
+    /// The attributes of each chapter found by earlier builds, found again only where it changed.
+    var scans: AttributeScanMemo?
 
     struct RewriteInput: Equatable {
         var html: String
@@ -50,7 +52,7 @@ struct ReportAssembler {
         let shifted = HTMLText.replacing((2...5).reversed().flatMap { level in
             [("<h\(level)", "<h\(level + 1)"), ("</h\(level)>", "</h\(level + 1)>")]
         }, in: html)
-        return HTMLText.rewriteAttributes(["id", "aria-labelledby", "href", "src"], in: shifted) { name, value in
+        return HTMLText.rewriteAttributes(["id", "aria-labelledby", "href", "src"], in: shifted, scans: scans, slot: chapter) { name, value in
             switch name {
             case "id": return value.isEmpty ? nil : prefixed(value, chapter: chapter)
             case "aria-labelledby": return value.split(separator: " ").map { prefixed(String($0), chapter: chapter) }.joined(separator: " ")

@@ -34,7 +34,9 @@ struct ReportBuilder {
 
     /// Chapters rewritten by earlier builds (`etude serve`).
     var chapterMemo: SlotMemo<ReportAssembler.RewriteInput, String>?
-    /// Stylesheets read by earlier builds, by their bytes (`etude serve`).
+    /// The attributes of the chapters found by earlier builds (`etude serve`).
+    var chapterScans: AttributeScanMemo?
+    /// Stylesheets as inlined by earlier builds, by their bytes (`etude serve`).
     var styleMemo: SlotMemo<Data, String>?
 
     /// The CSS `content` of « Page {page} sur {pages} »: its words as strings, the
@@ -53,21 +55,27 @@ struct ReportBuilder {
         return parts.joined(separator: " ")
     }
 
+    /// A stylesheet as the report inlines it, named in a comment.
+    private static func inlineStyle(_ data: Data, shown: String) throws -> String {
+        let css = try TextFileReader.text(of: data, shownAs: shown)
+        guard !css.lowercased().contains("</style") else {
+            throw Diagnostic(file: shown, message: "the stylesheet contains '</style', which would end the report's inline styles; remove it")
+        }
+        return "/* \(shown) */\n" + css.trimmingCharacters(in: .newlines)
+    }
+
     /// `assets` holds the built files, the theme's stylesheets among them (`assets/style.css`).
     func render(pages: [RenderedPage], assets: [String: Data]) throws -> String {
         var assembler = ReportAssembler(pages: pages)
         assembler.memo = chapterMemo
+        assembler.scans = chapterScans
         let chapters = assembler.chapters()
         var styles: [String] = []
         for name in Self.stylesheets {
             let shown = "assets/" + name
             guard let data = assets[shown] else { continue }
-            let read = { try TextFileReader.text(of: data, shownAs: shown) }
-            let css = try styleMemo?.value(shown, for: data, make: read) ?? read()
-            guard !css.lowercased().contains("</style") else {
-                throw Diagnostic(file: shown, message: "the stylesheet contains '</style', which would end the report's inline styles; remove it")
-            }
-            styles.append("/* \(shown) */\n" + css.trimmingCharacters(in: .newlines))
+            let style = { try Self.inlineStyle(data, shown: shown) }
+            styles.append(try styleMemo?.value(shown, for: data, make: style) ?? style())
         }
         styles.append("/* Running title: the site title; page numbers in the site's language. */\n@page {\n  @top-center {\n    content: \(Self.cssString(site.title));\n  }\n\n"
             + "  @bottom-center {\n    content: \(Self.pageNumberContent(language.messages(LayoutMessage.pageNumber)));\n  }\n}")

@@ -18,7 +18,12 @@ public final class BuildCache: @unchecked Sendable {
     let titleMemo = TitleMemo()
     let typography = TypographyMemo()
     let chapters = SlotMemo<ReportAssembler.RewriteInput, String>()
+    let chapterScans = AttributeScanMemo()
+    let exportLines = SlotMemo<FigureExport.Row, String>()
     let shownFigures = SlotMemo<String, [String]>()
+    let sourcesAnchors = SlotMemo<String, Bool>()
+    let shownScans = AttributeScanMemo()
+    let literalFigures = LiteralFigureMemo()
     let styles = SlotMemo<Data, String>()
     private let notFoundPages = SlotMemo<NotFoundInput, Data>()
     /// What this build's layouts read, set by `layouts` before `404.html` is made.
@@ -80,6 +85,15 @@ public final class BuildCache: @unchecked Sendable {
         if changes == .everything { cache.typography.forget() }
         return try TitleMemo.$current.withValue(cache.titleMemo) {
             try TypographyMemo.$current.withValue(cache.typography) { try renderer.render(pages, memo: cache.pageMemo) }
+        }
+    }
+
+    /// `PageSourcesNote.adding`, with the memos of the earlier builds: the figures each page
+    /// shows, whether it holds « Sources et méthode », and the typography of the sources' titles.
+    static func addingSourcesNotes(_ cache: BuildCache?, to pages: [RenderedPage], table: FigureTable) -> [RenderedPage] {
+        guard let cache else { return PageSourcesNote.adding(to: pages, table: table) }
+        return TypographyMemo.$current.withValue(cache.typography) {
+            PageSourcesNote.adding(to: pages, table: table, shown: cache.shownFigures, anchors: cache.sourcesAnchors, scans: cache.shownScans)
         }
     }
 

@@ -21,6 +21,9 @@ final class PageMemo {
     }
 
     private var entries: [String: Entry] = [:]
+    /// `named` of each page as last worked out, kept while the page is the same (a change
+    /// to a figure forgets the page's render, not where the page names its figures).
+    private var namedTexts: [String: (page: Page, named: String?)] = [:]
     private var world: World?
     /// Pages rendered, not reused, since the last `begin`.
     private(set) var renderedCount = 0
@@ -76,7 +79,13 @@ final class PageMemo {
         renderedCount += 1
         let before = context
         let result = try render(&context)
-        let named = Self.showsEveryFigure(page.body) ? nil : Self.namedText(of: page)
+        let named: String?
+        if let kept = namedTexts[page.outputPath], kept.page == page {
+            named = kept.named
+        } else {
+            named = Self.showsEveryFigure(page.body) ? nil : Self.namedText(of: page)
+            namedTexts[page.outputPath] = (page, named)
+        }
         entries[page.outputPath] = Entry(page: page, before: before, rendered: result, after: context, named: named)
         return result
     }
