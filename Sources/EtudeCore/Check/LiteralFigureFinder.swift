@@ -92,7 +92,9 @@ public struct LiteralFigureFinder {
                     if trimmed.hasPrefix(open) { fence = nil }
                     continue
                 }
-                if let marker = trimmed.prefixMatch(of: fenceMarker) {
+                // Only a line starting with a character equal to ` or ~ can open a fence:
+                // running the regex on every line cost more than the finding itself.
+                if let first = trimmed.first, first == "`" || first == "~", let marker = trimmed.prefixMatch(of: fenceMarker) {
                     fence = String(marker.output)
                     continue
                 }

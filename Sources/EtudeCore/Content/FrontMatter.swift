@@ -73,7 +73,7 @@ public enum FrontMatterParser {
         if let slug = entry("slug") {
             collector.collect {
                 let value = try reader.text(slug.value, "slug")
-                guard value.wholeMatch(of: /[a-z0-9]+(-[a-z0-9]+)*/) != nil else {
+                guard URLName.isValid(value) else {
                     throw reader.error("slug '\(value)' must be lowercase letters and digits separated by '-', such as 'a-propos'", at: slug.value)
                 }
                 matter.slug = value

@@ -5,7 +5,7 @@ enum PageSourcesNote {
     /// Adds the note to each page that cites figures in its prose.
     /// `shown` keeps, from earlier builds (`etude serve`), the figures each page's HTML shows.
     static func adding(to pages: [RenderedPage], table: FigureTable, shown: SlotMemo<String, [String]>? = nil) -> [RenderedPage] {
-        let sourcesPage = pages.first { $0.contentHTML.contains(SourcesBlock.anchor) }?.page.outputPath
+        let sourcesPage = pages.first { ByteSearch.stringContains(SourcesBlock.anchor, in: $0.contentHTML) }?.page.outputPath
         return pages.map { page in
             var page = page
             if let note = html(for: page, table: table, sourcesPage: sourcesPage, shown: shown) { page.contentHTML += "\n" + note }
