@@ -26,19 +26,27 @@ public enum FrenchTypography {
     }
 
     private static func typeset(_ text: String, insideLink: Bool, fromMarkdown: Bool) -> String {
-        let characters = Array(text)
-        var result: [Character] = []
-        result.reserveCapacity(characters.count + 8)
+        var result = TypesetText(capacity: text.utf8.count + 8)
         var depth = 0
-        for (index, character) in characters.enumerated() {
-            // Most characters are none of the cases below: append them without comparing
-            // them with each (a Character comparison normalizes; it dominated this pass).
+        // The characters since `runStart` are copied as typed, in one piece: any character
+        // but a single special scalar (a Character of several scalars equals none of the
+        // cases below, which are single scalars without a decomposition). Copying them one
+        // at a time, and comparing them with each case, dominated this pass.
+        var runStart = text.startIndex
+        var runLast: String.Index?
+        var index = text.startIndex
+        var current: Character? = index < text.endIndex ? text[index] : nil
+        while let character = current {
+            let nextIndex = text.utf8.index(index, offsetBy: character.utf8.count)
+            let next: Character? = nextIndex < text.endIndex ? text[nextIndex] : nil
+            defer { index = nextIndex; current = next }
             let scalars = character.unicodeScalars
-            if let scalar = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex, !special.contains(scalar.value) {
-                result.append(character)
+            guard let scalar = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex, isSpecial(scalar.value) else {
+                runLast = index
                 continue
             }
-            let next = index + 1 < characters.count ? characters[index + 1] : nil
+            result.appendRun(text[runStart..<index], last: runLast.map { text[$0] })
+            (runStart, runLast) = (nextIndex, nil)
             switch character {
             case "'" where fromMarkdown, "\"" where fromMarkdown:
                 result.append(character)
@@ -49,7 +57,7 @@ public enum FrenchTypography {
                 // A closing quote, or a straight quote after a word: » at the first level,
                 // ” inside « », as French nests quotes.
                 depth = max(0, depth - 1)
-                dropTrailingSpace(&result)
+                result.dropTrailingSpace()
                 if depth > 0 {
                     result.append("”")
                 } else {
@@ -83,10 +91,16 @@ public enum FrenchTypography {
                 result.append(character)
             }
         }
-        return String(result)
+        result.appendRun(text[runStart...], last: runLast.map { text[$0] })
+        return result.text
     }
 
-    private static func dropTrailingSpace(_ characters: inout [Character]) {
-        while let last = characters.last, last == " " || last == noBreak { characters.removeLast() }
+    /// Whether `apply` changes or looks at this scalar (see `special`), without hashing it.
+    private static func isSpecial(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x27, 0x22, 0x201C, 0x201D, 0xAB, 0xBB, 0x20, 0xA0, 0x202F, 0x3B, 0x21, 0x3F, 0x37E: return true
+        default: return false
+        }
     }
+
 }
