@@ -86,7 +86,7 @@ public struct LiteralFigureFinder {
                 }
             }
             var fence: String?
-            for (offset, line) in page.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            for (offset, line) in LineSplitter.lines(of: page.body).enumerated() {
                 let trimmed = line.drop { $0 == " " }
                 if let open = fence {
                     if trimmed.hasPrefix(open) { fence = nil }
