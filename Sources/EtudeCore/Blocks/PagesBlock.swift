@@ -23,7 +23,7 @@ struct PagesBlock: BlockRenderer {
     static func filling(_ pages: [RenderedPage], navigation: Navigation) -> [RenderedPage] {
         let byPath = Dictionary(pages.map { ($0.page.outputPath, $0) }, uniquingKeysWith: { first, _ in first })
         return pages.map { page in
-            guard page.page.isSectionIndex, let folder = page.page.section.first, page.contentHTML.contains(marker(folder)) else { return page }
+            guard page.page.isSectionIndex, let folder = page.page.section.first, ByteSearch.stringContains(marker(folder), in: page.contentHTML) else { return page }
             let children = navigation.items.first { $0.folder == folder }?.children ?? []
             var html = ""
             if !children.isEmpty {

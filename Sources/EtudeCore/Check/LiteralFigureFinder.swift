@@ -126,13 +126,15 @@ public struct LiteralFigureFinder {
             }
         }
         var fence: String?
-        for (offset, line) in page.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (offset, line) in LineSplitter.lines(of: page.body).enumerated() {
             let trimmed = line.drop { $0 == " " }
             if let open = fence {
                 if trimmed.hasPrefix(open) { fence = nil }
                 continue
             }
-            if let marker = trimmed.prefixMatch(of: fenceMarker) {
+            // Only a line starting with a character equal to ` or ~ can open a fence:
+            // running the regex on every line cost more than the finding itself.
+            if let first = trimmed.first, first == "`" || first == "~", let marker = trimmed.prefixMatch(of: fenceMarker) {
                 fence = String(marker.output)
                 continue
             }

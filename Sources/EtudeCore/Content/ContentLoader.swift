@@ -66,14 +66,14 @@ public struct ContentLoader {
         var components = relative.split(separator: "/").map(String.init)
         let fileName = String(components.removeLast().dropLast(3))
         let isIndex = fileName == "index"
-        for folder in components where folder.wholeMatch(of: /[a-z0-9]+(-[a-z0-9]+)*/) == nil {
+        for folder in components where !URLName.isValid(folder) {
             throw Diagnostic(file: shown, message: "folder name '\(folder)' must be lowercase letters and digits separated by '-', as it becomes part of the URL")
         }
         var name = matter.slug ?? fileName
         if isIndex && matter.slug != nil {
             throw Diagnostic(file: shown, message: "an index page cannot have a slug: it is its folder's page; rename the folder instead")
         }
-        if matter.slug == nil && name.wholeMatch(of: /[a-z0-9]+(-[a-z0-9]+)*/) == nil {
+        if matter.slug == nil && !URLName.isValid(name) {
             name = HeadingIDGenerator.slug(name)
         }
         return Page(sourcePath: shown, outputPath: (components + [name + ".html"]).joined(separator: "/"),

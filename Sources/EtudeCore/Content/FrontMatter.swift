@@ -25,7 +25,7 @@ public struct FrontMatter: Equatable, Sendable {
 public enum FrontMatterParser {
     /// The parsed front matter, the body, and the number of lines before the body.
     public static func parse(_ text: String, file: String) throws -> (FrontMatter, body: String, bodyLineOffset: Int) {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var lines = LineSplitter.lines(of: text)
         if lines.last == "" { lines.removeLast() }
         guard lines.first.map({ $0.trimmingCharacters(in: .whitespaces) == "---" }) == true else {
             throw Diagnostic(file: file, line: 1, column: 1, message: "missing front matter; start the page with a '---' line, 'title: …', and a closing '---' line")
@@ -73,7 +73,7 @@ public enum FrontMatterParser {
         if let slug = entry("slug") {
             collector.collect {
                 let value = try reader.text(slug.value, "slug")
-                guard value.wholeMatch(of: /[a-z0-9]+(-[a-z0-9]+)*/) != nil else {
+                guard URLName.isValid(value) else {
                     throw reader.error("slug '\(value)' must be lowercase letters and digits separated by '-', such as 'a-propos'", at: slug.value)
                 }
                 matter.slug = value

@@ -116,7 +116,7 @@ public struct CatalogueLoader {
         }
         /// Family and category ids become anchors, links and the keys `examples.<id>`.
         func checkID(_ entry: YAMLReader.Entry, _ what: String) throws {
-            guard entry.key.wholeMatch(of: /[a-z0-9]+([-_][a-z0-9]+)*/) != nil else {
+            guard URLName.isValid(entry.key, underscore: true) else {
                 throw reader.error("invalid \(what) id '\(entry.key)': use lowercase letters and digits separated by '-' or '_', as it becomes part of the page's links", at: entry.location)
             }
             if entry.key == "total" {

@@ -9,7 +9,7 @@ enum ReservedCharacterReference {
     }
 
     static func first(in text: String) -> Found? {
-        guard text.contains("&#") else { return nil }
+        guard ByteSearch.contains("&#", in: text) else { return nil }  // no bytes, no match: see `ByteSearch`
         guard let match = text.firstMatch(of: /&#(?:[xX]0*[eE]00([0-5])|0*5734([4-9]));/) else { return nil }
         let offset = match.output.1.map { Int(String($0))! } ?? (Int(String(match.output.2!))! - 4)
         let before = text[..<match.range.lowerBound]

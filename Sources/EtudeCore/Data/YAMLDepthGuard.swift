@@ -19,7 +19,7 @@ enum YAMLDepthGuard {
     static func check(_ text: String) -> Excess? {
         var scanner = Scanner()
         var lineNumber = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in LineSplitter.lines(of: text) {
             lineNumber += 1
             scanner.scan(Array(line.utf8), lineNumber: lineNumber)
         }

@@ -18,7 +18,15 @@ enum MessageCatalogue {
         }
     }
 
+    /// The built-in catalogues go through here: French is read for `Language.french` and
+    /// again when a build loads its language. A parse depends on the text alone (`shown` only
+    /// names the file in an error, and errors are not kept), so each text is parsed once.
     static func parse(_ text: String, shown: String) throws -> [String: String] {
-        Dictionary(try entries(text, shown: shown).map { ($0.key, $0.text) }, uniquingKeysWith: { first, _ in first })
+        if let known = parsed.value(for: text) { return known }
+        let texts = Dictionary(try entries(text, shown: shown).map { ($0.key, $0.text) }, uniquingKeysWith: { first, _ in first })
+        parsed.keep(texts, for: text)
+        return texts
     }
+
+    private static let parsed = ParsedCatalogues()
 }

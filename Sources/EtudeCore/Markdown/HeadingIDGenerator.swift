@@ -20,7 +20,7 @@ public struct HeadingIDGenerator {
         // Most headings are ASCII: folding them needs no Unicode transform, which is slow.
         let folded = text.utf8.allSatisfy({ $0 < 0x80 }) ? text.lowercased() : text.replacingOccurrences(of: "œ", with: "oe").replacingOccurrences(of: "æ", with: "ae")
             .replacingOccurrences(of: "Œ", with: "oe").replacingOccurrences(of: "Æ", with: "ae")
-            .applyingTransform(.stripDiacritics, reverse: false)?.lowercased() ?? text.lowercased()
+            .strippingDiacritics().lowercased()
         var slug = ""
         for scalar in folded.unicodeScalars {
             if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
@@ -53,5 +53,30 @@ public struct HeadingIDGenerator {
         }
         used.insert(id)
         return id
+    }
+}
+
+extension String {
+    /// What Foundation's `applyingTransform(.stripDiacritics, reverse: false)` gives, without
+    /// the transform's start-up (ICU's rules are compiled on first use: it dominated the
+    /// default study's headings) when `self` is made only of scalars below U+0250 or of
+    /// General Punctuation (U+2000–U+206F), none of them a combining mark: French headings.
+    /// There the transform removes exactly the nonspacing marks of the canonical
+    /// decomposition; each such scalar decomposes into a starter and marks, so no mark moves
+    /// across two of them, and what is left (ASCII letters, or the scalar as it was) composes
+    /// with nothing after it: one scalar at a time gives the whole. `ByteSearchTests` checks
+    /// every such scalar and every pair of U+00A0–U+017F against the transform. Other text
+    /// goes through the transform.
+    func strippingDiacritics() -> String {
+        let simple = unicodeScalars.allSatisfy { scalar in
+            (scalar.value < 0x250 || (0x2000..<0x2070).contains(scalar.value)) && scalar.properties.canonicalCombiningClass == .notReordered
+                && ![.nonspacingMark, .spacingMark, .enclosingMark].contains(scalar.properties.generalCategory)
+        }
+        guard simple else { return self.applyingTransform(.stripDiacritics, reverse: false) ?? self }
+        var kept = String.UnicodeScalarView()
+        for scalar in decomposedStringWithCanonicalMapping.unicodeScalars where scalar.properties.generalCategory != .nonspacingMark {
+            kept.append(scalar)
+        }
+        return String(kept).precomposedStringWithCanonicalMapping
     }
 }

@@ -52,7 +52,8 @@ struct PlaceholderTable {
 
     /// Where `source` first writes a reserved character as a numeric entity (`&#xE005;`, `&#57349;`).
     static func reservedEntity(in source: String) -> SourcePosition? {
-        for (offset, line) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where line.contains("&#") {
+        guard ByteSearch.contains("&#", in: source) else { return nil }  // no bytes, no match: see `ByteSearch`
+        for (offset, line) in LineSplitter.lines(of: source).enumerated() where line.contains("&#") {
             for match in line.matches(of: /&#(?:[xX]0*([eE]00[0-5])|0*(5734[4-9]));/) {
                 return SourcePosition(line: offset + 1, column: line.utf8.distance(from: line.startIndex, to: match.range.lowerBound) + 1)
             }

@@ -51,12 +51,13 @@ public enum ReferenceParser {
     /// Every `{{ … }}` of `text`; `origin` is where the text starts in `file`.
     public static func matches(in text: String, file: String, origin: SourcePosition) -> [Match] {
         // Most text holds no reference; a regex literal costs a parse each time it runs.
-        guard HTMLText.mayContain("{{", in: text), text.contains("{{") else { return [] }
+        // (The bytes first: see `ByteSearch` for why their absence answers exactly.)
+        guard ByteSearch.contains("{{", in: text) else { return [] }
         let location = { (index: String.Index) in
             SourcePosition(line: origin.line, column: origin.column + text.utf8.distance(from: text.startIndex, to: index))
         }
-        var matches = text.matches(of: /\{\{([^{}]*)\}\}/).map { match in
-            Match(range: match.range, result: parse(String(match.output.1), file: file, at: location(match.range.lowerBound)))
+        var matches = ReferenceScanner.references(in: text).map { found in
+            Match(range: found.range, result: parse(String(text[found.inner]), file: file, at: location(found.range.lowerBound)))
         }
         // A `{{` that opens no complete reference would be published as literal braces.
         // Both lists come in text order: one pass over each.

@@ -6,7 +6,7 @@ struct SettingExpander {
 
     /// `text` with its references written out; problems go to `collector` at their column.
     func expand(_ text: String, file: String, at location: SourcePosition, collector: inout DiagnosticCollector) -> String {
-        guard text.contains("{{") else { return text }
+        guard ByteSearch.contains("{{", in: text) else { return text }  // no bytes, no match: see `ByteSearch`
         var result = ""
         var index = text.startIndex
         for match in ReferenceParser.matches(in: text, file: file, origin: location) {

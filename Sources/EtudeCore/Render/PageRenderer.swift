@@ -57,7 +57,8 @@ public struct PageRenderer {
     /// rendered in order only. A miss (a name written with an entity) is caught after.
     /// Bytes are compared: Foundation's `contains` took 2 % of a build here.
     private func mayNumberFigures(_ page: Page) -> Bool {
-        figureBlockNames.contains { name in page.body.utf8.firstRange(of: name.utf8) != nil }
+        // A question about bytes; `memmem` answers it far faster than the generic `firstRange`.
+        figureBlockNames.contains { name in ByteSearch.bytes(of: name, occurIn: page.body) }
     }
 
     /// Renders one page; `context` holds the figures so far and gets this page's.

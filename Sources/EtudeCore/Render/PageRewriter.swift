@@ -118,6 +118,9 @@ enum FigureMarkup {
 /// Escaping for text and attribute values.
 public enum HTML {
     public static func escape(_ text: String) -> String {
+        // Nothing to escape without one of these bytes (a character equal to one of the five
+        // is that very ASCII scalar): most labels and tooltips are returned as they are.
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
         var result = ""
         result.reserveCapacity(text.count)
         for character in text {

@@ -9,7 +9,7 @@ enum PageSourcesNote {
     static func adding(to pages: [RenderedPage], table: FigureTable, shown: SlotMemo<String, [String]>? = nil,
                        anchors: SlotMemo<String, Bool>? = nil, scans: AttributeScanMemo? = nil) -> [RenderedPage] {
         let holdsSources = { (page: RenderedPage) in
-            let find = { HTMLText.mayContain(SourcesBlock.anchor, in: page.contentHTML) && page.contentHTML.contains(SourcesBlock.anchor) }
+            let find = { ByteSearch.stringContains(SourcesBlock.anchor, in: page.contentHTML) }
             return anchors?.value(page.page.outputPath, for: page.contentHTML, make: find) ?? find()
         }
         let sourcesPage = pages.first(where: holdsSources)?.page.outputPath

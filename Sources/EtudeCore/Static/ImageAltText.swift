@@ -4,7 +4,7 @@ extension PlaceholderTable {
     /// `rendered` (cmark's HTML, tokens still in it) with every token of an `<img>`'s alt
     /// replaced by the plain text of its entry, escaped.
     func plainImageAlts(in rendered: String) -> String {
-        guard rendered.contains("<img ") else { return rendered }
+        guard ByteSearch.contains("<img ", in: rendered) else { return rendered }  // no bytes, no match: see `ByteSearch`
         var result = ""
         var rest = rendered[...]
         while let open = rest.range(of: "<img "), let close = rest[open.upperBound...].range(of: "/>") {

@@ -39,7 +39,7 @@ struct PageImages {
     /// images are written (the order they were noted in, which gives their lines).
     private mutating func completing(_ page: RenderedPage, collector: inout DiagnosticCollector) -> String {
         let html = page.contentHTML
-        guard HTMLText.mayContain("<img ", in: html), html.contains("<img ") else { return html }
+        guard ByteSearch.contains("<img ", in: html) else { return html }  // no bytes, no match: see `ByteSearch`
         let noted = page.links.filter(\.isImage)
         var result = ""
         var rest = html[...]

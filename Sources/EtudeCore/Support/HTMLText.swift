@@ -28,28 +28,6 @@ enum HTMLText {
         return String(decoding: output, as: UTF8.self)
     }
 
-    /// False when `text` cannot contain `needle` as Foundation's `contains` finds it: its
-    /// bytes are nowhere in the text's. An ASCII needle can only be matched otherwise by a
-    /// character that is canonically the same as one of its own, and only `K ; \`` have
-    /// such others (U+212A, U+037E, U+1FEF): for a needle with one of them, always true.
-    /// A byte search, where Foundation's search took several per cent of a rebuild.
-    static func mayContain(_ needle: String, in text: String) -> Bool {
-        let pattern = Array(needle.utf8)
-        guard let first = pattern.first, pattern.allSatisfy({ $0 < 0x80 && $0 != 0x4B && $0 != 0x3B && $0 != 0x60 }) else { return true }
-        var text = text
-        return text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return false }
-            var start = 0
-            while start + pattern.count <= bytes.count,
-                  let found = memchr(base + start, Int32(first), bytes.count - pattern.count + 1 - start) {
-                let at = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
-                if memcmp(base + at, pattern, pattern.count) == 0 { return true }
-                start = at + 1
-            }
-            return false
-        }
-    }
-
     /// Every ` name="value"` (or `'value'`) of `html` whose name is in `names`, in order.
     static func attributes(_ names: Set<String>, in html: String) -> [(name: String, value: String)] {
         let bytes = Array(html.utf8)
