@@ -146,6 +146,15 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: real.appendingPathComponent("index.html").path))
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == ["lien", "reel"])
     }
+
+    /// The folders found once answer as asking every file whether it lies under the folder.
+    @Test func previousFoldersAreThoseHoldingFiles() {
+        let files: Set<String> = ["index.html", "a/b/c.html", "a/d.csv", "caf\u{E9}/x.html", "cafe\u{301}/y.html", "e/\u{301}f.html", "g//h"]
+        let carry = OutputCarryOver(previous: URL(fileURLWithPath: "/p"), staging: URL(fileURLWithPath: "/s"), previousFiles: files, keep: [], force: false, shownAs: "output")
+        for candidate in ["a", "a/b", "b", "café", "cafe\u{301}", "e", "g", "g/", "index.html", "a/b/c.html", ""] {
+            #expect(carry.previousFolders.contains(candidate) == files.contains { $0.hasPrefix(candidate + "/") }, "\(candidate)")
+        }
+    }
 }
 
 extension URL {

@@ -9,6 +9,10 @@ struct OutputCarryOver {
     let staging: URL
     /// What the previous build wrote, from its manifest.
     let previousFiles: Set<String>
+    /// Every folder holding one of `previousFiles` (`a` and `a/b` for `a/b/c.html`), found once:
+    /// asking each entry of the old output whether some file lies under it was quadratic.
+    /// Split at the same `/` characters `hasPrefix(folder + "/")` would find.
+    let previousFolders: Set<String>
     /// Files of the previous build to keep although the new one does not write them
     /// (`OutputKeepRule`, derived files still up to date).
     let keep: Set<String>
@@ -22,6 +26,15 @@ struct OutputCarryOver {
         self.previous = previous
         self.staging = staging
         self.previousFiles = previousFiles
+        var folders = Set<String>()
+        for file in previousFiles {
+            var index = file.startIndex
+            while let slash = file[index...].firstIndex(of: "/") {
+                folders.insert(String(file[..<slash]))
+                index = file.index(after: slash)
+            }
+        }
+        previousFolders = folders
         self.keep = keep
         self.force = force
         self.shownAs = shownAs
@@ -62,7 +75,7 @@ struct OutputCarryOver {
             let target = staging.appendingPathComponent(path)
             let isFolder = (try fileManager.attributesOfItem(atPath: source.path)[.type] as? FileAttributeType) == .typeDirectory
             let targetType = (try? fileManager.attributesOfItem(atPath: target.path))?[.type] as? FileAttributeType
-            let etudeWroteSome = previousFiles.contains { $0.hasPrefix(path + "/") }
+            let etudeWroteSome = previousFolders.contains(path)
             if isFolder && (targetType == .typeDirectory || (targetType == nil && etudeWroteSome)) {
                 try carry(children: path, collisions: &collisions)
             } else if previousFiles.contains(path) {
