@@ -218,10 +218,12 @@ import Testing
         let project = try TestSupport.makeProject(["content/a.md": "a"])
         let watcher = ProjectWatcher(project: project, interval: .milliseconds(20), quiet: .milliseconds(200))
         let events = try #require(watcher.events())
-        /// The next change, or nil after 10 seconds without one.
+        /// The next change, or nil after 60 seconds without one: a guard against a hang only,
+        /// since a loaded machine running the other suites' work on the same two threads of
+        /// Swift's pool can delay these tasks for seconds (it failed at 10 s once in CI).
         func next(after known: ProjectWatcher.Snapshot) async -> ProjectWatcher.Snapshot? {
             let waiting = Task { await watcher.nextChange(after: known, events: events) }
-            let timeout = Task { try await Task.sleep(for: .seconds(10)); waiting.cancel() }
+            let timeout = Task { try await Task.sleep(for: .seconds(60)); waiting.cancel() }
             defer { timeout.cancel() }
             return await waiting.value
         }
