@@ -4,36 +4,27 @@ import Testing
 /// `etude serve` scans a changed file for its links and ids only where it changed
 /// (`AttributeScanMemo`): whatever the edit, the result is that of a scan of the whole file.
 @Suite struct AttributeScanMemoTests {
-    /// A generator of pseudo-random numbers, the same in every run.
-    struct Seeded {
-        var state: UInt64
-        mutating func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(bound))
-        }
-    }
-
     /// Pieces that make attributes, broken ones too: unclosed quotes, names run together, quotes inside values.
     static let pieces = [" ", "\n", "\t", "a", "é", "id", "href", "src", "=", "\"", "'", "x", "<", ">", " id=\"", " href='", "\" ", "hid"]
 
-    static func text(_ random: inout Seeded, pieces count: Int) -> String {
-        (0..<count).map { _ in pieces[random.next(pieces.count)] }.joined()
+    static func text(_ random: inout SplitMix64, pieces count: Int) -> String {
+        (0..<count).map { _ in pieces[Int.random(in: 0..<pieces.count, using: &random)] }.joined()
     }
 
     @Test func aRescanAfterAnyEditFindsWhatAScanOfTheWholeFileFinds() {
-        var random = Seeded(state: 17)
+        var random = SplitMix64(seed: 17)
         for names: Set<String> in [["id"], ["href", "src"]] {
             for _ in 0..<40 {
                 // Marks from every byte or so to every few hundred bytes.
-                let memo = AttributeScanMemo(markEvery: [1, 2, 3, 5, 8, 40, 256][random.next(7)]), rewrites = AttributeScanMemo()
-                var html = Self.text(&random, pieces: 20 + random.next(1500))
+                let memo = AttributeScanMemo(markEvery: [1, 2, 3, 5, 8, 40, 256][Int.random(in: 0..<7, using: &random)]), rewrites = AttributeScanMemo()
+                var html = Self.text(&random, pieces: 20 + Int.random(in: 0..<1500, using: &random))
                 for _ in 0..<25 {
                     // One to three places changed: replaced, inserted, removed, or nothing.
-                    for _ in 0..<(1 + random.next(3)) {
+                    for _ in 0..<(1 + Int.random(in: 0..<3, using: &random)) {
                         var characters = Array(html)
-                        let start = random.next(characters.count + 1)
-                        let end = min(characters.count, start + random.next(12))
-                        characters.replaceSubrange(start..<end, with: random.next(4) == 0 ? [] : Array(Self.text(&random, pieces: random.next(6))))
+                        let start = Int.random(in: 0..<characters.count + 1, using: &random)
+                        let end = min(characters.count, start + Int.random(in: 0..<12, using: &random))
+                        characters.replaceSubrange(start..<end, with: Int.random(in: 0..<4, using: &random) == 0 ? [] : Array(Self.text(&random, pieces: Int.random(in: 0..<6, using: &random))))
                         html = String(characters)
                     }
                     let found = memo.attributes(names, in: html, slot: "page.html")
@@ -51,13 +42,13 @@ import Testing
         let b = [UInt8](repeating: 1, count: 10_000) + [4, 4] + [UInt8](repeating: 3, count: 9_000)
         let runs = ByteRuns(old: a, new: b).runs
         #expect(runs.first?.count == 10_000 && runs.last.map { $0.old + $0.count == a.count && $0.new + $0.count == b.count } == true)
-        var random = Seeded(state: 5)
+        var random = SplitMix64(seed: 5)
         for _ in 0..<200 {
-            let old = Array(Self.text(&random, pieces: random.next(800)).utf8)
+            let old = Array(Self.text(&random, pieces: Int.random(in: 0..<800, using: &random)).utf8)
             var new = old
-            for _ in 0..<random.next(4) {
-                let start = random.next(new.count + 1)
-                new.replaceSubrange(start..<min(new.count, start + random.next(40)), with: Array(Self.text(&random, pieces: random.next(10)).utf8))
+            for _ in 0..<Int.random(in: 0..<4, using: &random) {
+                let start = Int.random(in: 0..<new.count + 1, using: &random)
+                new.replaceSubrange(start..<min(new.count, start + Int.random(in: 0..<40, using: &random)), with: Array(Self.text(&random, pieces: Int.random(in: 0..<10, using: &random)).utf8))
             }
             var end = (old: 0, new: 0)
             for run in ByteRuns(old: old, new: new).runs {

@@ -70,11 +70,8 @@ struct TypographyEquivalenceTests {
                          " \u{301}", "\"\u{301}", "«\u{301}", "1", "€", "\r\n", "\n", "(", "x", "ﬁ", "👍🏽", "\u{301}", "de", "mot", "  "]
 
     @Test func sameAsTheFirstVersion() {
-        var generator = SplitMix64(seed: 20261127)
         var differences: [String] = []
-        for _ in 0..<20_000 {
-            let length = Int.random(in: 0...14, using: &generator)
-            let text = (0..<length).map { _ in Self.pieces.randomElement(using: &generator)! }.joined()
+        for text in RandomTexts.make(seed: 20261127, maxPieces: 14, from: Self.pieces) {
             for (insideLink, fromMarkdown) in [(false, false), (true, false), (false, true)] {
                 let expected = Self.referenceTypeset(text, insideLink: insideLink, fromMarkdown: fromMarkdown)
                 let got = FrenchTypography.apply(text, insideLink: insideLink, fromMarkdown: fromMarkdown)
