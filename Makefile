@@ -117,9 +117,11 @@ bench-answers: deps
 	Tests/Bench/bench_answers.sh
 
 # etude serve: a rebuild after one change to data/figures.yaml ÷ a full build, on this
-# repository's study, in one run (debug build; not in make test).
+# repository's study, in one run, optimised as a release (its own build folder, for the
+# tests need -enable-testing; the first run compiles for minutes; not in make test).
 bench-serve: deps
-	ETUDE_BENCH_SERVE=1 $(SWIFT) test --filter IncrementalBenchTests 2>&1 | grep 'bench-serve:'
+	ETUDE_BENCH_SERVE=1 $(SWIFT) test -c release -Xswiftc -enable-testing --scratch-path .build-bench \
+	  --filter IncrementalBenchTests 2>&1 | grep 'bench-serve:'
 
 # The two CSV packages of the machine's list, one full pass each over the same export.
 bench-csv:

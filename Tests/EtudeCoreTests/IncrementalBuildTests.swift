@@ -116,6 +116,28 @@ import Testing
         try session.rebuildMatchesFullBuild("examples.yaml")
     }
 
+    /// Pages rendered again are rendered ahead on every core in the context they had last
+    /// time; one whose context changed meanwhile (an earlier chart's title) is rendered again in order.
+    @Test func pagesRenderedAheadAreTakenOnlyInTheirOwnContext() throws {
+        let session = try Session()
+        try session.rebuildMatchesFullBuild("first build")
+        try session.edit("data/figures.yaml") { $0.replacingOccurrences(of: "value: 53", with: "value: 54")
+            .replacingOccurrences(of: "value: 47", with: "value: 46") }
+        let split = try session.rebuild("a split shown on several pages")
+        #expect(split.renderedAhead.taken >= 2 && split.renderedAhead.wasted == 0)
+        #expect(split.renderedAhead.taken <= split.renderedPages)
+
+        // The first chart's title names the respondents, which a later chart page shows too:
+        // after a change to them, that page's context (the charts before it) is new.
+        try session.edit("content/constats/types-d-innovation.md") {
+            $0.replacingOccurrences(of: "title: Nature de l’innovation engagée", with: "title: Nature de l’innovation engagée ({{ respondents }} réponses)")
+        }
+        try session.rebuildMatchesFullBuild("a chart's title names a figure")
+        try session.edit("data/figures.yaml") { $0.replacingOccurrences(of: "value: 311", with: "value: 312") }
+        let respondents = try session.rebuild("the figure in the chart's title")
+        #expect(respondents.renderedAhead.wasted >= 1)
+    }
+
     @Test func aFailedRebuildLeavesTheFolderAndTheNextOneCatchesUp() throws {
         let session = try Session()
         try session.rebuildMatchesFullBuild("first build")

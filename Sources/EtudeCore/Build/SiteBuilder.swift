@@ -148,11 +148,13 @@ public struct SiteBuilder {
         let staging = target.flatMap { target in collector.collect { try OutputStaging(target: target) } ?? nil }
         var result: Result
         do {
-            let first = collector.collect { try render(linkingPDF: printsReport, writingPagesInto: staging) }
+            // `etude serve` keeps every file of its first build: the next compares with them.
+            let pagesInto = cache == nil ? staging : nil
+            let first = collector.collect { try render(linkingPDF: printsReport, writingPagesInto: pagesInto) }
             try collector.throwIfAny()
             result = first!
             if !printsReport, PDFLink.survives(in: target!, report: result.files[ReportBuilder.outputPath], keep: result.keep) {
-                result = try render(linkingPDF: true, writingPagesInto: try staging?.emptied())
+                result = try render(linkingPDF: true, writingPagesInto: cache == nil ? try staging?.emptied() : nil)
             }
         } catch {
             staging?.discard()

@@ -24,33 +24,54 @@ public struct PageRenderer {
     public func render(_ pages: [Page]) throws -> [RenderedPage] { try render(pages, memo: nil) }
 
     /// The same; `memo` (`etude serve`) gives back the pages an earlier build rendered from
-    /// the same input. It is not thread-safe and wants every page in reading order: with it,
-    /// pages render in order on one thread.
+    /// the same input. It is not thread-safe and wants every page in reading order: the
+    /// pages it no longer holds are rendered ahead on every core in the context they had
+    /// last time (`PageMemo.guesses`), and taken in order only where that guess was right.
     func render(_ pages: [Page], memo: PageMemo?) throws -> [RenderedPage] {
         let alone: [Swift.Result<RenderedPage, any Error>?] = memo != nil ? pages.map { _ in nil } : ParallelMap.map(pages) { page in
             guard !mayNumberFigures(page) else { return nil }
             var context = BlockContext()
             return Swift.Result { try render(page, context: &context) }
         }
+        let early = memo.map { renderedAhead(pages, guesses: $0.guesses(for: pages)) } ?? pages.map { _ in nil }
         var collector = DiagnosticCollector()
         var context = BlockContext()
         var rendered: [RenderedPage] = []
-        for (page, early) in zip(pages, alone) {
+        for ((page, alone), early) in zip(zip(pages, alone), early) {
             // Only ChartBlock reads the figures so far, and it always adds one: a page
             // that added none, and succeeded, came out as it would in order.
-            if case .success(let result)? = early, result.charts.isEmpty {
+            if case .success(let result)? = alone, result.charts.isEmpty {
                 rendered.append(result)
                 continue
             }
             context.root = String(repeating: "../", count: page.section.count)
             context.page = page.outputPath
             let result = collector.collect {
-                try memo.map { try $0.rendered(page, context: &context) { try render(page, context: &$0) } } ?? render(page, context: &context)
+                try memo.map { try $0.rendered(page, context: &context, early: early) { try render(page, context: &$0) } } ?? render(page, context: &context)
             }
             if let result { rendered.append(result) }
         }
         try collector.throwIfAny()
         return try ChartReferenceResolver(charts: context.figures, messages: formatter.language.messages).resolving(rendered)
+    }
+
+    /// Each page that has a guessed context rendered in it, on every core, with the memos
+    /// of the session's build (task-local values, bound again on each thread).
+    private func renderedAhead(_ pages: [Page], guesses: [BlockContext?]) -> [PageMemo.Early?] {
+        let titles = TitleMemo.current, typography = TypographyMemo.current
+        let guessed = zip(pages, guesses).compactMap { page, guess in guess.map { (page, $0) } }
+        guard guessed.count > 1 else { return pages.map { _ in nil } }
+        let made = ParallelMap.map(guessed) { page, guess in
+            TitleMemo.$current.withValue(titles) {
+                TypographyMemo.$current.withValue(typography) {
+                    var context = guess
+                    let result = Swift.Result { try render(page, context: &context) }
+                    return (page.outputPath, PageMemo.Early(before: guess, result: result, after: context))
+                }
+            }
+        }
+        let byPath = Dictionary(made, uniquingKeysWith: { first, _ in first })
+        return pages.map { byPath[$0.outputPath] }
     }
 
     /// Whether the page's text names a block that numbers figures (a chart): then it is

@@ -25,13 +25,19 @@ final class PageMemo {
     /// to a figure forgets the page's render, not where the page names its figures).
     private var namedTexts: [String: (page: Page, named: String?)] = [:]
     private var world: World?
+    /// The context each page was last rendered in, kept when a change forgets its render:
+    /// the likely context of its next render (see `guesses`).
+    private var lastBefore: [String: BlockContext] = [:]
     /// Pages rendered, not reused, since the last `begin`.
     private(set) var renderedCount = 0
+    /// Of those, the renders made ahead whose guessed context was right, and wrong.
+    private(set) var early = (taken: 0, wasted: 0)
 
     /// Starts a build in `world`: forgets every page a change may reach; returns the change.
     @discardableResult
     func begin(_ new: World) -> FigureChanges {
         renderedCount = 0
+        early = (0, 0)
         defer { world = new }
         guard let old = world, old.catalogue == new.catalogue, old.site == new.site else {
             entries = [:]
@@ -70,15 +76,43 @@ final class PageMemo {
         }
     }
 
-    /// The page's render from an earlier build if nothing it reads changed, else `render`'s.
-    func rendered(_ page: Page, context: inout BlockContext, by render: (inout BlockContext) throws -> RenderedPage) rethrows -> RenderedPage {
+    /// A render made ahead of its turn, on another core, in a guessed context.
+    struct Early {
+        var before: BlockContext
+        var result: Swift.Result<RenderedPage, any Error>
+        var after: BlockContext
+    }
+
+    /// For each page, the context to render it in ahead of its turn: the one it was last
+    /// rendered in, when the memo no longer holds its render; nil for a page it holds (or
+    /// never rendered). `rendered` takes an early render only if the guess was right.
+    func guesses(for pages: [Page]) -> [BlockContext?] {
+        pages.map { page in
+            if let entry = entries[page.outputPath], entry.page == page { return nil }
+            return lastBefore[page.outputPath]
+        }
+    }
+
+    /// The page's render from an earlier build if nothing it reads changed; else `early`'s
+    /// when it was made in this very context; else `render`'s.
+    func rendered(_ page: Page, context: inout BlockContext, early: Early? = nil,
+                  by render: (inout BlockContext) throws -> RenderedPage) throws -> RenderedPage {
         if let entry = entries[page.outputPath], entry.page == page, Self.same(entry.before, context) {
             context = entry.after
             return entry.rendered
         }
         renderedCount += 1
         let before = context
-        let result = try render(&context)
+        lastBefore[page.outputPath] = before
+        let result: RenderedPage
+        if let made = early, Self.same(made.before, context) {
+            self.early.taken += 1
+            result = try made.result.get()
+            context = made.after
+        } else {
+            if early != nil { self.early.wasted += 1 }
+            result = try render(&context)
+        }
         let named: String?
         if let kept = namedTexts[page.outputPath], kept.page == page {
             named = kept.named
