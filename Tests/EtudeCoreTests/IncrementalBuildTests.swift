@@ -138,6 +138,33 @@ import Testing
         #expect(respondents.renderedAhead.wasted >= 1)
     }
 
+    /// The link check keeps its answers between builds only while the ids and the files
+    /// they read are the same: each rebuild reports what a full build reports.
+    @Test func linkProblemsFollowTheIdsAndFilesTheyRead() throws {
+        let session = try Session()
+        try session.rebuildMatchesFullBuild("first build")
+        func failure(_ step: String) throws -> String {
+            let full = try TestSupport.temporaryDirectory().appendingPathComponent("full")
+            let expected = #expect(throws: BuildFailure.self, "\(step): a full build fails") {
+                try SiteBuilder(project: Project(directory: session.project)).build(into: full)
+            }
+            let actual = #expect(throws: BuildFailure.self, "\(step): the rebuild fails") { try session.builder.build() }
+            #expect(actual?.description == expected?.description, "\(step): the same problems")
+            return actual?.description ?? ""
+        }
+        try session.edit("content/preconisations.md") { $0 + "\nVoir [la méthode](a-propos.html#nulle-part) et [l’annexe](annexe.html).\n" }
+        #expect(try failure("a link to an id and a page that do not exist").contains("no element with id 'nulle-part' in a-propos.html"))
+        try session.edit("content/a-propos.md") { $0 + "\n## Nulle part\n" }
+        #expect(try failure("the id now exists").contains("'annexe.html' leads to no page"))
+        try session.edit("content/annexe.md") { _ in "---\ntitle: Annexe\n---\n\nUne annexe.\n" }
+        try session.rebuildMatchesFullBuild("the page now exists too")
+        try session.edit("content/a-propos.md") { $0.replacingOccurrences(of: "\n## Nulle part\n", with: "\n") }
+        #expect(try failure("the heading removed again").contains("no element with id 'nulle-part'"))
+        try session.edit("content/a-propos.md") { $0 + "\n## Nulle part\n" }
+        try FileManager.default.removeItem(at: session.project.appendingPathComponent("content/annexe.md"))
+        #expect(try failure("the page removed").contains("'annexe.html' leads to no page"))
+    }
+
     @Test func aFailedRebuildLeavesTheFolderAndTheNextOneCatchesUp() throws {
         let session = try Session()
         try session.rebuildMatchesFullBuild("first build")

@@ -31,7 +31,8 @@ struct LinkChecker {
         // The pages' ids found once, then each page checked, on every core; the problems
         // come back in page order.
         var diagnostics: [Diagnostic] = []
-        if scans != nil {
+        if let scans {
+            scans.begin(.init(files: Set(files.paths), alsoExisting: alsoExisting, drafts: drafts))
             for page in pages { diagnostics += problems(of: page) }
         } else {
             let pageIDs = ParallelMap.map(pages) { Self.ids(in: files.data(at: $0.page.outputPath)) }
@@ -78,29 +79,36 @@ struct LinkChecker {
     }
 
     /// Why `link`, written in the file at `path`, leads nowhere; nil when it is fine.
+    /// With `scans`, the answer of an earlier build while what it read is the same.
     private mutating func problem(with link: String, in path: String) -> String? {
         guard !link.isEmpty, !SitePath.isExternal(link) else { return nil }
+        guard let scans else { return find(link, in: path).answer }
+        return scans.problem(link, in: path, currentIDs: { _ = self.ids(of: $0) }, find: { self.find(link, in: path) })
+    }
+
+    /// `problem(with:in:)` worked out, with the file whose ids it read, if any.
+    private mutating func find(_ link: String, in path: String) -> (answer: String?, idsOf: String?) {
         let parts = SitePath.split(link)
         // The file a link leads to, without its query.
         let address = Self.decoded(parts.address.prefix { $0 != "?" }), fragment = parts.fragment.map(Self.decoded) ?? ""
         var target = path
         if !address.isEmpty {
             guard let resolved = SitePath.resolve(address, from: path) else {
-                return "link to '\(link)' leads outside the site"
+                return ("link to '\(link)' leads outside the site", nil)
             }
             target = resolved
             if !files.contains(target), files.contains(SitePath.folderIndex(target)) { target = SitePath.folderIndex(target) }
             if !files.contains(target), let draft = drafts[target] ?? drafts[SitePath.folderIndex(target)] {
-                return "link to '\(link)' leads to a draft (\(draft) has 'draft: true'), which is built only with --drafts; remove the link, or publish the page"
+                return ("link to '\(link)' leads to a draft (\(draft) has 'draft: true'), which is built only with --drafts; remove the link, or publish the page", nil)
             }
             guard files.contains(target) || alsoExisting.contains(target) else {
-                return "link to '\(link)' leads to no page or file of the site\(suggestion(for: address, from: path))"
+                return ("link to '\(link)' leads to no page or file of the site\(suggestion(for: address, from: path))", nil)
             }
         }
-        guard !fragment.isEmpty, target.hasSuffix(".html") else { return nil }
+        guard !fragment.isEmpty, target.hasSuffix(".html") else { return (nil, nil) }
         let ids = ids(of: target)
-        guard !ids.contains(fragment) else { return nil }
-        return "link to '\(link)' leads to no element with id '\(fragment)' in \(target)\(Suggestion.didYouMean(fragment, among: ids))"
+        guard !ids.contains(fragment) else { return (nil, target) }
+        return ("link to '\(link)' leads to no element with id '\(fragment)' in \(target)\(Suggestion.didYouMean(fragment, among: ids))", target)
     }
 
     /// The page whose link, without `.html`, is closest to the one written.

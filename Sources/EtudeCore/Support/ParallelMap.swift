@@ -18,20 +18,32 @@ enum ParallelMap {
         guard threads > 1, items.count > 1 else { return items.map(transform) }
         var results = [R?](repeating: nil, count: items.count)
         let workers = min(threads, items.count)
+        // Each worker takes the next item not yet taken (items cost unequal times: a fixed
+        // share each would leave one core idle) and writes its result in the item's own
+        // slot: no two write the same slot, and the items and `transform` are only read.
+        let next = NextItem()
         withoutActuallyEscaping(transform) { transform in
             results.withUnsafeMutableBufferPointer { buffer in
-                // Each worker writes its own indices (worker, worker + workers, …): no two
-                // write the same slot, and the items and `transform` are only read.
                 nonisolated(unsafe) let (items, buffer, transform) = (items, buffer, transform)
-                DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                    var index = worker
-                    while index < items.count {
-                        buffer[index] = transform(items[index])
-                        index += workers
-                    }
+                DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                    while let index = next.take(below: items.count) { buffer[index] = transform(items[index]) }
                 }
             }
         }
         return results.compactMap { $0 }
+    }
+}
+
+/// The index of the next item a worker of `ParallelMap` takes.
+private final class NextItem: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+
+    func take(below count: Int) -> Int? {
+        lock.withLock {
+            guard next < count else { return nil }
+            defer { next += 1 }
+            return next
+        }
     }
 }

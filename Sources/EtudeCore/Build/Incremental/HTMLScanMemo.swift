@@ -7,6 +7,40 @@ final class HTMLScanMemo {
     private var links: [String: (data: Data, values: [String])] = [:]
     private var ids: [String: (data: Data, values: Set<String>)] = [:]
     private let attributes = AttributeScanMemo()
+    /// How many times the ids of each file changed, to tell whether a problem found
+    /// with them still holds.
+    private var idVersions: [String: Int] = [:]
+    /// What `LinkChecker.problem` answered for a link written in a file, and the file
+    /// whose ids it read (and their version then), while the site's files are the same.
+    private var problems: [String: (answer: String?, idsOf: String?, version: Int)] = [:]
+    private var world: LinkWorld?
+
+    /// What every answer of the link check reads besides the ids: which files exist.
+    struct LinkWorld: Equatable {
+        var files: Set<String>
+        var alsoExisting: Set<String>
+        var drafts: [String: String]
+    }
+
+    /// Starts a link check of the files of `world`: forgets every answer if they changed.
+    func begin(_ world: LinkWorld) {
+        if self.world != world { problems = [:] }
+        self.world = world
+    }
+
+    /// The answer about `link` in `path` from an earlier check, if the ids it read are
+    /// the same (`ids(of:)` already called for them in this check); else `find`'s.
+    func problem(_ link: String, in path: String, currentIDs: (String) -> Void,
+                 find: () -> (answer: String?, idsOf: String?)) -> String? {
+        let key = path + "\u{0}" + link
+        if let kept = problems[key] {
+            if let target = kept.idsOf { currentIDs(target) }
+            if kept.idsOf.map({ idVersions[$0, default: 0] == kept.version }) ?? true { return kept.answer }
+        }
+        let found = find()
+        problems[key] = (found.answer, found.idsOf, found.idsOf.map { idVersions[$0, default: 0] } ?? 0)
+        return found.answer
+    }
 
     /// `LinkChecker.links(in: data)`.
     func links(of path: String, in data: Data?) -> [String] {
@@ -24,6 +58,7 @@ final class HTMLScanMemo {
         if let kept = ids[path], kept.data == data { return kept.values }
         let values = Set(attributes.attributes(LinkChecker.idNames, in: String(decoding: data, as: UTF8.self), slot: "ids " + path)
             .map { LinkChecker.entitiesDecoded($0.value) })
+        if ids[path]?.values != values { idVersions[path, default: 0] += 1 }
         ids[path] = (data, values)
         return values
     }

@@ -53,12 +53,14 @@ public final class IncrementalBuilder: @unchecked Sendable {
         let manager = FileManager.default
         var changed = 0
         do {
-            for (path, data) in files.sorted(by: { $0.key < $1.key }) where previous[path] != data {
-                let url = folder.appendingPathComponent(path)
-                try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try data.write(to: url, options: .atomic)
-                changed += 1
+            let replaced = files.sorted(by: { $0.key < $1.key }).filter { previous[$0.key] != $0.value }
+            for folder in Set(replaced.map { self.folder.appendingPathComponent($0.key).deletingLastPathComponent() }) {
+                try manager.createDirectory(at: folder, withIntermediateDirectories: true)
             }
+            for failure in ParallelMap.map(replaced, { path, data in Swift.Result { try Self.replace(folder.appendingPathComponent(path), with: data) } }) {
+                try failure.get()
+            }
+            changed += replaced.count
             for path in previous.keys.sorted() where files[path] == nil {
                 try manager.removeItem(at: folder.appendingPathComponent(path))
                 changed += 1
@@ -75,5 +77,18 @@ public final class IncrementalBuilder: @unchecked Sendable {
             throw Diagnostic(file: folder.path, message: "cannot write the preview: \(error.localizedDescription)")
         }
         return changed
+    }
+
+    /// Writes `data` beside `url`, then renames it over `url`: a reader sees the old file or
+    /// the new one, never half of one. (Foundation's atomic write also waits for the disk,
+    /// which a preview, built again from its sources, does not need.)
+    private static func replace(_ url: URL, with data: Data) throws {
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).etude-\(UUID().uuidString)")
+        try data.write(to: temporary)
+        guard rename(temporary.path, url.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: temporary)
+            throw Diagnostic(file: url.path, message: "cannot replace the file: \(reason)")
+        }
     }
 }
