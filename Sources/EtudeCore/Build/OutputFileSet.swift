@@ -69,7 +69,7 @@ struct OutputFileSet {
         let failures = folders.sorted { $0.path < $1.path }.compactMap { folder in
             Swift.Result { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }.failure
         } + ParallelMap.map(claimed) { file in
-            Swift.Result { try file.data.write(to: staging.appendingPathComponent(file.path)) }.failure
+            Swift.Result { try OutputFile.write(file.data, to: staging.appendingPathComponent(file.path)) }.failure
         }.compactMap { $0 }
         if let failure = failures.first {
             diagnostics.append(Diagnostic(file: shownAs, message: "cannot write the output: \(failure.localizedDescription)"))

@@ -52,7 +52,7 @@ public struct OutputWriter {
             for (path, data) in files.sorted(by: { $0.key < $1.key }) {
                 let url = staging.appendingPathComponent(path)
                 try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try data.write(to: url)
+                try OutputFile.write(data, to: url)
             }
             try finish(staging)
             let exists = fileManager.fileExists(atPath: destination.path)
@@ -71,7 +71,7 @@ public struct OutputWriter {
                 }
             }
             written.append(contentsOf: kept)
-            try OutputManifest.data(listing: written).write(to: staging.appendingPathComponent(OutputManifest.fileName))
+            try OutputFile.write(OutputManifest.data(listing: written), to: staging.appendingPathComponent(OutputManifest.fileName))
             if exists {
                 carried = OutputCarryOver(previous: destination, staging: staging, previousFiles: target.previousFiles,
                                           keep: kept, force: target.force, shownAs: target.shownAs)

@@ -71,7 +71,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
                 }
             }
             if Set(files.keys) != Set(previous.keys) {
-                try OutputManifest.data(listing: files.keys).write(to: folder.appendingPathComponent(OutputManifest.fileName), options: .atomic)
+                try Self.replace(folder.appendingPathComponent(OutputManifest.fileName), with: OutputManifest.data(listing: files.keys))
             }
         } catch {
             throw Diagnostic(file: folder.path, message: "cannot write the preview: \(error.localizedDescription)")
@@ -81,14 +81,34 @@ public final class IncrementalBuilder: @unchecked Sendable {
 
     /// Writes `data` beside `url`, then renames it over `url`: a reader sees the old file or
     /// the new one, never half of one. (Foundation's atomic write also waits for the disk,
-    /// which a preview, built again from its sources, does not need.)
+    /// which a preview, built again from its sources, does not need; so does a rename over
+    /// a file on ext4, which an exchange of the two names followed by a removal avoids.)
     private static func replace(_ url: URL, with data: Data) throws {
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).etude-\(UUID().uuidString)")
-        try data.write(to: temporary)
+        try OutputFile.write(data, to: temporary)
+        if let exchange = NameExchange.function, exchange(AT_FDCWD, temporary.path, AT_FDCWD, url.path, NameExchange.flag) == 0 {
+            try? FileManager.default.removeItem(at: temporary)
+            return
+        }
         guard rename(temporary.path, url.path) == 0 else {
             let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(at: temporary)
             throw Diagnostic(file: url.path, message: "cannot replace the file: \(reason)")
         }
     }
+}
+
+/// Linux's `renameat2` with `RENAME_EXCHANGE`, looked up at run time (Swift's Glibc module
+/// leaves out GNU extensions); nil where the C library lacks it.
+private enum NameExchange {
+    typealias Function = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+    static let flag: UInt32 = 1 << 1
+    nonisolated(unsafe) static let function: Function? = {
+        #if os(Linux)
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return nil }
+        return unsafeBitCast(symbol, to: Function.self)
+        #else
+        return nil
+        #endif
+    }()
 }
