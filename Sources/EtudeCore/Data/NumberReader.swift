@@ -42,6 +42,11 @@ enum NumberReader {
     /// `53,5`), so that it gets a number's error rather than being taken for a name.
     static func looksLikeNumber(_ text: String) -> Bool {
         let raw = text.trimmingCharacters(in: .whitespaces).lowercased()
+        // Every notation starts, after a sign and a point, with a digit, `i` or `n`: any
+        // other ASCII character answers at once (most texts; compiling the patterns took
+        // 3 % of a rebuild).
+        let start = raw.drop { $0 == "-" || $0 == "+" }.prefix(2).drop { $0 == "." }.first
+        guard let start, !(start.isASCII && !start.isNumber && start != "i" && start != "n") else { return false }
         return raw.wholeMatch(of: /[-+]?(\d[\d_,]*\.?\d*|\.\d+)(e[-+]?\d+)?/) != nil
             || raw.wholeMatch(of: /[-+]?0[xob][0-9a-f_]+/) != nil
             || raw.wholeMatch(of: /[-+]?\.?(inf|infinity|nan)/) != nil
