@@ -15,7 +15,10 @@ struct Branding {
     /// The content of `assets/brand.css`; nil without an accent.
     var css: String?
 
-    init(settings: BrandingSettings, staticFiles: [String: Data], themeCSS: String?) throws {
+    /// `backgrounds` (`etude serve`) keeps the theme's backgrounds read from a stylesheet
+    /// while it is the same.
+    init(settings: BrandingSettings, staticFiles: [String: Data], themeCSS: String?,
+         backgrounds memo: SlotMemo<String, ThemeBackgrounds>? = nil) throws {
         var collector = DiagnosticCollector()
         let at = { (key: String) in settings.positions[key] }
         let error = { (key: String, message: String) in Diagnostic(file: SiteConfig.path, at: at(key), message: message) }
@@ -37,7 +40,7 @@ struct Branding {
                 stylesheet = path
             }
         }
-        let backgrounds = themeCSS.map(ThemeBackgrounds.init(css:)) ?? .builtIn
+        let backgrounds = themeCSS.map { css in memo?.value("theme", for: css) { ThemeBackgrounds(css: css) } ?? ThemeBackgrounds(css: css) } ?? .builtIn
         let named = settings.positions["accent.dark"] == nil ? "accent" : "accent light"
         let light = settings.accentLight.flatMap(Colour.init(hex:))
         let dark = settings.accentDark.flatMap(Colour.init(hex:))

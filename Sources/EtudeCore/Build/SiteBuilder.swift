@@ -86,7 +86,7 @@ public struct SiteBuilder {
         let coverLines = try site.cover.map { try renderer.expandSetting($0.text, at: $0.position, file: SiteConfig.path) }
         let navigation = Navigation(pages: rendered, links: site.menuLinks, typography: table.language.typography)
         rendered = PagesBlock.filling(rendered, navigation: navigation)
-        let branding = try Branding(settings: site.branding, staticFiles: staticFiles, themeCSS: templates!.themeStylesheet)
+        let branding = try Branding(settings: site.branding, staticFiles: staticFiles, themeCSS: templates!.themeStylesheet, backgrounds: cache?.backgrounds)
         let contexts = PageContextBuilder(site: site, navigation: navigation, linksPDF: linkingPDF, branding: branding.templateValues, language: table.language)
         var output = OutputFileSet(writingPagesInto: staging?.folder, shownAs: staging?.shownAs ?? "output")
         let library = templates!
@@ -133,7 +133,8 @@ public struct SiteBuilder {
                                 alsoExisting: linkingPDF ? [ReportPrinter.pdfPath] : [], drafts: loaded?.drafts ?? [:])
         links.scans = cache?.htmlScans
         try BuildFailure.throwIfAny(links.check())
-        let warnings = dataset!.notices + LiteralFigureFinder(table: table).warnings(in: ordered, memo: cache?.literalFigures)
+        let warnings = dataset!.notices + LiteralFigureFinder(table: table, patterns: cache?.literalFigures.patterns(for: table.language))
+            .warnings(in: ordered, memo: cache?.literalFigures)
         return Result(pages: rendered, files: files, table: table, warnings: warnings, keep: OutputKeepRule(patterns: site.keep))
     }
 

@@ -38,18 +38,13 @@ public struct LiteralFigureFinder {
     /// The study's language: how numbers, statistic words and fractions are written.
     let language: Language
 
-    public init(table: FigureTable) {
+    public init(table: FigureTable) { self.init(table: table, patterns: nil) }
+
+    /// `patterns` (`etude serve`) are those of `table.language`, made by an earlier build.
+    init(table: FigureTable, patterns: NumberPatterns?) {
         language = table.language
-        let numbers = table.language.numbers
-        // Spaces group thousands too wherever the language groups with one (French, Swiss…).
-        let groupingCharacters = Set(numbers.groupingSeparator + (numbers.groupingSeparator.allSatisfy(\.isWhitespace) ? " \u{00A0}\u{202F}" : ""))
-        grouping = groupingCharacters
-        decimal = numbers.decimalSeparator.first ?? "."
-        let group = "[" + groupingCharacters.sorted().map { NSRegularExpression.escapedPattern(for: String($0)) }.joined() + "]"
-        let point = NSRegularExpression.escapedPattern(for: numbers.decimalSeparator)
-        grouped = (try? Regex("\\d{1,3}(?:\(group)\\d{3})+(?:\(point)\\d+)?")) ?? (try! Regex("(?!)"))
-        number = (try? Regex("\\d{1,3}(?:\(group)\\d{3})+(?:\(point)\\d+)?(?!\\d)|\\d+(?:[.,]\\d+)?")) ?? (try! Regex("\\d+"))
-        statisticWord = Self.statisticWords(table.language.messages[LanguageMessage.statisticWords])
+        let patterns = patterns ?? NumberPatterns(language: table.language)
+        (grouping, decimal, grouped, number, statisticWord) = (patterns.grouping, patterns.decimal, patterns.grouped, patterns.number, patterns.statisticWord)
         var candidates: [Candidate] = []
         for key in table.order {
             switch table[key] {
@@ -259,5 +254,30 @@ public struct LiteralFigureFinder {
     private static func rounded(_ value: Double, _ decimals: Int) -> Double {
         let scale = pow(10, Double(decimals))
         return (value * scale).rounded(.toNearestOrAwayFromZero) / scale
+    }
+}
+
+/// How the finder reads numbers and statistic words: made from the language alone, its
+/// regexes compiled once per build (once per session by `etude serve`).
+struct NumberPatterns {
+    let language: Language
+    let grouping: Set<Character>
+    let decimal: Character
+    let grouped: Regex<AnyRegexOutput>
+    let number: Regex<AnyRegexOutput>
+    let statisticWord: Regex<AnyRegexOutput>
+
+    init(language: Language) {
+        self.language = language
+        let numbers = language.numbers
+        // Spaces group thousands too wherever the language groups with one (French, Swiss…).
+        let groupingCharacters = Set(numbers.groupingSeparator + (numbers.groupingSeparator.allSatisfy(\.isWhitespace) ? " \u{00A0}\u{202F}" : ""))
+        grouping = groupingCharacters
+        decimal = numbers.decimalSeparator.first ?? "."
+        let group = "[" + groupingCharacters.sorted().map { NSRegularExpression.escapedPattern(for: String($0)) }.joined() + "]"
+        let point = NSRegularExpression.escapedPattern(for: numbers.decimalSeparator)
+        grouped = (try? Regex("\\d{1,3}(?:\(group)\\d{3})+(?:\(point)\\d+)?")) ?? (try! Regex("(?!)"))
+        number = (try? Regex("\\d{1,3}(?:\(group)\\d{3})+(?:\(point)\\d+)?(?!\\d)|\\d+(?:[.,]\\d+)?")) ?? (try! Regex("\\d+"))
+        statisticWord = LiteralFigureFinder.statisticWords(language.messages[LanguageMessage.statisticWords])
     }
 }

@@ -25,6 +25,7 @@ public final class BuildCache: @unchecked Sendable {
     let shownScans = AttributeScanMemo()
     let literalFigures = LiteralFigureMemo()
     let styles = SlotMemo<Data, String>()
+    let backgrounds = SlotMemo<String, ThemeBackgrounds>()
     private let notFoundPages = SlotMemo<NotFoundInput, Data>()
     /// What this build's layouts read, set by `layouts` before `404.html` is made.
     private var layoutWorld: LayoutMemo.World?

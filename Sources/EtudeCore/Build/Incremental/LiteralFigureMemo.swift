@@ -24,6 +24,15 @@ final class LiteralFigureMemo {
 
     private var setting: Setting?
     private var entries: [String: Entry] = [:]
+    private var patterns: NumberPatterns?
+
+    /// The finder's patterns for `language`, made again only when the language changes.
+    func patterns(for language: Language) -> NumberPatterns {
+        if let kept = patterns, kept.language == language { return kept }
+        let made = NumberPatterns(language: language)
+        patterns = made
+        return made
+    }
 
     func begin(_ new: Setting) {
         if setting != new { entries = [:] }
