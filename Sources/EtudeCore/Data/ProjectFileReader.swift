@@ -40,7 +40,7 @@ enum ProjectFileReader {
 
     /// True when something is at `url`, even a link to nothing (which reading then reports).
     static func exists(_ url: URL) -> Bool {
-        (try? FileManager.default.attributesOfItem(atPath: url.path)) != nil
+        FileKind.at(url.path) != nil
     }
 
     /// The path with every link resolved, or nil when it leads to nothing.

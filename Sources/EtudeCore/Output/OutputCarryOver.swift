@@ -73,15 +73,18 @@ struct OutputCarryOver {
             if path == OutputManifest.fileName { continue }
             let source = previous.appendingPathComponent(path)
             let target = staging.appendingPathComponent(path)
-            let isFolder = (try fileManager.attributesOfItem(atPath: source.path)[.type] as? FileAttributeType) == .typeDirectory
-            let targetType = (try? fileManager.attributesOfItem(atPath: target.path))?[.type] as? FileAttributeType
+            guard let sourceKind = FileKind.at(source.path) else {
+                throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: source.path])
+            }
+            let isFolder = sourceKind == .folder
+            let targetKind = FileKind.at(target.path)
             let etudeWroteSome = previousFolders.contains(path)
-            if isFolder && (targetType == .typeDirectory || (targetType == nil && etudeWroteSome)) {
+            if isFolder && (targetKind == .folder || (targetKind == nil && etudeWroteSome)) {
                 try carry(children: path, collisions: &collisions)
             } else if previousFiles.contains(path) {
                 // Étude's own file: replaced by the new build, or dropped unless kept.
-                if targetType == nil && keep.contains(path) { try move(path) }
-            } else if targetType == nil {
+                if targetKind == nil && keep.contains(path) { try move(path) }
+            } else if targetKind == nil {
                 try move(path)
             } else if !force {
                 collisions.append(Diagnostic(file: shownAs + "/" + path, message: "the build writes this \(isFolder ? "folder" : "file"), "

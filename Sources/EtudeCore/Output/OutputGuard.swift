@@ -94,7 +94,7 @@ public struct OutputGuard {
     static func resolved(_ url: URL) -> URL {
         var existing = url.standardizedFileURL
         var rest: [String] = []
-        while (try? FileManager.default.attributesOfItem(atPath: existing.path)) == nil && existing.pathComponents.count > 1 {
+        while FileKind.at(existing.path) == nil && existing.pathComponents.count > 1 {
             rest.insert(existing.lastPathComponent, at: 0)
             existing.deleteLastPathComponent()
         }

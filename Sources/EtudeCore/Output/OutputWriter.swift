@@ -105,8 +105,10 @@ public struct OutputWriter {
         guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
         var paths: [String] = []
         for case let path as String in enumerator {
-            let type = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(path).path)[.type] as? FileAttributeType
-            if type != .typeDirectory { paths.append(path) }
+            guard let kind = FileKind.at(folder.appendingPathComponent(path).path) else {
+                throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: folder.appendingPathComponent(path).path])
+            }
+            if kind != .folder { paths.append(path) }
         }
         return paths
     }

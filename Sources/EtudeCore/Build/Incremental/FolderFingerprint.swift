@@ -20,10 +20,10 @@ struct FolderFingerprint: Equatable {
               let enumerator = manager.enumerator(atPath: folder.path) else { return nil }
         for case let path as String in enumerator {
             let url = folder.appendingPathComponent(path)
-            guard let type = (try? manager.attributesOfItem(atPath: url.path))?[.type] as? FileAttributeType else { return nil }
-            switch type {
-            case .typeDirectory: files[path] = .some(nil)
-            case .typeRegular:
+            guard let kind = FileKind.at(url.path) else { return nil }
+            switch kind {
+            case .folder: files[path] = .some(nil)
+            case .file:
                 guard let data = try? Data(contentsOf: url) else { return nil }
                 files[path] = data
             default: return nil
