@@ -31,7 +31,7 @@ struct ChartDownloads {
     /// The page's SVG inside a picture of its own: the title above, the notes below.
     func svg(chart: String) -> Data {
         let width = BarChartRenderer.width
-        let height = chart.firstMatch(of: /viewBox="0 0 [\d.]+ ([\d.]+)"/).flatMap { Double($0.output.1) } ?? 200
+        let height = Self.viewBoxHeight(of: chart) ?? 200
         let titleLines = SVG.wrap(title, width: 60)
         let top = 24 + Double(titleLines.count) * 22
         let noteLines = notes.flatMap { SVG.wrap($0, width: 90) }
@@ -41,11 +41,39 @@ struct ChartDownloads {
         svg += "<title>\(SVG.escape(title))</title>\n<style>\(Self.style)</style>\n<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n"
         svg += SVG.text(titleLines, x: 8, y: 26, lineHeight: 22, className: "chart-title") + "\n"
         // SVG 1.1, which a file alone follows, has no ARIA: the outer title names the picture.
-        let inner = chart.replacingOccurrences(of: "<svg class=\"chart-svg chart-svg--wide\"", with: "<svg class=\"chart-svg\" x=\"0\" y=\"\(SVG.number(top))\" width=\"\(SVG.number(width))\" height=\"\(SVG.number(height))\"")
-            .replacing(/\s+role="img" aria-labelledby="[^"]*"/, with: "")
+        let inner = Self.withoutARIA(chart.replacingOccurrences(of: "<svg class=\"chart-svg chart-svg--wide\"", with: "<svg class=\"chart-svg\" x=\"0\" y=\"\(SVG.number(top))\" width=\"\(SVG.number(width))\" height=\"\(SVG.number(height))\""))
         svg += inner + "\n"
         svg += SVG.text(noteLines, x: 8, y: top + height + 20, lineHeight: 18, className: "chart-note") + "\n</svg>\n"
         return Data(svg.utf8)
+    }
+
+    /// The height of the chart's `viewBox="0 0 w h"`: the first match of that pattern, looked
+    /// for in the opening tag first (where it is; a match cannot span a `>`), then everywhere.
+    static func viewBoxHeight(of svg: String) -> Double? {
+        let pattern = /viewBox="0 0 [\d.]+ ([\d.]+)"/
+        let openingTag = svg.prefix { $0 != ">" }
+        return (openingTag.firstMatch(of: pattern)?.output.1 ?? svg.firstMatch(of: pattern)?.output.1).flatMap { Double($0) }
+    }
+
+    /// `svg` without its ` role="img" aria-labelledby="…"` attributes (with the spaces before
+    /// them), as `replacing(/\s+role="img" aria-labelledby="[^"]*"/, with: "")` made it,
+    /// without running the pattern over the whole chart.
+    static func withoutARIA(_ svg: String) -> String {
+        let attribute = "role=\"img\" aria-labelledby=\""
+        guard ByteSearch.contains(attribute, in: svg) else { return svg }  // no bytes, no match: see `ByteSearch`
+        var result = "", copied = svg.startIndex, from = svg.startIndex
+        while let found = svg[from...].firstRange(of: attribute) {
+            var start = found.lowerBound
+            while start > copied, svg[svg.index(before: start)].isWhitespace { start = svg.index(before: start) }
+            guard start < found.lowerBound, let quote = svg[found.upperBound...].firstIndex(of: "\"") else {
+                from = found.upperBound
+                continue
+            }
+            result += svg[copied..<start]
+            copied = svg.index(after: quote)
+            from = copied
+        }
+        return result + svg[copied...]
     }
 
     /// The theme's light colours, for a file seen without the site's stylesheet.
