@@ -1421,6 +1421,7 @@ figure.chart .chart-notes { display: block; color: var(--muted); font-size: 0.9e
 
 """#,
         "layout.mustache": ##"""
+{{% CONTENT_TYPE: HTML }}
 {{! Page layout shared by every page of the site.
     Landmarks: banner (header + main nav), main (#contenu, with the optional
     "Sur cette page" nav), contentinfo (footer). All internal URLs are
@@ -2413,6 +2414,7 @@ statistics.wave-change.withheld.method: "non calculée : la base d’une des deu
 
 """#,
         "partials/footer.mustache": #"""
+{{% CONTENT_TYPE: HTML }}
 {{! Site footer: publisher, source mention, printable report, generator. }}
 <footer class="site-footer">
 <div class="site-footer__inner">
@@ -2431,6 +2433,7 @@ statistics.wave-change.withheld.method: "non calculée : la base d’une des deu
 
 """#,
         "partials/head.mustache": #"""
+{{% CONTENT_TYPE: HTML }}
 {{! Document metadata. page.description may be missing or empty: then
     site.description is used (the "empty" transform of swift-mustache tells
     an empty string from a filled one). No script, no external resource.
@@ -2476,6 +2479,7 @@ statistics.wave-change.withheld.method: "non calculée : la base d’une des deu
 
 """#,
         "partials/header.mustache": #"""
+{{% CONTENT_TYPE: HTML }}
 {{! Site banner: site title (link to the home page, after the logo of
     data/site.yaml if any: the title next to it says it all, so alt=""), subtitle, main
     navigation and the links to the printable report (and to its PDF once
@@ -2496,6 +2500,7 @@ statistics.wave-change.withheld.method: "non calculée : la base d’une des deu
 
 """#,
         "partials/nav-children.mustache": #"""
+{{% CONTENT_TYPE: HTML }}
 {{! Children of a navigation section (rendered inside its list item). }}
 {{^empty(children)}}
 <ul class="site-nav__sublist">
@@ -2507,6 +2512,7 @@ statistics.wave-change.withheld.method: "non calculée : la base d’une des deu
 
 """#,
         "partials/nav.mustache": #"""
+{{% CONTENT_TYPE: HTML }}
 {{! Main navigation. Every url is already relative to the current page.
     A section lists its children as a nested list when the current page is
     the section itself or one of its children. }}
@@ -2532,6 +2538,7 @@ statistics.wave-change.withheld.method: "non calculée : la base d’une des deu
 
 """#,
         "partials/toc.mustache": ##"""
+{{% CONTENT_TYPE: HTML }}
 {{! "Sur cette page": links to the headings of the page (ids come from the
     content). Level-3 entries are indented under their level-2 heading. }}
 <nav class="toc" aria-label="{{t.on_this_page}}">
@@ -2545,6 +2552,7 @@ statistics.wave-change.withheld.method: "non calculée : la base d’une des deu
 
 """##,
         "report.mustache": ##"""
+{{% CONTENT_TYPE: HTML }}
 {{! Printable report: every page of the site, in menu order, in one
     self-contained HTML page written at output/rapport.html (printed to PDF
     with a browser). No script, no external resource: the theme's style.css

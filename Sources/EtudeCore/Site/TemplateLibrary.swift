@@ -59,6 +59,7 @@ public struct TemplateLibrary {
         var library = MustacheLibrary()
         var collector = DiagnosticCollector()
         var graph = TemplateIncludeGraph()
+        HTMLEscaping.registered
         for (name, file) in templates.sorted(by: { $0.key < $1.key }) {
             guard let text = collector.collect({ try file.readText() }) else { continue }
             if Self.pageTemplates.contains(name), text.allSatisfy(\.isWhitespace) {
