@@ -27,3 +27,19 @@ struct NumberNotationTests {
         for text in ["", "innovation", "nombre", "53 %", "x1", "-", "e3", "0x"] { #expect(!NumberReader.looksLikeNumber(text), "\(text)") }
     }
 }
+
+/// The hand-typed-number finder's quick checks answer as the expressions they replace.
+struct LiteralFigureQuickChecksTests {
+    static let pieces = ["5", "a", " ", "%", "\u{00A0}", "\u{202F}", "\u{301}", "٣", "½", "é", "👍🏽", "\r\n", "x"]
+
+    @Test func sameAsTheExpressionsTheyReplace() {
+        var differences: [String] = []
+        for text in RandomTexts.make(seed: 5, count: 5_000, maxPieces: 6, from: Self.pieces) {
+            if LiteralFigureFinder.holdsDigit(text) != text.contains(where: \.isNumber)
+                || LiteralFigureFinder.startsWithPercent(text[...]) != (text[...].prefixMatch(of: /[ \u{00A0}\u{202F}]?%/) != nil) {
+                differences.append(text)
+            }
+        }
+        #expect(differences.isEmpty, "\(differences.prefix(5).map(\.debugDescription))")
+    }
+}

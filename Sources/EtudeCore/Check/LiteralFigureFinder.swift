@@ -20,7 +20,6 @@ public struct LiteralFigureFinder {
     /// compiled each time it is evaluated.
     let listMarker = /^\s*\d+[.)]\s/
     let fenceMarker = /```+|~~~+/
-    let percentSign = /[ \u{00A0}\u{202F}]?%/
     /// A number as the study's language writes it: grouped thousands (`1 248`, `1,248`,
     /// `1.248`) with its decimals, or plain digits with a point or a comma.
     let number: Regex<AnyRegexOutput>
@@ -163,7 +162,7 @@ public struct LiteralFigureFinder {
     /// destinations, HTML tags and list markers are not prose.
     func findings(in line: String, log: LookupLog? = nil) -> [Finding] {
         // Most lines hold no digit and no fraction in words: nothing to look for.
-        guard line.contains(where: \.isNumber) || fractionPhrases.contains(where: { line.localizedCaseInsensitiveContains($0.words) }) else { return [] }
+        guard Self.holdsDigit(line) || fractionPhrases.contains(where: { line.localizedCaseInsensitiveContains($0.words) }) else { return [] }
         let prose = ProseMask.blankingNonProse(line)
             .replacing(listMarker) { String(repeating: " ", count: $0.output.utf8.count) }
         var findings: [Finding] = []
@@ -179,7 +178,7 @@ public struct LiteralFigureFinder {
             guard fraction == fractionRanges.count || !fractionRanges[fraction].overlaps(match.range) else { continue }
             guard let value = value(of: prose[match.range]) else { continue }
             let rest = prose[match.range.upperBound...]
-            let isPercent = rest.prefixMatch(of: percentSign) != nil
+            let isPercent = Self.startsWithPercent(rest)
             let matching = self.matching(isPercent ? .percent(value) : .number(value), log: log)
             var end = isPercent ? prose[match.range.upperBound...].firstIndex(of: "%").map { prose.index(after: $0) } ?? match.range.upperBound : match.range.upperBound
             if matching.isEmpty, !isPercent, let unit = rest.prefixMatch(of: statisticWord) { end = unit.range.upperBound }
@@ -200,6 +199,26 @@ public struct LiteralFigureFinder {
             }
         }
         return findings.sorted { $0.column < $1.column }
+    }
+
+    /// `text.contains(where: \.isNumber)`, answered on the bytes when they are all ASCII
+    /// (where only `0`…`9` are numbers).
+    static func holdsDigit(_ text: String) -> Bool {
+        var ascii = true
+        for byte in text.utf8 {
+            if byte >= 0x80 { ascii = false; break }
+            if byte >= 0x30 && byte <= 0x39 { return true }
+        }
+        return ascii ? false : text.contains(where: \.isNumber)
+    }
+
+    /// Whether `rest` starts with `%`, after at most one space (plain, no-break or narrow
+    /// no-break): `rest.prefixMatch(of: /[ \u{00A0}\u{202F}]?%/) != nil`, without a regex.
+    static func startsWithPercent(_ rest: Substring) -> Bool {
+        guard let first = rest.first else { return false }
+        if first == "%" { return true }
+        guard first == " " || first == "\u{00A0}" || first == "\u{202F}" else { return false }
+        return rest.dropFirst().first == "%"
     }
 
     private func report(_ text: String, at range: Range<String.Index>, in prose: String, matching: [Candidate], into findings: inout [Finding]) {
