@@ -17,6 +17,10 @@ struct LinkChecker {
     /// Links and ids read in earlier builds (`etude serve`), reused while a file is the same;
     /// the memo is not thread-safe, so a check with it runs on one thread.
     var scans: HTMLScanMemo?
+    /// The answers of this check about links that lead to another file, by the folder of
+    /// the file they are written in and the link: the same for every page of that folder
+    /// (the menu's links, above all).
+    private let answers = LinkAnswers()
 
     init(files: OutputFileSet, pages: [RenderedPage], copiedAsIs: Set<String> = [], alsoExisting: Set<String> = [], drafts: [String: String] = [:]) {
         self.files = files
@@ -82,7 +86,12 @@ struct LinkChecker {
     /// With `scans`, the answer of an earlier build while what it read is the same.
     private mutating func problem(with link: String, in path: String) -> String? {
         guard !link.isEmpty, !SitePath.isExternal(link) else { return nil }
-        guard let scans else { return find(link, in: path).answer }
+        guard let scans else {
+            // A link to another file means the same from every page of a folder.
+            guard !SitePath.split(link).address.prefix(while: { $0 != "?" }).isEmpty else { return find(link, in: path).answer }
+            let key = (path.lastIndex(of: "/").map { String(path[...$0]) } ?? "") + "\u{0}" + link
+            return answers.answer(key) { find(link, in: path) }.answer
+        }
         return scans.problem(link, in: path, currentIDs: { _ = self.ids(of: $0) }, find: { self.find(link, in: path) })
     }
 
@@ -161,5 +170,19 @@ struct LinkChecker {
     static func decoded(_ text: some StringProtocol) -> String {
         guard text.contains("%") else { return String(text) }
         return String(text).removingPercentEncoding ?? String(text)
+    }
+}
+
+/// What a link check answered about a link, shared by the copies of the checker that check
+/// pages on each core.
+private final class LinkAnswers: @unchecked Sendable {
+    private let lock = NSLock()
+    private var answers: [String: (answer: String?, idsOf: String?)] = [:]
+
+    func answer(_ key: String, find: () -> (answer: String?, idsOf: String?)) -> (answer: String?, idsOf: String?) {
+        if let known = lock.withLock({ answers[key] }) { return known }
+        let found = find()
+        lock.withLock { answers[key] = found }
+        return found
     }
 }
