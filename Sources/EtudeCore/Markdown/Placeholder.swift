@@ -99,10 +99,10 @@ struct PlaceholderTable {
     }
 
     private func substitute(in text: String, _ replacement: (Entry, Int) -> String) -> String {
-        guard text.contains(Self.open) else { return text }
+        guard var start = Self.nextOpening(in: text, from: text.startIndex) else { return text }
         var result = ""
         var index = text.startIndex
-        while let start = text[index...].firstIndex(of: Self.open) {
+        while true {
             result += text[index..<start]
             // Only digits may follow an opening: each is read once.
             let digits = text.index(after: start)
@@ -112,12 +112,31 @@ struct PlaceholderTable {
             else {
                 result.append(Self.open)
                 index = text.index(after: start)
+                guard let next = Self.nextOpening(in: text, from: index) else { break }
+                start = next
                 continue
             }
             result += replacement(entries[number], number)
             index = text.index(after: end)
+            guard let next = Self.nextOpening(in: text, from: index) else { break }
+            start = next
         }
         result += text[index...]
         return result
+    }
+
+    /// `text[index...].firstIndex(of: open)` found in the bytes: the first U+E000 that is a
+    /// character of its own (not joined to a mark after it or a prepended one before it).
+    /// The character search walked every character of every page.
+    static func nextOpening(in text: String, from index: String.Index) -> String.Index? {
+        let utf8 = text.utf8
+        var position = index
+        while let hit = utf8[position...].firstIndex(of: 0xEE) {
+            if utf8[hit...].starts(with: [0xEE, 0x80, 0x80]), let character = hit.samePosition(in: text), text[character] == open {
+                return character
+            }
+            position = utf8.index(after: hit)
+        }
+        return nil
     }
 }
