@@ -30,7 +30,7 @@ struct NumberNotationTests {
 
 /// The hand-typed-number finder's quick checks answer as the expressions they replace.
 struct LiteralFigureQuickChecksTests {
-    static let pieces = ["5", "a", " ", "%", "\u{00A0}", "\u{202F}", "\u{301}", "٣", "½", "é", "👍🏽", "\r\n", "x"]
+    static let pieces = ["5", "a", " ", "%", "\u{00A0}", "\u{202F}", "\u{301}", "٣", "½", "é", "👍🏽", "\r\n", "x", "\u{600}", "\u{605}", "\u{200D}", "²", "Ⅻ"]
 
     @Test func sameAsTheExpressionsTheyReplace() {
         var differences: [String] = []

@@ -201,15 +201,25 @@ public struct LiteralFigureFinder {
         return findings.sorted { $0.column < $1.column }
     }
 
-    /// `text.contains(where: \.isNumber)`, answered on the bytes when they are all ASCII
-    /// (where only `0`…`9` are numbers).
+    /// `text.contains(where: \.isNumber)` (a character is a number when its first scalar is),
+    /// answered on the scalars without finding the characters: an ASCII digit after an ASCII
+    /// scalar starts a character of its own; a text with no numeric scalar holds no number;
+    /// only a digit after another script's scalar (which may join it) needs the characters.
     static func holdsDigit(_ text: String) -> Bool {
-        var ascii = true
-        for byte in text.utf8 {
-            if byte >= 0x80 { ascii = false; break }
-            if byte >= 0x30 && byte <= 0x39 { return true }
+        var unsure = false, previousIsASCII = true
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                if scalar.value >= 0x30 && scalar.value <= 0x39 {
+                    if previousIsASCII { return true }
+                    unsure = true
+                }
+                previousIsASCII = true
+            } else {
+                if scalar.properties.numericType != nil { unsure = true }
+                previousIsASCII = false
+            }
         }
-        return ascii ? false : text.contains(where: \.isNumber)
+        return unsure && text.contains(where: \.isNumber)
     }
 
     /// Whether `rest` starts with `%`, after at most one space (plain, no-break or narrow
