@@ -54,8 +54,8 @@ public final class IncrementalBuilder: @unchecked Sendable {
         var changed = 0
         do {
             let replaced = files.sorted(by: { $0.key < $1.key }).filter { previous[$0.key] != $0.value }
-            for folder in Set(replaced.map { self.folder.appendingPathComponent($0.key).deletingLastPathComponent() }) {
-                try manager.createDirectory(at: folder, withIntermediateDirectories: true)
+            for parent in Set(replaced.map { folder.appendingPathComponent($0.key).deletingLastPathComponent() }) {
+                try manager.createDirectory(at: parent, withIntermediateDirectories: true)
             }
             for failure in ParallelMap.map(replaced, { path, data in Swift.Result { try Self.replace(folder.appendingPathComponent(path), with: data) } }) {
                 try failure.get()
