@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import EtudeCore
 
@@ -51,5 +52,31 @@ import Testing
         #expect(SitePath.folderIndex("constats") == "constats/index.html")
         #expect(SitePath.folderIndex("constats/") == "constats/index.html")
         #expect(SitePath.folderIndex("") == "index.html")
+    }
+}
+
+/// Attributes read in the bytes of a file are those read in its decoded text, even where
+/// the bytes are not UTF-8 (decoding replaces them, and keeps every ASCII byte in place).
+struct HTMLBytesAttributeTests {
+    static let pieces = ["<a href=\"x.html\">", " id=\"a\"", " src='i.png'", "\"", "'", " ", "=", "é", "\u{301}", "<p>", "href", "id",
+                         "\u{FFFD}", "👍🏽", ">"]
+    static let invalid: [[UInt8]] = [[0xFF], [0xC3], [0xE2, 0x80], [0xED, 0xA0, 0x80], [0xF0, 0x9F]]
+
+    @Test func sameAsInTheDecodedText() {
+        var generator = SplitMix64(seed: 17)
+        var differences: [String] = []
+        for text in RandomTexts.make(seed: 17, count: 5_000, maxPieces: 12, from: Self.pieces) {
+            var bytes = Array(text.utf8)
+            if Bool.random(using: &generator), !bytes.isEmpty {
+                bytes.insert(contentsOf: Self.invalid.randomElement(using: &generator)!, at: Int.random(in: 0...bytes.count, using: &generator))
+            }
+            let data = Data(bytes)
+            for names in [LinkChecker.idNames, LinkChecker.linkNames] {
+                let expected = HTMLText.attributes(names, in: String(decoding: data, as: UTF8.self))
+                let actual = HTMLText.attributes(names, inUTF8: data)
+                if expected.map(\.name) != actual.map(\.name) || expected.map(\.value) != actual.map(\.value) { differences.append(text) }
+            }
+        }
+        #expect(differences.isEmpty, "\(differences.prefix(5).map(\.debugDescription))")
     }
 }

@@ -149,14 +149,13 @@ struct LinkChecker {
 
     /// The `id` values of an HTML file, entities decoded.
     static func ids(in data: Data?) -> Set<String> {
-        Set(HTMLText.attributes(idNames, in: String(decoding: data ?? Data(), as: UTF8.self)).map { entitiesDecoded($0.value) })
+        Set(HTMLText.attributes(idNames, inUTF8: data ?? Data()).map { entitiesDecoded($0.value) })
     }
 
     /// The `href` and `src` values of an HTML file, entities decoded.
     static func links(in data: Data?) -> [String] {
         guard let data else { return [] }
-        let html = String(decoding: data, as: UTF8.self)
-        return HTMLText.attributes(linkNames, in: html).map { entitiesDecoded($0.value) }
+        return HTMLText.attributes(linkNames, inUTF8: data).map { entitiesDecoded($0.value) }
     }
 
     static func entitiesDecoded(_ value: String) -> String {
