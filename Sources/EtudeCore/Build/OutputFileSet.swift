@@ -3,7 +3,8 @@ import Foundation
 /// The files a build writes, by path relative to the output root, each with what wrote it.
 /// Two sources written to the same path (a page named like the report, an asset named like
 /// a page) would silently lose one of them, so that is an error naming both.
-/// Given a staged folder, it writes the pages' files there at once and keeps only their paths.
+/// Given a staged folder, it writes the pages' files and the report there at once and keeps
+/// only their paths.
 struct OutputFileSet {
     /// What produced a file, as a user knows it.
     enum Origin: Equatable {
@@ -45,6 +46,24 @@ struct OutputFileSet {
         }
         files[path] = data
         origins[path] = origin
+    }
+
+    /// A text file (the report): given a staged folder, written there from the string at
+    /// once and not kept, as a page is; else kept as `add` keeps it.
+    mutating func add(_ path: String, text: String, from origin: Origin) {
+        guard let staging else { return add(path, Data(text.utf8), from: origin) }
+        if let first = origins[path] {
+            diagnostics.append(collision(at: path, first: first, second: origin))
+            return
+        }
+        origins[path] = origin
+        let url = staging.appendingPathComponent(path)
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try OutputFile.write(text, to: url)
+        } catch {
+            diagnostics.append(Diagnostic(file: shownAs, message: "cannot write the output: \(error.localizedDescription)"))
+        }
     }
 
     /// `add` for many files at once: their paths are claimed in order (a path already

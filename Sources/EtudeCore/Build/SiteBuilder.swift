@@ -18,7 +18,8 @@ public struct SiteBuilder {
     public struct Result {
         public var pages: [RenderedPage]
         /// Every output file by path relative to the output root; when a build writes the
-        /// pages into its staged folder as they come (`build(into:)`), all but the pages'.
+        /// pages into its staged folder as they come (`build(into:)`), all but the pages'
+        /// and the report.
         public var files: [String: Data]
         /// Every figure, typed and computed.
         public var table: FigureTable
@@ -123,7 +124,7 @@ public struct SiteBuilder {
             report.chapterMemo = cache?.chapters
             report.chapterScans = cache?.chapterScans
             report.styleMemo = cache?.styles
-            output.add(ReportBuilder.outputPath, Data(try report.render(pages: reportPages, assets: output.files).utf8), from: .report)
+            output.add(ReportBuilder.outputPath, text: try report.render(pages: reportPages, assets: output.files), from: .report)
         }
         try BuildFailure.throwIfAny(output.diagnostics)
         let files = output.files
@@ -154,7 +155,9 @@ public struct SiteBuilder {
             let first = collector.collect { try render(linkingPDF: printsReport, writingPagesInto: pagesInto) }
             try collector.throwIfAny()
             result = first!
-            if !printsReport, PDFLink.survives(in: target!, report: result.files[ReportBuilder.outputPath], keep: result.keep) {
+            let report = result.files[ReportBuilder.outputPath]
+                ?? staging.flatMap { try? Data(contentsOf: $0.folder.appendingPathComponent(ReportBuilder.outputPath)) }
+            if !printsReport, PDFLink.survives(in: target!, report: report, keep: result.keep) {
                 result = try render(linkingPDF: true, writingPagesInto: cache == nil ? try staging?.emptied() : nil)
             }
         } catch {
