@@ -30,26 +30,23 @@ enum HTMLText {
 
     /// Every ` name="value"` (or `'value'`) of `html` whose name is in `names`, in order.
     static func attributes(_ names: Set<String>, in html: String) -> [(name: String, value: String)] {
-        let bytes = Array(html.utf8)
-        var found: [(String, String)] = []
-        scanAttributes(names, in: bytes) { hit in
-            found.append((hit.name, String(decoding: bytes[hit.value], as: UTF8.self)))
-        }
-        return found
+        var html = html
+        return html.withUTF8 { attributes(names, inBytes: $0) }
     }
 
     /// `attributes(names, in: String(decoding: data, as: UTF8.self))`, read in the bytes
-    /// without copying them twice (a 10,000-page report is 100 MB); the same answer, for
+    /// without copying them (a 10,000-page report is 100 MB); the same answer, for
     /// decoding keeps every ASCII byte where it is.
     static func attributes(_ names: Set<String>, inUTF8 data: Data) -> [(name: String, value: String)] {
-        data.withUnsafeBytes { raw in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            var found: [(String, String)] = []
-            scanAttributes(names, in: bytes) { hit in
-                found.append((hit.name, String(decoding: UnsafeBufferPointer(rebasing: bytes[hit.value]), as: UTF8.self)))
-            }
-            return found
+        data.withUnsafeBytes { attributes(names, inBytes: $0.bindMemory(to: UInt8.self)) }
+    }
+
+    private static func attributes(_ names: Set<String>, inBytes bytes: UnsafeBufferPointer<UInt8>) -> [(name: String, value: String)] {
+        var found: [(String, String)] = []
+        scanAttributes(names, in: bytes) { hit in
+            found.append((hit.name, String(decoding: UnsafeBufferPointer(rebasing: bytes[hit.value]), as: UTF8.self)))
         }
+        return found
     }
 
     /// `html` with the value of each ` name="value"` whose name is in `names` replaced by
