@@ -41,18 +41,34 @@ enum ByteSearch {
     }
 
     private static func occurs(_ pattern: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard !pattern.isEmpty else { return true }
-        guard bytes.count >= pattern.count, let base = bytes.baseAddress, let needle = pattern.baseAddress else { return false }
-        // `memchr` finds each candidate first byte, `memcmp` checks the rest (Glibc's `memmem`
-        // is not visible to Swift without _GNU_SOURCE).
-        let last = bytes.count - pattern.count
+        pattern.isEmpty || firstOffset(of: pattern, in: bytes, from: 0) != nil
+    }
+
+    /// Whether `pattern` occurs in `bytes` at an offset `accept` takes: each occurrence, in
+    /// order, overlapping ones included, until one is accepted.
+    static func occurs(_ pattern: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>, where accept: (Int) -> Bool) -> Bool {
+        guard !pattern.isEmpty else { return accept(0) }
         var offset = 0
-        while offset <= last {
-            guard let found = memchr(base + offset, Int32(needle.pointee), last - offset + 1) else { return false }
-            let start = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-            if memcmp(base + start, needle, pattern.count) == 0 { return true }
+        while let start = firstOffset(of: pattern, in: bytes, from: offset) {
+            if accept(start) { return true }
             offset = start + 1
         }
         return false
+    }
+
+    /// The first offset at or after `from` where a non-empty `pattern` occurs in `bytes`.
+    private static func firstOffset(of pattern: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        guard bytes.count >= pattern.count, let base = bytes.baseAddress, let needle = pattern.baseAddress else { return nil }
+        // `memchr` finds each candidate first byte, `memcmp` checks the rest (Glibc's `memmem`
+        // is not visible to Swift without _GNU_SOURCE).
+        let last = bytes.count - pattern.count
+        var offset = from
+        while offset <= last {
+            guard let found = memchr(base + offset, Int32(needle.pointee), last - offset + 1) else { return nil }
+            let start = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if memcmp(base + start, needle, pattern.count) == 0 { return start }
+            offset = start + 1
+        }
+        return nil
     }
 }

@@ -38,12 +38,17 @@ struct FigureChanges: Equatable {
     /// changed: the root, not within a longer key (`past_innovation` is not `innovation`).
     func touches(_ text: String) -> Bool {
         guard let roots else { return true }
-        let utf8 = Array(text.utf8)
-        return roots.contains { root in
-            text.utf8.ranges(of: root.utf8).contains { range in
-                let start = text.utf8.distance(from: text.utf8.startIndex, to: range.lowerBound)
-                let end = text.utf8.distance(from: text.utf8.startIndex, to: range.upperBound)
-                return (start == 0 || !Self.isKeyByte(utf8[start - 1], orDot: true)) && (end == utf8.count || !Self.isKeyByte(utf8[end], orDot: false))
+        var text = text
+        return text.withUTF8 { bytes in
+            roots.contains { root in
+                var root = root
+                return root.withUTF8 { pattern in
+                    ByteSearch.occurs(pattern, in: bytes) { start in
+                        let end = start + pattern.count
+                        return (start == 0 || !Self.isKeyByte(bytes[start - 1], orDot: true))
+                            && (end == bytes.count || !Self.isKeyByte(bytes[end], orDot: false))
+                    }
+                }
             }
         }
     }
