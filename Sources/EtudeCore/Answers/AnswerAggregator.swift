@@ -155,6 +155,6 @@ struct AnswerAggregator {
     static func trimmed(_ text: String) -> String {
         guard let first = text.utf8.first, let last = text.utf8.last,
               first == 32 || first == 9 || last == 32 || last == 9 || first == 0xC2 else { return text }
-        return text.trimmingCharacters(in: .whitespaces)
+        return text.trimmed(.whitespaces)
     }
 }

@@ -40,7 +40,7 @@ struct ColumnCodes {
         // Spaces around a cell are rare: only then is the text trimmed (as `String`, for
         // the non-breaking and other Unicode spaces).
         if first == 32 || first == 9 || last == 32 || last == 9 || first == 0xC2 {
-            let trimmed = cell.trimmingCharacters(in: .whitespaces)
+            let trimmed = cell.trimmed(.whitespaces)
             if trimmed.isEmpty { return 0 }
             return Array(trimmed.utf8).withUnsafeBufferPointer { lookUp($0, text: trimmed) }
         }

@@ -86,7 +86,7 @@ struct ExportReader {
         guard let reader = try? CSVReader(string: piece.text, hasHeaderRow: true, delimiter: separator) else {
             throw Diagnostic(file: shown, line: 1, message: "the export has no header row; its first line must name the columns")
         }
-        return Header(names: (reader.headerRow ?? []).map { $0.trimmingCharacters(in: .whitespaces) }, separator: separator)
+        return Header(names: (reader.headerRow ?? []).map { $0.trimmed(.whitespaces) }, separator: separator)
     }
 
     /// Calls `body` with each row's fields and line; a problem in a row is collected, and

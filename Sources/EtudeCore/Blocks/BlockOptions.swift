@@ -12,14 +12,14 @@ struct BlockOptions {
         self.file = file
         self.origin = origin
         for (offset, rawLine) in content.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = rawLine.trimmingCharacters(in: .whitespaces)
+            let line = rawLine.trimmed(.whitespaces)
             let position = SourcePosition(line: origin.line + 1 + offset, column: 1)
             if line.isEmpty || line.hasPrefix("#") { continue }
             guard let colon = line.firstIndex(of: ":") else {
                 throw Diagnostic(file: file, at: position, message: "\(block) option '\(line)' has no value; write 'name: value'")
             }
-            let name = line[..<colon].trimmingCharacters(in: .whitespaces)
-            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            let name = line[..<colon].trimmed(.whitespaces)
+            let value = line[line.index(after: colon)...].trimmed(.whitespaces)
             guard allowed.contains(name) else {
                 throw Diagnostic(file: file, at: position, message: "unknown \(block) option '\(name)'\(Suggestion.didYouMean(name, among: allowed)) (options: \(allowed.joined(separator: ", ")))")
             }

@@ -6,7 +6,7 @@ struct CatalogueBlock: BlockRenderer {
     let names = ["catalogue"]
 
     func render(name: String, content: String, file: String, at location: SourcePosition, context: inout BlockContext) throws -> String {
-        guard content.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        guard content.trimmed(.whitespacesAndNewlines).isEmpty else {
             throw Diagnostic(file: file, at: location, message: "the catalogue block takes no options; leave it empty")
         }
         guard !catalogue.examples.isEmpty else {

@@ -8,7 +8,7 @@ struct PagesBlock: BlockRenderer {
     static func marker(_ folder: String) -> String { "<!--etude-pages:\(folder)-->" }
 
     func render(name: String, content: String, file: String, at location: SourcePosition, context: inout BlockContext) throws -> String {
-        guard content.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        guard content.trimmed(.whitespacesAndNewlines).isEmpty else {
             throw Diagnostic(file: file, at: location, message: "the pages block takes no options; leave it empty: it lists the pages of this page's section")
         }
         let parts = file.split(separator: "/")

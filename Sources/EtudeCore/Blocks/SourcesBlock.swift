@@ -11,7 +11,7 @@ struct SourcesBlock: BlockRenderer {
     static func sourceID(_ id: String) -> String { "source-" + HTML.escape(id) }
 
     func render(name: String, content: String, file: String, at location: SourcePosition, context: inout BlockContext) throws -> String {
-        guard content.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        guard content.trimmed(.whitespacesAndNewlines).isEmpty else {
             throw Diagnostic(file: file, at: location, message: "the sources block takes no options; leave it empty")
         }
         let text = { (value: String) in HTML.escape(table.language.typeset(value)) }

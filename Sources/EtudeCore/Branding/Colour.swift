@@ -5,7 +5,7 @@ struct Colour: Equatable {
     var red: Int, green: Int, blue: Int
 
     init?(hex text: String) {
-        var digits = text.trimmingCharacters(in: .whitespaces)
+        var digits = text.trimmed(.whitespaces)
         guard digits.hasPrefix("#") else { return nil }
         digits.removeFirst()
         if digits.count == 3 { digits = digits.map { "\($0)\($0)" }.joined() }

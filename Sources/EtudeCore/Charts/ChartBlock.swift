@@ -10,7 +10,7 @@ struct ChartBlock: BlockRenderer {
         var spec = try ChartSpec.parse(content, file: file, at: location)
         let dataset = table.dataset
         // Several items of one scale: `figure: satisfaction-a, satisfaction-b`.
-        let keys = spec.figure.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        let keys = spec.figure.split(separator: ",").map { $0.trimmed(.whitespaces) }
         let items = try scaleItems(keys, file: file, at: location)
         let segments = items.isEmpty ? try multiples(keys, file: file, at: location) : []
         // The key prose cites the chart by, and its downloads' name.

@@ -159,7 +159,8 @@ struct LinkChecker {
     }
 
     static func entitiesDecoded(_ value: String) -> String {
-        guard value.contains("&") else { return value }
+        // The byte first: most values have none, and Foundation's search is asked only where it is.
+        guard value.utf8.contains(UInt8(ascii: "&")), value.contains("&") else { return value }
         return value.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
             .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
             .replacingOccurrences(of: "&amp;", with: "&")
@@ -167,7 +168,7 @@ struct LinkChecker {
 
     /// A link as the browser reads it: percent-escapes decoded (`caf%C3%A9` → `café`).
     static func decoded(_ text: some StringProtocol) -> String {
-        guard text.contains("%") else { return String(text) }
+        guard text.utf8.contains(UInt8(ascii: "%")), text.contains("%") else { return String(text) }
         return String(text).removingPercentEncoding ?? String(text)
     }
 }

@@ -27,10 +27,10 @@ public enum FrontMatterParser {
     public static func parse(_ text: String, file: String) throws -> (FrontMatter, body: String, bodyLineOffset: Int) {
         var lines = LineSplitter.lines(of: text)
         if lines.last == "" { lines.removeLast() }
-        guard lines.first.map({ $0.trimmingCharacters(in: .whitespaces) == "---" }) == true else {
+        guard lines.first.map({ $0.trimmed(.whitespaces) == "---" }) == true else {
             throw Diagnostic(file: file, line: 1, column: 1, message: "missing front matter; start the page with a '---' line, 'title: …', and a closing '---' line")
         }
-        guard let end = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" }) else {
+        guard let end = lines.dropFirst().firstIndex(where: { $0.trimmed(.whitespaces) == "---" }) else {
             throw Diagnostic(file: file, line: 1, column: 1, message: "the front matter is not closed; add a '---' line after it")
         }
         let yaml = lines[1..<end].joined(separator: "\n")

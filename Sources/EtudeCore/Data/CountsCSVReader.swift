@@ -13,7 +13,7 @@ struct CountsCSVReader {
         guard let header = rows.first, !header.fields.isEmpty else {
             throw Diagnostic(file: path, line: 1, message: "the CSV file is empty; its first line must be \(Self.columns.joined(separator: ","))")
         }
-        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let names = header.fields.map { $0.trimmed(.whitespaces).lowercased() }
         for column in Self.columns where !names.contains(column) {
             throw Diagnostic(file: path, line: 1, column: 1, message: "missing column '\(column)'; the header must name \(Self.columns.joined(separator: ", "))")
         }
@@ -29,7 +29,7 @@ struct CountsCSVReader {
             guard row.fields.count == names.count else {
                 throw Diagnostic(file: path, line: row.line, message: "row has \(row.fields.count) fields but the header has \(names.count); check for a missing or extra comma")
             }
-            let value = { (name: String) in row.fields[index[name]!].trimmingCharacters(in: .whitespaces) }
+            let value = { (name: String) in row.fields[index[name]!].trimmed(.whitespaces) }
             let count = try wholeNumber(value("count"), "count", minimum: 0, file: path, line: row.line)
             let rowBase = try wholeNumber(value("base"), "base", minimum: 1, file: path, line: row.line)
             guard count <= rowBase else {

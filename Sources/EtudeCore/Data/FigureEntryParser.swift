@@ -146,7 +146,7 @@ struct FigureEntryParser {
 
     /// Reads a value and checks it against the unit: a share lies in 0–100, a count is whole.
     private func setValue(of figure: inout Figure, from node: Node) throws {
-        let raw = node.scalar?.string.trimmingCharacters(in: .whitespaces) ?? ""
+        let raw = node.scalar?.string.trimmed(.whitespaces) ?? ""
         if figure.unit == .fraction {
             // Each side in plain digits too (`+2/3` or `0x2/3` are not fractions), so at most 9 digits.
             let parts = raw.split(separator: "/").map { side -> Int? in

@@ -41,7 +41,7 @@ enum NumberReader {
     /// Whether `text` is meant as a number in some other notation (`0x137`, `1e3`, `inf`,
     /// `53,5`), so that it gets a number's error rather than being taken for a name.
     static func looksLikeNumber(_ text: String) -> Bool {
-        let raw = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let raw = text.trimmed(.whitespaces).lowercased()
         // Every notation starts, after a sign and a point, with a digit, `i` or `n`: any
         // other ASCII character answers at once (most texts; compiling the patterns took
         // 3 % of a rebuild).
@@ -54,7 +54,7 @@ enum NumberReader {
 
     /// Reads `text` (surrounding spaces ignored) or says why it is not an accepted number.
     static func read(_ text: String) -> Result<Number, Problem> {
-        let raw = text.trimmingCharacters(in: .whitespaces)
+        let raw = text.trimmed(.whitespaces)
         var bytes = Substring(raw).utf8[...]
         if bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
         let isDigit = { (byte: UInt8) in byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }

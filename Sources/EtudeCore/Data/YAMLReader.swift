@@ -81,7 +81,7 @@ struct YAMLReader {
         guard let scalar = node.scalar, node.null == nil || !scalar.string.isEmpty else {
             throw error("\(what) must be text", at: node)
         }
-        let value = scalar.string.trimmingCharacters(in: .whitespaces)
+        let value = scalar.string.trimmed(.whitespaces)
         if value.isEmpty { throw error("\(what) is empty; write a value or remove the line", at: node) }
         // A YAML escape such as "\uE005" could forge Étude's placeholders.
         if let reserved = value.unicodeScalars.first(where: Placeholder.isReserved) {

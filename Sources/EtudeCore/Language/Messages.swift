@@ -31,7 +31,7 @@ public struct Messages: Sendable, Equatable {
     /// braces (a label typed with `{x}`) is never read as a placeholder.
     public func callAsFunction<Key: MessageKey>(_ key: Key, _ values: [String: String] = [:]) -> String {
         let template = texts[key.rawValue] ?? key.rawValue
-        guard template.contains("{"), !values.isEmpty else { return template }
+        guard template.utf8.contains(UInt8(ascii: "{")), !values.isEmpty else { return template }
         var result = ""
         var rest = Substring(template)
         while let open = rest.firstIndex(of: "{") {

@@ -18,15 +18,18 @@ struct DatasetTextExpander {
         return try StatisticsCalculator().compute(try DatasetTextExpander(table: table).expand(dataset), extraCounts: extraCounts)
     }
 
-    /// True when some text of `dataset` holds a reference.
+    /// True when some text of `dataset` holds a reference (Foundation is asked only where the
+    /// bytes `{{` are, see ByteSearch).
     static func hasReferences(_ dataset: Dataset) -> Bool {
-        dataset.sources.values.contains { $0.title.contains("{{") }
+        dataset.sources.values.contains { cites($0.title) }
             || dataset.figures.values.contains {
-                $0.label.contains("{{") || ($0.items ?? []).contains { $0.contains("{{") } || ($0.assumption ?? "").contains("{{")
+                cites($0.label) || ($0.items ?? []).contains { cites($0) } || cites($0.assumption ?? "")
             }
-            || dataset.groups.values.contains { $0.label.contains("{{") || ($0.assumption ?? "").contains("{{") }
-            || dataset.differences.contains { $0.label.contains("{{") }
+            || dataset.groups.values.contains { cites($0.label) || cites($0.assumption ?? "") }
+            || dataset.differences.contains { cites($0.label) }
     }
+
+    private static func cites(_ text: String) -> Bool { ByteSearch.stringContains("{{", in: text) }
 
     func expand(_ dataset: Dataset) throws -> Dataset {
         var result = dataset

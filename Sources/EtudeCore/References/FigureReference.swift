@@ -73,29 +73,29 @@ public enum ReferenceParser {
     }
 
     static func parse(_ body: String, file: String, at location: SourcePosition) -> Result<FigureReference, Diagnostic> {
-        let trimmed = body.trimmingCharacters(in: .whitespaces)
+        let trimmed = body.trimmed(.whitespaces)
         if trimmed.hasPrefix("figure:") {
-            let key = trimmed.dropFirst("figure:".count).trimmingCharacters(in: .whitespaces)
+            let key = trimmed.dropFirst("figure:".count).trimmed(.whitespaces)
             guard FigureKey.isValid(key) else {
                 return .failure(Diagnostic(file: file, at: location, message: "'{{\(body)}}' names no chart; write {{ figure: key }} with the key of the figure a chart block shows"))
             }
             return .success(FigureReference(key: key, format: .chart(key), location: location))
         }
         if trimmed.hasPrefix("literal:") {
-            let text = trimmed.dropFirst("literal:".count).trimmingCharacters(in: .whitespaces)
+            let text = trimmed.dropFirst("literal:".count).trimmed(.whitespaces)
             guard !text.isEmpty else {
                 return .failure(Diagnostic(file: file, at: location, message: "'{{\(body)}}' marks nothing as literal; write {{ literal: 41 % }}"))
             }
             return .success(FigureReference(key: "literal", format: .literal(text), location: location))
         }
-        let pieces = body.split(separator: "|", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        let pieces = body.split(separator: "|", maxSplits: 1).map { $0.trimmed(.whitespaces) }
         let key = pieces.first ?? ""
         guard !key.isEmpty, FigureKey.isValid(key) else {
             return .failure(Diagnostic(file: file, at: location, message: "'{{\(body)}}' does not name a figure; write {{ key }} or {{ key | format }}"))
         }
         guard pieces.count == 2 else { return .success(FigureReference(key: key, format: .standard, location: location)) }
         let formatText = pieces[1]
-        let nameAndArgument = formatText.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        let nameAndArgument = formatText.split(separator: ":", maxSplits: 1).map { $0.trimmed(.whitespaces) }
         let format: ReferenceFormat?
         switch nameAndArgument[0] {
         case "decimals":

@@ -61,7 +61,7 @@ struct ReportBuilder {
         guard !css.lowercased().contains("</style") else {
             throw Diagnostic(file: shown, message: "the stylesheet contains '</style', which would end the report's inline styles; remove it")
         }
-        return "/* \(shown) */\n" + css.trimmingCharacters(in: .newlines)
+        return "/* \(shown) */\n" + css.trimmed(.newlines)
     }
 
     /// `assets` holds the built files, the theme's stylesheets among them (`assets/style.css`).

@@ -37,7 +37,7 @@ enum MustacheTagScanner {
                 contentStart += 1
             }
             let content = String(decoding: bytes[contentStart..<end], as: UTF8.self)
-            let name = content.trimmingCharacters(in: .whitespacesAndNewlines)
+            let name = content.trimmed(.whitespacesAndNewlines)
             let column = start - lineStart + 1
             tags.append(MustacheTag(sigil: sigil, name: name, line: line, column: column))
             index = end + closing.count

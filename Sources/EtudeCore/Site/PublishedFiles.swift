@@ -69,7 +69,7 @@ struct PublishedFiles {
         let files = [css, brand].compactMap { $0 }
         let texts = files.compactMap { String(data: $0, encoding: .utf8) }
         guard css != nil, texts.count == files.count, !texts.contains(where: { $0.lowercased().contains("</style") }) else { return nil }
-        return texts.map { $0.trimmingCharacters(in: .newlines) }.joined(separator: "\n\n")
+        return texts.map { $0.trimmed(.newlines) }.joined(separator: "\n\n")
     }
 
     /// The page of `404.html`, rendered with the site's layout like any page.

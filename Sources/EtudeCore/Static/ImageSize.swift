@@ -65,7 +65,7 @@ struct ImageSize: Equatable {
         let tag = String(text[open.upperBound..<close]).replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\t", with: " ")
         let attributes = Dictionary(HTMLText.attributes(["width", "height", "viewBox"], in: tag), uniquingKeysWith: { first, _ in first })
         func pixels(_ value: String?) -> Int? {
-            guard var value = value?.trimmingCharacters(in: .whitespaces) else { return nil }
+            guard var value = value?.trimmed(.whitespaces) else { return nil }
             if value.hasSuffix("px") { value.removeLast(2) }
             return Double(value).flatMap(rounded)
         }

@@ -60,7 +60,7 @@ struct PageImages {
         let source = attributes["src"] ?? ""
         let shownSource = LinkChecker.entitiesDecoded(source)
         let file = page.page.sourcePath
-        let alt = LinkChecker.entitiesDecoded(attributes["alt"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let alt = LinkChecker.entitiesDecoded(attributes["alt"] ?? "").trimmed(.whitespacesAndNewlines)
         var tag = tag
         if alt.isEmpty {
             collector.report(Diagnostic(file: file, at: location, message: "the image '\(shownSource)' has no alt text, which readers who cannot see it need; "
