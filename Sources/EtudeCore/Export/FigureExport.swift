@@ -87,6 +87,8 @@ public struct FigureExport {
 
     /// Each row's CSV line from earlier builds (`etude serve`), by the row it was made from.
     var lineMemo: SlotMemo<Row, String>?
+    /// Each row's JSON from earlier builds, likewise.
+    var jsonMemo: SlotMemo<Row, String>?
 
     public init(table: FigureTable) {
         self.table = table
@@ -134,14 +136,33 @@ public struct FigureExport {
         }
     }
 
+    /// The JSON document, as JSONEncoder writes it (pretty, keys sorted), put together from
+    /// each row's own encoding, so that a rebuild encodes only the rows that changed.
     func json(_ rows: [Row]? = nil) throws -> Data {
-        let dataset = table.dataset
-        let document = Document(
-            sources: dataset.sourceOrder.compactMap { dataset.sources[$0] }.map { Document.Source(id: $0.id, title: $0.title) },
-            figures: rows ?? self.rows)
+        let rows = rows ?? self.rows
+        let sources = table.dataset.sourceOrder.compactMap { table.dataset.sources[$0] }.map { Document.Source(id: $0.id, title: $0.title) }
+        guard !rows.isEmpty, !sources.isEmpty else { return try Self.encoded(Document(sources: sources, figures: rows)) + Data("\n".utf8) }
+        let figures = try rows.map { row in
+            try jsonMemo?.value(row.key, for: row) { try Self.indented(Self.encoded(row), by: 4) } ?? Self.indented(Self.encoded(row), by: 4)
+        }
+        let list = try Self.indented(Self.encoded(sources), by: 2).dropFirst(2)
+        return Data(("{\n  \"figures\" : [\n" + figures.joined(separator: ",\n") + "\n  ],\n  \"sources\" : " + list + "\n}\n").utf8)
+    }
+
+    /// JSONEncoder as the export writes: pretty, keys sorted, slashes as they are.
+    static func encoded(_ value: some Encodable) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(document) + Data("\n".utf8)
+        return try encoder.encode(value)
+    }
+
+    /// Pretty-printed JSON moved right by `spaces`, as it sits inside the document (JSON
+    /// strings hold no line break: each line of the encoding starts a line of the document);
+    /// the empty line inside an empty list stays empty.
+    private static func indented(_ json: Data, by spaces: Int) -> String {
+        let margin = String(repeating: " ", count: spaces)
+        return json.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            .map { $0.isEmpty ? "" : margin + String(decoding: $0, as: UTF8.self) }.joined(separator: "\n")
     }
 
     /// RFC 4180: comma-separated, CRLF line ends, fields quoted when they need it, UTF-8.

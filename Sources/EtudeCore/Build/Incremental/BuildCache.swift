@@ -20,6 +20,7 @@ public final class BuildCache: @unchecked Sendable {
     let chapters = SlotMemo<ReportAssembler.RewriteInput, String>()
     let chapterScans = AttributeScanMemo()
     let exportLines = SlotMemo<FigureExport.Row, String>()
+    let exportJSON = SlotMemo<FigureExport.Row, String>()
     let shownFigures = SlotMemo<String, [String]>()
     let sourcesAnchors = SlotMemo<String, Bool>()
     let shownScans = AttributeScanMemo()
