@@ -17,10 +17,9 @@ public struct HeadingIDGenerator {
     }
 
     public static func slug(_ text: String) -> String {
-        // Most headings are ASCII: folding them needs no Unicode transform, which is slow.
-        let folded = text.utf8.allSatisfy({ $0 < 0x80 }) ? text.lowercased() : text.replacingOccurrences(of: "œ", with: "oe").replacingOccurrences(of: "æ", with: "ae")
-            .replacingOccurrences(of: "Œ", with: "oe").replacingOccurrences(of: "Æ", with: "ae")
-            .strippingDiacritics().lowercased()
+        // Most headings are ASCII: folding them needs no Unicode transform, which is slow;
+        // most others are made of scalars folded one at a time (see `ScalarFolding`).
+        let folded = text.utf8.allSatisfy({ $0 < 0x80 }) ? text.lowercased() : ScalarFolding.shared.folded(text) ?? folded(text)
         var slug = ""
         for scalar in folded.unicodeScalars {
             if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
@@ -31,6 +30,13 @@ public struct HeadingIDGenerator {
         }
         while slug.hasSuffix("-") { slug.removeLast() }
         return slug.isEmpty ? "section" : slug
+    }
+
+    /// The text a slug is made from: ligatures spelt out, diacritics removed, lower case.
+    static func folded(_ text: String) -> String {
+        text.replacingOccurrences(of: "œ", with: "oe").replacingOccurrences(of: "æ", with: "ae")
+            .replacingOccurrences(of: "Œ", with: "oe").replacingOccurrences(of: "Æ", with: "ae")
+            .strippingDiacritics().lowercased()
     }
 
     /// Whether `id` is in the footnotes' id space, or would enter it once numbered.
@@ -78,5 +84,47 @@ extension String {
             kept.append(scalar)
         }
         return String(kept).precomposedStringWithCanonicalMapping
+    }
+}
+
+/// `HeadingIDGenerator.folded` one scalar at a time, each scalar's folding kept, for texts
+/// where that gives the whole (Foundation's replacements and normalisations went through an
+/// NSString for every heading of every page): every scalar is one `strippingDiacritics`
+/// folds alone (below U+0250 or General Punctuation, no mark) and none joins the character
+/// before it (no grapheme extender such as U+200D), so each character is one scalar (or
+/// CR LF), the ligatures are replaced character by character, and lower case maps scalar by
+/// scalar. `HeadingSlugTests` compares it with the whole folding on generated texts.
+final class ScalarFolding: @unchecked Sendable {
+    static let shared = ScalarFolding()
+    init() {}
+    private let lock = NSLock()
+    private var kept: [UInt32: String] = [:]
+
+    /// Nil when a scalar of `text` is not one this folding answers for.
+    func folded(_ text: String) -> String? {
+        lock.lock()
+        defer { lock.unlock() }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                result.unicodeScalars.append(("A"..."Z").contains(scalar) ? Unicode.Scalar(scalar.value + 32)! : scalar)
+                continue
+            }
+            if let known = kept[scalar.value] {
+                result += known
+                continue
+            }
+            guard Self.foldsAlone(scalar) else { return nil }
+            let folded = HeadingIDGenerator.folded(String(scalar))
+            kept[scalar.value] = folded
+            result += folded
+        }
+        return result
+    }
+
+    private static func foldsAlone(_ scalar: Unicode.Scalar) -> Bool {
+        let properties = scalar.properties
+        return (scalar.value < 0x250 || (0x2000..<0x2070).contains(scalar.value)) && properties.canonicalCombiningClass == .notReordered
+            && ![.nonspacingMark, .spacingMark, .enclosingMark].contains(properties.generalCategory) && !properties.isGraphemeExtend
     }
 }
