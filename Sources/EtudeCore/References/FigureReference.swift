@@ -63,7 +63,7 @@ public enum ReferenceParser {
         // Both lists come in text order: one pass over each.
         var unclosed: [Match] = []
         var next = 0
-        for open in text.ranges(of: "{{") {
+        for open in ReferenceScanner.openings(in: text) {
             while next < matches.count, matches[next].range.upperBound <= open.lowerBound { next += 1 }
             guard next == matches.count || !matches[next].range.overlaps(open) else { continue }
             let message = "'{{' opens a figure reference that is never closed; write {{ key }} on one line, or put literal braces in `code`"

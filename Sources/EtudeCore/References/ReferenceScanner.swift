@@ -19,24 +19,20 @@ enum ReferenceScanner {
     static func references(in text: String) -> [Found] {
         var found: [Found] = []
         var start = text.startIndex
-        while start < text.endIndex {
-            guard text[start] == "{" else {
-                start = text.index(after: start)
-                continue
-            }
-            let second = text.index(after: start)
+        while let open = nextBrace(in: text, from: start, closing: false) {
+            let second = text.index(after: open)
             guard second < text.endIndex, text[second] == "{" else {
                 start = second
                 continue
             }
             let innerStart = text.index(after: second)
-            var end = innerStart
-            while end < text.endIndex, text[end] != "{", text[end] != "}" { end = text.index(after: end) }
+            // The run stops at the first character that is a brace of either kind.
+            let end = nextBrace(in: text, from: innerStart, closing: true) ?? text.endIndex
             if end < text.endIndex, text[end] == "}" {
                 let last = text.index(after: end)
                 if last < text.endIndex, text[last] == "}" {
                     let after = text.index(after: last)
-                    found.append(Found(range: start..<after, inner: innerStart..<end))
+                    found.append(Found(range: open..<after, inner: innerStart..<end))
                     start = after
                     continue
                 }
@@ -44,5 +40,38 @@ enum ReferenceScanner {
             start = second
         }
         return found
+    }
+
+    /// `text.ranges(of: "{{")`: two `{` characters, leftmost first, without overlaps.
+    static func openings(in text: String) -> [Range<String.Index>] {
+        var found: [Range<String.Index>] = []
+        var start = text.startIndex
+        while let open = nextBrace(in: text, from: start, closing: false) {
+            let second = text.index(after: open)
+            if second < text.endIndex, text[second] == "{" {
+                found.append(open..<text.index(after: second))
+                start = text.index(after: second)
+            } else {
+                start = second
+            }
+        }
+        return found
+    }
+
+    /// The first character at or after `index` (a character boundary) that is `{` (or, with
+    /// `closing`, `{` or `}`) alone, found in the bytes: a brace byte counts only where a
+    /// character starts and that character is the brace itself (no mark after it, no
+    /// prepended scalar before it). Walking every character of every text node was most
+    /// of the scanner's cost.
+    private static func nextBrace(in text: String, from index: String.Index, closing: Bool) -> String.Index? {
+        let utf8 = text.utf8
+        var position = index
+        while let hit = utf8[position...].firstIndex(where: { $0 == 0x7B || (closing && $0 == 0x7D) }) {
+            if let character = hit.samePosition(in: text), text[character] == "{" || (closing && text[character] == "}") {
+                return character
+            }
+            position = utf8.index(after: hit)
+        }
+        return nil
     }
 }

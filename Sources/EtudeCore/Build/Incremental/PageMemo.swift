@@ -70,7 +70,7 @@ final class PageMemo {
 
     /// Every text from a `{{` to the next `}}` (or to the end).
     private static func references(in text: String) -> [String] {
-        text.ranges(of: "{{").map { open in
+        ReferenceScanner.openings(in: text).map { open in
             let end = text[open.upperBound...].range(of: "}}")?.upperBound ?? text.endIndex
             return String(text[open.lowerBound..<end])
         }
