@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import EtudeCore
 
@@ -33,6 +34,27 @@ import Testing
                     let rewrite = { (name: String, value: String) in value.contains("x") ? nil : "[\(name) \(value)]" }
                     #expect(HTMLText.rewriteAttributes(names, in: html, scans: rewrites, slot: "chapter", rewrite) == HTMLText.rewriteAttributes(names, in: html, rewrite))
                 }
+            }
+        }
+    }
+
+    /// The link check hands over a built file's bytes as they are, invalid UTF-8 included
+    /// (a file of static/): the answer is that of the whole text the bytes decode to.
+    @Test func aRescanOfBytesFindsWhatTheDecodedTextGives() {
+        var random = SplitMix64(seed: 29)
+        let invalid: [[UInt8]] = [[0xC3], [0xFF], [0xE2, 0x80], [0xED, 0xA0, 0x80], [0xC3, 0xA9]]
+        for names: Set<String> in [["id"], ["href", "src"]] {
+            let memo = AttributeScanMemo(markEvery: 8)
+            var bytes = Array(Self.text(&random, pieces: 600).utf8)
+            for _ in 0..<60 {
+                let start = Int.random(in: 0..<bytes.count + 1, using: &random)
+                let end = min(bytes.count, start + Int.random(in: 0..<10, using: &random))
+                let inserted = Int.random(in: 0..<3, using: &random) == 0 ? invalid[Int.random(in: 0..<invalid.count, using: &random)]
+                    : Array(Self.text(&random, pieces: Int.random(in: 0..<5, using: &random)).utf8)
+                bytes.replaceSubrange(start..<end, with: inserted)
+                let found = memo.attributes(names, inUTF8: Data(bytes), slot: "file.html")
+                let expected = HTMLText.attributes(names, in: String(decoding: bytes, as: UTF8.self))
+                #expect(found.map(\.name) == expected.map(\.name) && found.map(\.value) == expected.map(\.value))
             }
         }
     }

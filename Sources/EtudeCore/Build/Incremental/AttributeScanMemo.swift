@@ -49,6 +49,12 @@ final class AttributeScanMemo {
         found(names, in: Array(html.utf8), slot: slot).map { ($0.name, $0.text) }
     }
 
+    /// `HTMLText.attributes(names, inUTF8: data)`, likewise: the bytes as they are, not
+    /// decoded into a text first (the same answer, see `HTMLText.attributes(_:inUTF8:)`).
+    func attributes(_ names: Set<String>, inUTF8 data: Data, slot: String) -> [(name: String, value: String)] {
+        found(names, in: [UInt8](data), slot: slot).map { ($0.name, $0.text) }
+    }
+
     /// Each attribute of `bytes` with a name in `names`: its name, the bytes of its value and
     /// the value; reusing the last scan kept in `slot`.
     func found(_ names: Set<String>, in bytes: [UInt8], slot: String) -> [(name: String, value: Range<Int>, text: String)] {

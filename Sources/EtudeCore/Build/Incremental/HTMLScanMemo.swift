@@ -46,7 +46,7 @@ final class HTMLScanMemo {
     func links(of path: String, in data: Data?) -> [String] {
         guard let data else { return LinkChecker.links(in: nil) }
         if let kept = links[path], kept.data == data { return kept.values }
-        let values = attributes.attributes(LinkChecker.linkNames, in: String(decoding: data, as: UTF8.self), slot: "links " + path)
+        let values = attributes.attributes(LinkChecker.linkNames, inUTF8: data, slot: "links " + path)
             .map { LinkChecker.entitiesDecoded($0.value) }
         links[path] = (data, values)
         return values
@@ -56,7 +56,7 @@ final class HTMLScanMemo {
     func ids(of path: String, in data: Data?) -> Set<String> {
         guard let data else { return LinkChecker.ids(in: nil) }
         if let kept = ids[path], kept.data == data { return kept.values }
-        let values = Set(attributes.attributes(LinkChecker.idNames, in: String(decoding: data, as: UTF8.self), slot: "ids " + path)
+        let values = Set(attributes.attributes(LinkChecker.idNames, inUTF8: data, slot: "ids " + path)
             .map { LinkChecker.entitiesDecoded($0.value) })
         if ids[path]?.values != values { idVersions[path, default: 0] += 1 }
         ids[path] = (data, values)
