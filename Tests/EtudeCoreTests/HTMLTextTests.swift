@@ -3,6 +3,36 @@ import Testing
 @testable import EtudeCore
 
 @Suite struct HTMLTextTests {
+    /// The byte loop `replacing` had before it jumped with memchr and copied runs: the reference.
+    static func referenceReplacing(_ pairs: [(String, String)], in text: String) -> String {
+        let bytes = Array(text.utf8)
+        let patterns = pairs.map { (Array($0.0.utf8), Array($0.1.utf8)) }.filter { !$0.0.isEmpty }
+        var output: [UInt8] = []
+        var index = 0
+        scan: while index < bytes.count {
+            for (pattern, replacement) in patterns where index + pattern.count <= bytes.count && Array(bytes[index..<index + pattern.count]) == pattern {
+                output.append(contentsOf: replacement)
+                index += pattern.count
+                continue scan
+            }
+            output.append(bytes[index])
+            index += 1
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    @Test func replacingIsTheOneByteLoopItReplaced() {
+        let pieces = ["<h2", "<h3", ">", "<", "a", "ab", "é", "\u{E000}", "\u{E000}1\u{E001}", "\u{E001}", "\u{301}", " ", "\n", "<h2>"]
+        let pairSets: [[(String, String)]] = [
+            [("<h2", "<h3"), ("<h3", "<h4")], [("\u{E000}1\u{E001}", "<b>un</b>"), ("\u{E000}", "")], [("ab", "1"), ("a", "2"), ("é", "e")],
+            [("a", "")], [("", "x"), ("<", "&lt;")], [("<h2>", "<h2 class=\"x\">"), ("\u{301}", "")],
+        ]
+        for (index, text) in RandomTexts.make(seed: 808, count: 6_000, maxPieces: 12, from: pieces).enumerated() {
+            let pairs = pairSets[index % pairSets.count]
+            #expect(HTMLText.replacing(pairs, in: text) == Self.referenceReplacing(pairs, in: text), "\(text.debugDescription)")
+        }
+    }
+
     @Test func replacingIsOnePassLeftToRightFirstPairWins() {
         #expect(HTMLText.replacing([("<h2", "<h3"), ("<h3", "<h4")], in: "<h2>a</h2><h3>b") == "<h3>a</h2><h4>b")
         #expect(HTMLText.replacing([("ab", "1"), ("a", "2")], in: "aab") == "21")

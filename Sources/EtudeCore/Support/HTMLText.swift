@@ -7,25 +7,40 @@ enum HTMLText {
     /// `text` with every occurrence of each key replaced by its value, left to right;
     /// at one position the first matching pair wins.
     static func replacing(_ pairs: [(String, String)], in text: String) -> String {
-        let bytes = Array(text.utf8)
         let patterns = pairs.map { (Array($0.0.utf8), Array($0.1.utf8)) }.filter { !$0.0.isEmpty }
+        guard !patterns.isEmpty else { return text }
         var firstBytes = [Bool](repeating: false, count: 256)
         for (pattern, _) in patterns { firstBytes[Int(pattern[0])] = true }
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count)
-        var index = 0
-        scan: while index < bytes.count {
-            if firstBytes[Int(bytes[index])] {
+        // One first byte for every pattern (a placeholder's, a tag's `<`): memchr jumps to each.
+        let onlyFirst = Set(patterns.map { $0.0[0] }).count == 1 ? patterns[0].0[0] : nil
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            guard let base = bytes.baseAddress else { return nil }
+            var output: [UInt8] = []
+            var copied = 0, index = 0
+            scan: while index < bytes.count {
+                if let only = onlyFirst {
+                    guard let found = memchr(base + index, Int32(only), bytes.count - index) else { break }
+                    index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                } else if !firstBytes[Int(bytes[index])] {
+                    index += 1
+                    continue
+                }
                 for (pattern, replacement) in patterns where matches(pattern, bytes, at: index) {
+                    if output.isEmpty { output.reserveCapacity(bytes.count + replacement.count) }
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
                     output.append(contentsOf: replacement)
                     index += pattern.count
+                    copied = index
                     continue scan
                 }
+                index += 1
             }
-            output.append(bytes[index])
-            index += 1
-        }
-        return String(decoding: output, as: UTF8.self)
+            // Nothing replaced: the text as it was, not a copy.
+            guard copied > 0 || !output.isEmpty else { return nil }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+            return String(decoding: output, as: UTF8.self)
+        } ?? text
     }
 
     /// Every ` name="value"` (or `'value'`) of `html` whose name is in `names`, in order.
@@ -142,9 +157,8 @@ enum HTMLText {
             || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "_")
     }
 
-    private static func matches(_ pattern: [UInt8], _ bytes: [UInt8], at index: Int) -> Bool {
-        guard index + pattern.count <= bytes.count else { return false }
-        for offset in 0..<pattern.count where bytes[index + offset] != pattern[offset] { return false }
-        return true
+    private static func matches(_ pattern: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        guard index + pattern.count <= bytes.count, let base = bytes.baseAddress else { return false }
+        return pattern.withUnsafeBufferPointer { memcmp(base + index, $0.baseAddress!, pattern.count) == 0 }
     }
 }
