@@ -4,7 +4,8 @@ import Testing
 /// The downloadable SVG's quick reads of the chart give what the patterns they replace gave.
 struct ChartDownloadsEquivalenceTests {
     static let pieces = [" ", "\n", "\r\n", "\t", "\u{A0}", "role=\"img\" aria-labelledby=\"", "role=\"img\"", "\"", "a", "\u{301}", ">",
-                         "viewBox=\"0 0 ", "12", ".", "3", "<svg ", "figure-1 figure-1-desc", "👍🏽"]
+                         "viewBox=\"0 0 ", "12", ".", "3", "<svg ", "figure-1 figure-1-desc", "👍🏽",
+                         "viewBox=\"0 0 640 149\"", "\u{663}", "\u{600}", "1.2.3", "viewBox=\"0 0 1 2\"\u{301}"]
 
     @Test func sameAsThePatterns() {
         var differences: [String] = []
