@@ -18,13 +18,15 @@ struct FolderFingerprint: Equatable {
         exists = true
         guard isFolder.boolValue, (try? manager.destinationOfSymbolicLink(atPath: folder.path)) == nil,
               let enumerator = manager.enumerator(atPath: folder.path) else { return nil }
+        // Paths joined as text: a URL per file cost more than reading the file.
+        let base = folder.path.hasSuffix("/") ? folder.path : folder.path + "/"
         for case let path as String in enumerator {
-            let url = folder.appendingPathComponent(path)
-            guard let kind = FileKind.at(url.path) else { return nil }
+            let full = base + path
+            guard let kind = FileKind.at(full) else { return nil }
             switch kind {
             case .folder: files[path] = .some(nil)
             case .file:
-                guard let data = try? Data(contentsOf: url) else { return nil }
+                guard let data = manager.contents(atPath: full) else { return nil }
                 files[path] = data
             default: return nil
             }

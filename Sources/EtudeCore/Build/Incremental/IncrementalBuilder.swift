@@ -54,7 +54,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
         var changed = 0
         do {
             let replaced = files.sorted(by: { $0.key < $1.key }).filter { previous[$0.key] != $0.value }
-            for parent in Set(replaced.map { folder.appendingPathComponent($0.key).deletingLastPathComponent() }) {
+            for parent in Set(replaced.map { folder.appendingPathComponent($0.key).deletingLastPathComponent() }) where FileKind.at(parent.path) != .folder {
                 try manager.createDirectory(at: parent, withIntermediateDirectories: true)
             }
             for failure in ParallelMap.map(replaced, { path, data in Swift.Result { try Self.replace(folder.appendingPathComponent(path), with: data) } }) {
@@ -87,7 +87,8 @@ public final class IncrementalBuilder: @unchecked Sendable {
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).etude-\(UUID().uuidString)")
         try OutputFile.write(data, to: temporary)
         if let exchange = NameExchange.function, exchange(AT_FDCWD, temporary.path, AT_FDCWD, url.path, NameExchange.flag) == 0 {
-            try? FileManager.default.removeItem(at: temporary)
+            // The old file, now under the temporary name.
+            unlink(temporary.path)
             return
         }
         guard rename(temporary.path, url.path) == 0 else {
