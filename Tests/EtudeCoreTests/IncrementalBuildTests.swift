@@ -118,6 +118,25 @@ import Testing
 
     /// Pages rendered again are rendered ahead on every core in the context they had last
     /// time; one whose context changed meanwhile (an earlier chart's title) is rendered again in order.
+    /// The study draws four charts: the split `innovation` and `adoption` on the home page,
+    /// each again on its finding's page.
+    @Test func ofAPageRenderedAgainOnlyTheChartsAChangeReachesAreDrawnAgain() throws {
+        let session = try Session()
+        #expect(try session.rebuild("first build").chartsDrawn == 4)
+        try session.edit("data/figures.yaml") { $0.replacingOccurrences(of: "value: 53", with: "value: 54")
+            .replacingOccurrences(of: "value: 47", with: "value: 46") }
+        #expect(try session.rebuild("the split changed").chartsDrawn == 2, "the two adoption charts are reused (their titles say « innovation »)")
+        // A chart added first on the home page: every chart after it is numbered anew, so drawn again.
+        try session.edit("content/index.md") { text in
+            let first = try! #require(text.range(of: "```chart"))
+            return text.replacingCharacters(in: first.lowerBound..<first.lowerBound, with: "```chart\nfigure: adoption\ntitle: Les acteurs\n```\n\n")
+        }
+        #expect(try session.rebuild("a chart added first").chartsDrawn == 5)
+        try session.edit("data/figures.yaml") { $0.replacingOccurrences(of: "value: 54", with: "value: 55")
+            .replacingOccurrences(of: "value: 46", with: "value: 45") }
+        #expect(try session.rebuild("the split changed again").chartsDrawn == 2)
+    }
+
     @Test func pagesRenderedAheadAreTakenOnlyInTheirOwnContext() throws {
         let session = try Session()
         try session.rebuildMatchesFullBuild("first build")

@@ -58,15 +58,17 @@ public struct PageRenderer {
     /// Each page that has a guessed context rendered in it, on every core, with the memos
     /// of the session's build (task-local values, bound again on each thread).
     private func renderedAhead(_ pages: [Page], guesses: [BlockContext?]) -> [PageMemo.Early?] {
-        let titles = TitleMemo.current, typography = TypographyMemo.current
+        let titles = TitleMemo.current, typography = TypographyMemo.current, charts = ChartMemo.current
         let guessed = zip(pages, guesses).compactMap { page, guess in guess.map { (page, $0) } }
         guard guessed.count > 1 else { return pages.map { _ in nil } }
         let made = ParallelMap.map(guessed) { page, guess in
             TitleMemo.$current.withValue(titles) {
-                TypographyMemo.$current.withValue(typography) {
-                    var context = guess
-                    let result = Swift.Result { try render(page, context: &context) }
-                    return (page.outputPath, PageMemo.Early(before: guess, result: result, after: context))
+                ChartMemo.$current.withValue(charts) {
+                    TypographyMemo.$current.withValue(typography) {
+                        var context = guess
+                        let result = Swift.Result { try render(page, context: &context) }
+                        return (page.outputPath, PageMemo.Early(before: guess, result: result, after: context))
+                    }
                 }
             }
         }

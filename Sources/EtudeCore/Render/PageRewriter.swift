@@ -65,7 +65,11 @@ struct PageRewriter: MarkdownRewriter {
         let name = info.split(separator: " ").first.map(String.init) ?? ""
         guard let renderer = blocks[name] else { return nil }
         do {
-            let html = try renderer.render(name: name, content: content, file: file, at: location, context: &context)
+            let file = self.file
+            let render = { (context: inout BlockContext) in try renderer.render(name: name, content: content, file: file, at: location, context: &context) }
+            // Charts are drawn again only where a change reaches them (`etude serve`).
+            let memo = renderer.numbersFigures ? ChartMemo.current : nil
+            let html = try memo.map { try $0.chart(name + "\n" + content, context: &context, draw: render) } ?? render(&context)
             return placeholders.add(.block(html: html))
         } catch let diagnostic as Diagnostic {
             collector.report(diagnostic)

@@ -16,6 +16,7 @@ public final class BuildCache: @unchecked Sendable {
     let layoutMemo = LayoutMemo()
     let htmlScans = HTMLScanMemo()
     let titleMemo = TitleMemo()
+    let charts = ChartMemo()
     let typography = TypographyMemo()
     let chapters = SlotMemo<ReportAssembler.RewriteInput, String>()
     let chapterScans = AttributeScanMemo()
@@ -84,9 +85,12 @@ public final class BuildCache: @unchecked Sendable {
         guard let cache else { return try renderer.render(pages) }
         let changes = cache.pageMemo.begin(world)
         cache.titleMemo.begin(changes)
+        cache.charts.begin(changes)
         if changes == .everything { cache.typography.forget() }
         return try TitleMemo.$current.withValue(cache.titleMemo) {
-            try TypographyMemo.$current.withValue(cache.typography) { try renderer.render(pages, memo: cache.pageMemo) }
+            try ChartMemo.$current.withValue(cache.charts) {
+                try TypographyMemo.$current.withValue(cache.typography) { try renderer.render(pages, memo: cache.pageMemo) }
+            }
         }
     }
 

@@ -29,6 +29,8 @@ public final class IncrementalBuilder: @unchecked Sendable {
         /// Of the pages rendered again, those rendered ahead on another core and taken
         /// (their guessed context was right), and those rendered ahead in vain.
         var renderedAhead = (taken: 0, wasted: 0)
+        /// Charts drawn again (the others were reused, see `ChartMemo`).
+        var chartsDrawn = 0
     }
 
     /// Builds into the folder; throws `BuildFailure` (the folder is then left as it was).
@@ -38,13 +40,15 @@ public final class IncrementalBuilder: @unchecked Sendable {
         guard let previous = written else {
             let result = try builder.build(into: folder)
             written = result.files
-            return Outcome(result: result, renderedPages: cache.renderedPages, changedFiles: result.files.count, renderedAhead: cache.pageMemo.early)
+            return Outcome(result: result, renderedPages: cache.renderedPages, changedFiles: result.files.count, renderedAhead: cache.pageMemo.early,
+                           chartsDrawn: cache.charts.drawn)
         }
         let result = try builder.render()
         written = nil
         let changed = try write(result.files, over: previous)
         written = result.files
-        return Outcome(result: result, renderedPages: cache.renderedPages, changedFiles: changed, renderedAhead: cache.pageMemo.early)
+        return Outcome(result: result, renderedPages: cache.renderedPages, changedFiles: changed, renderedAhead: cache.pageMemo.early,
+                       chartsDrawn: cache.charts.drawn)
     }
 
     /// Writes the files that differ from `previous`, each replaced at once (a reader never

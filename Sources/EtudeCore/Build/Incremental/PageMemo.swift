@@ -55,17 +55,25 @@ final class PageMemo {
     /// when the body holds a character reference (`&#123;`), which could spell a reference
     /// the raw text does not show.
     static func namedText(of page: Page) -> String? {
-        guard page.body.firstMatch(of: /&[#A-Za-z0-9]{1,32};/) == nil else { return nil }
-        let body = page.body.replacingOccurrences(of: "\\", with: "")
-        var named = references(in: body) + references(in: String(reflecting: page.frontMatter))
+        guard let named = namedLines(in: page.body) else { return nil }
+        let blocks = blockNames(page.body.replacingOccurrences(of: "\\", with: ""))
+        return (named + references(in: String(reflecting: page.frontMatter)) + blocks.flatMap { blockReads[$0] ?? [] })
+            .joined(separator: "\n")
+    }
+
+    /// Where a text (a page's body, a block's content) names figures: its references and its
+    /// `name: value` lines but `title` and `note`; nil when it holds a character reference.
+    static func namedLines(in text: String) -> [String]? {
+        guard text.firstMatch(of: /&[#A-Za-z0-9]{1,32};/) == nil else { return nil }
+        let body = text.replacingOccurrences(of: "\\", with: "")
+        var named = references(in: body)
         for line in body.split(separator: "\n") {
             let start = line.drop { $0 == " " || $0 == "\t" || $0 == ">" }
             let name = start.prefix { ("a"..."z").contains($0) || $0 == "_" || $0 == "-" }
             // A chart's title and note are free text, whose references `{{ … }}` are already kept.
             if !name.isEmpty, name != "title", name != "note", start.dropFirst(name.count).drop(while: { $0 == " " || $0 == "\t" }).first == ":" { named.append(String(line)) }
         }
-        named += blockNames(body).flatMap { blockReads[$0] ?? [] }
-        return named.joined(separator: "\n")
+        return named
     }
 
     /// Every text from a `{{` to the next `}}` (or to the end).
