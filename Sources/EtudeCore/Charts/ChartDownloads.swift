@@ -60,7 +60,8 @@ struct ChartDownloads {
     /// with ASCII numbers (every chart Étude draws): there the first match of the pattern is
     /// the first occurrence of `viewBox="0 0 `, each ASCII byte being a character of its own
     /// (none of those the pattern reads joins a mark: the byte after the closing quote is
-    /// ASCII). Nil where it cannot tell (.some(nil): the pattern's text is no number); compiling the pattern for each chart was 2 % of a rebuild.
+    /// ASCII). Nil where it cannot tell (`.some(nil)`: the pattern's text is no number).
+    /// Compiling the pattern for each chart was 2 % of a rebuild.
     private static func asciiViewBoxHeight(of svg: String) -> Double?? {
         var svg = svg
         return svg.withUTF8 { bytes -> Double?? in

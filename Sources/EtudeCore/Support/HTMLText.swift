@@ -17,7 +17,7 @@ enum HTMLText {
         return text.withUTF8 { bytes -> String? in
             guard let base = bytes.baseAddress else { return nil }
             var output: [UInt8] = []
-            var copied = 0, index = 0
+            var copied = 0, index = 0, replaced = false
             scan: while index < bytes.count {
                 if let only = onlyFirst {
                     guard let found = memchr(base + index, Int32(only), bytes.count - index) else { break }
@@ -32,12 +32,13 @@ enum HTMLText {
                     output.append(contentsOf: replacement)
                     index += pattern.count
                     copied = index
+                    replaced = true
                     continue scan
                 }
                 index += 1
             }
             // Nothing replaced: the text as it was, not a copy.
-            guard copied > 0 || !output.isEmpty else { return nil }
+            guard replaced else { return nil }
             output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
             return String(decoding: output, as: UTF8.self)
         } ?? text

@@ -38,7 +38,8 @@ final class ChartMemo: @unchecked Sendable {
         let slot = context.page + "\u{0}" + content
         if let entry = lock.withLock({ entries[slot] }), Self.same(entry.before, context) {
             context.figures += entry.figures
-            context.files.merge(entry.files) { _, kept in kept }
+            // The drawing set its downloads whatever was there: so does its copy.
+            context.files.merge(entry.files) { _, drawn in drawn }
             return entry.html
         }
         let before = context
