@@ -55,17 +55,25 @@ final class PageMemo {
     /// when the body holds a character reference (`&#123;`), which could spell a reference
     /// the raw text does not show.
     static func namedText(of page: Page) -> String? {
-        guard let named = namedLines(in: page.body) else { return nil }
-        let blocks = blockNames(page.body.replacingOccurrences(of: "\\", with: ""))
-        return (named + references(in: String(reflecting: page.frontMatter)) + blocks.flatMap { blockReads[$0] ?? [] })
+        guard let body = unescaped(page.body) else { return nil }
+        return (namedLines(inUnescaped: body) + references(in: String(reflecting: page.frontMatter)) + blockNames(body).flatMap { blockReads[$0] ?? [] })
             .joined(separator: "\n")
     }
 
     /// Where a text (a page's body, a block's content) names figures: its references and its
     /// `name: value` lines but `title` and `note`; nil when it holds a character reference.
     static func namedLines(in text: String) -> [String]? {
+        unescaped(text).map(namedLines(inUnescaped:))
+    }
+
+    /// `text` with its backslash escapes undone; nil when it holds a character reference
+    /// (`&#123;`), which could spell a reference the raw text does not show.
+    private static func unescaped(_ text: String) -> String? {
         guard text.firstMatch(of: /&[#A-Za-z0-9]{1,32};/) == nil else { return nil }
-        let body = text.replacingOccurrences(of: "\\", with: "")
+        return text.replacingOccurrences(of: "\\", with: "")
+    }
+
+    private static func namedLines(inUnescaped body: String) -> [String] {
         var named = references(in: body)
         for line in body.split(separator: "\n") {
             let start = line.drop { $0 == " " || $0 == "\t" || $0 == ">" }
