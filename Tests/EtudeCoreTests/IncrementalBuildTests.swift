@@ -137,6 +137,39 @@ import Testing
         #expect(try session.rebuild("the split changed again").chartsDrawn == 2)
     }
 
+    /// A page or report whose content alone changed is its template's output around the new
+    /// content (`TemplateSkeleton`): made on the first such change, filled on the next; a
+    /// template that does not insert the content as it is gets rendered every time.
+    @Test func layoutsWhoseContentAloneChangedAreFilledIntoTheirSkeleton() throws {
+        let session = try Session()
+        var value = 53
+        func splitChanged(_ step: String) throws -> Int {
+            try session.edit("data/figures.yaml") { $0.replacingOccurrences(of: "value: \(value)", with: "value: \(value + 1)")
+                .replacingOccurrences(of: "value: \(100 - value)", with: "value: \(99 - value)") }
+            value += 1
+            return try session.rebuild(step).skeletonsFilled
+        }
+        try session.rebuildMatchesFullBuild("first build")
+        #expect(try splitChanged("the split changed: skeletons made") == 0)
+        #expect(try splitChanged("the split changed again") == 5, "the four pages that show the split, and the report")
+        #expect(try splitChanged("and again") == 5)
+
+        // The content inside an indented partial: still what a full build makes.
+        let layout = try #require(BuiltInTheme.files["layout.mustache"])
+        try session.edit("templates/partials/contenu.mustache") { _ in "<div class=\"contenu\">\n{{{page.contentHTML}}}\n</div>\n" }
+        try session.edit("templates/layout.mustache") { _ in layout.replacingOccurrences(of: "{{{page.contentHTML}}}\n", with: "    {{> partials/contenu}}\n") }
+        #expect(try session.rebuild("a layout with the content in an indented partial").skeletonsFilled == 0)
+        #expect(try splitChanged("the split changed under the new layout") == 0, "the templates changed: the report's skeleton is made again too")
+        #expect(try splitChanged("the split changed again under the new layout") == 5)
+
+        // The content also escaped: not put in as it is, so the pages are rendered every time.
+        try session.edit("templates/partials/contenu.mustache") { _ in "{{{page.contentHTML}}}\n<pre hidden>{{page.contentHTML}}</pre>\n" }
+        #expect(try session.rebuild("a layout that also escapes the content").skeletonsFilled == 0)
+        #expect(try splitChanged("the split changed under the escaping layout") == 0)
+        #expect(try splitChanged("and again under the escaping layout") == 1, "only the report")
+        #expect(try splitChanged("and once more") == 1)
+    }
+
     @Test func pagesRenderedAheadAreTakenOnlyInTheirOwnContext() throws {
         let session = try Session()
         try session.rebuildMatchesFullBuild("first build")

@@ -94,7 +94,8 @@ public struct SiteBuilder {
         // A slice at a time: written as they come, the pages' HTML is never all in memory.
         // (`etude serve` keeps its site whole: its memo of layouts spans every page.)
         let sliceSize = cache == nil ? 256 : max(rendered.count, 1)
-        for start in stride(from: 0, to: rendered.count, by: sliceSize) {
+        // One slice even without pages: a session's memo then knows this build's settings (for 404.html and the report).
+        for start in stride(from: 0, to: max(rendered.count, 1), by: sliceSize) {
             let slice = Array(rendered[start..<min(start + sliceSize, rendered.count)])
             let htmls = BuildCache.layouts(cache, slice, project: project, site: site, navigation: navigation, linksPDF: linkingPDF, language: table.language) { pages in
                 ParallelMap.map(pages) { page in Swift.Result { try library.render(contexts.context(for: page), template: "layout") } }
@@ -125,6 +126,7 @@ public struct SiteBuilder {
             report.chapterMemo = cache?.chapters
             report.chapterScans = cache?.chapterScans
             report.styleMemo = cache?.styles
+            report.skeletons = cache?.reportSkeletons
             output.add(ReportBuilder.outputPath, text: try report.render(pages: reportPages, assets: output.files), from: .report)
         }
         try BuildFailure.throwIfAny(output.diagnostics)

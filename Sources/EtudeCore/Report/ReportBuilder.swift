@@ -38,6 +38,9 @@ struct ReportBuilder {
     var chapterScans: AttributeScanMemo?
     /// Stylesheets as inlined by earlier builds, by their bytes (`etude serve`).
     var styleMemo: SlotMemo<Data, String>?
+    /// The report around its chapters' content from earlier builds, and what this build's pages
+    /// are laid out in (`etude serve`).
+    var skeletons: (memo: SkeletonMemo<Outline>, world: LayoutMemo.World)?
 
     /// The CSS `content` of « Page {page} sur {pages} »: its words as strings, the
     /// placeholders as Chromium's page counters.
@@ -79,20 +82,50 @@ struct ReportBuilder {
         }
         styles.append("/* Running title: the site title; page numbers in the site's language. */\n@page {\n  @top-center {\n    content: \(Self.cssString(site.title));\n  }\n\n"
             + "  @bottom-center {\n    content: \(Self.pageNumberContent(language.messages(LayoutMessage.pageNumber)));\n  }\n}")
-        let context: [String: Any] = [
-            "site": site.templateValues.merging(branding) { first, _ in first },
-            "report": [
-                "title": site.title, "coverLines": coverLines, "styles": styles.joined(separator: "\n\n"),
-                "canonicalURL": site.baseURL + Self.outputPath,
-            ],
-            "chapters": chapters.map { chapter -> [String: Any] in
-                ["id": chapter.id, "title": chapter.title, "contentHTML": chapter.contentHTML,
-                 "sections": chapter.sections.map { ["id": $0.id, "title": $0.title] }]
-            },
-            "generator": "Étude",
-            "t": language.themeWords,
-            "siteURL": "index.html",
-        ]
-        return try templates.render(context, template: "report")
+        let style = styles.joined(separator: "\n\n")
+        let render = { (contents: [String]) in
+            try templates.render([
+                "site": site.templateValues.merging(branding) { first, _ in first },
+                "report": [
+                    "title": site.title, "coverLines": coverLines, "styles": style,
+                    "canonicalURL": site.baseURL + Self.outputPath,
+                ],
+                "chapters": zip(chapters, contents).map { chapter, content -> [String: Any] in
+                    ["id": chapter.id, "title": chapter.title, "contentHTML": content,
+                     "sections": chapter.sections.map { ["id": $0.id, "title": $0.title] }]
+                },
+                "generator": "Étude",
+                "t": language.themeWords,
+                "siteURL": "index.html",
+            ] as [String: Any], template: "report")
+        }
+        let contents = chapters.map(\.contentHTML)
+        guard let (memo, world) = skeletons else { return try render(contents) }
+        let outline = Outline(world: world, coverLines: coverLines, styles: style,
+                              chapters: chapters.map { [$0.id, $0.title] + $0.sections.flatMap { [$0.id, $0.title] } })
+        switch memo.plan(Self.outputPath, key: outline, values: contents) {
+        case .filled(let html):
+            return html
+        case .make(let placeholders):
+            if let html = memo.made(Self.outputPath, key: outline, values: contents, first: try render(placeholders.first),
+                                    second: try render(placeholders.second), placeholders: placeholders) {
+                return html
+            }
+            return try render(contents)
+        case .render:
+            let html = try render(contents)
+            memo.rendered(Self.outputPath, key: outline)
+            return html
+        }
+    }
+
+    /// All that the report is made of but its chapters' content: what its skeleton stands for.
+    struct Outline: Equatable {
+        /// The settings, language, templates and branding, as for the pages.
+        var world: LayoutMemo.World
+        var coverLines: [String]
+        var styles: String
+        /// Each chapter's id, title, then its sections' ids and titles.
+        var chapters: [[String]]
     }
 }

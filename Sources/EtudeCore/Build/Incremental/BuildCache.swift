@@ -11,6 +11,8 @@ public final class BuildCache: @unchecked Sendable {
 
     /// Pages whose Markdown the last build rendered, not reused.
     public var renderedPages: Int { pageMemo.renderedCount }
+    /// Pages and report the last build made from a skeleton, without rendering their template.
+    var skeletonsFilled: Int { layoutMemo.filled + reportSkeleton.filled }
 
     let pageMemo = PageMemo()
     let layoutMemo = LayoutMemo()
@@ -27,6 +29,7 @@ public final class BuildCache: @unchecked Sendable {
     let shownScans = AttributeScanMemo()
     let literalFigures = LiteralFigureMemo()
     let styles = SlotMemo<Data, String>()
+    private let reportSkeleton = SkeletonMemo<ReportBuilder.Outline>()
     let backgrounds = SlotMemo<String, ThemeBackgrounds>()
     private let notFoundPages = SlotMemo<NotFoundInput, Data>()
     /// What this build's layouts read, set by `layouts` before `404.html` is made.
@@ -111,7 +114,13 @@ public final class BuildCache: @unchecked Sendable {
                                      templates: cache.fingerprints[project.templates.path] ?? nil,
                                      statics: cache.fingerprints[project.directory.appendingPathComponent(StaticFileLoader.folder).path] ?? nil)
         cache.layoutWorld = world
+        cache.reportSkeleton.begin()
         return cache.layoutMemo.html(of: pages, in: world, layout: layout)
+    }
+
+    /// The report's skeleton from earlier builds, with the world of this build's layouts (made just before).
+    var reportSkeletons: (memo: SkeletonMemo<ReportBuilder.Outline>, world: LayoutMemo.World)? {
+        layoutWorld.map { (reportSkeleton, $0) }
     }
 
     /// `404.html` as the last build made it, while the stylesheets and the context of the

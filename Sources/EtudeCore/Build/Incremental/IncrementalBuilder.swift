@@ -31,6 +31,8 @@ public final class IncrementalBuilder: @unchecked Sendable {
         var renderedAhead = (taken: 0, wasted: 0)
         /// Charts drawn again (the others were reused, see `ChartMemo`).
         var chartsDrawn = 0
+        /// Pages and report whose template was not rendered again, only their new content put in (see `TemplateSkeleton`).
+        var skeletonsFilled = 0
     }
 
     /// Builds into the folder; throws `BuildFailure` (the folder is then left as it was).
@@ -41,14 +43,14 @@ public final class IncrementalBuilder: @unchecked Sendable {
             let result = try builder.build(into: folder)
             written = result.files
             return Outcome(result: result, renderedPages: cache.renderedPages, changedFiles: result.files.count, renderedAhead: cache.pageMemo.early,
-                           chartsDrawn: cache.charts.drawn)
+                           chartsDrawn: cache.charts.drawn, skeletonsFilled: cache.skeletonsFilled)
         }
         let result = try builder.render()
         written = nil
         let changed = try write(result.files, over: previous)
         written = result.files
         return Outcome(result: result, renderedPages: cache.renderedPages, changedFiles: changed, renderedAhead: cache.pageMemo.early,
-                       chartsDrawn: cache.charts.drawn)
+                       chartsDrawn: cache.charts.drawn, skeletonsFilled: cache.skeletonsFilled)
     }
 
     /// Writes the files that differ from `previous`, each replaced at once (a reader never

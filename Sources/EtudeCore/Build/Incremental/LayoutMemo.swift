@@ -23,19 +23,69 @@ final class LayoutMemo {
 
     private var world: World?
     private var pages: [String: (page: RenderedPage, html: String)] = [:]
+    /// Each page's layout around its content, while all but the content is the same.
+    private let skeletons = SkeletonMemo<RenderedPage>()
+    /// Pages of the last build laid out from a skeleton.
+    var filled: Int { skeletons.filled }
 
     /// The HTML of every page, in order: reused ones from earlier builds, the others from
-    /// `layout`, called once with the pages to lay out.
+    /// `layout`, called with the pages to lay out (at most twice, the second time only for
+    /// pages whose skeleton could not be made).
     func html(of rendered: [RenderedPage], in world: World,
               layout: ([RenderedPage]) -> [Swift.Result<String, any Error>]) -> [Swift.Result<String, any Error>] {
-        if self.world != world { pages = [:] }
+        if self.world != world {
+            pages = [:]
+            skeletons.forget()
+        }
         self.world = world
+        skeletons.begin()
         let missing = rendered.filter { pages[$0.page.outputPath]?.page != $0 }
         var made: [String: Swift.Result<String, any Error>] = [:]
-        for (page, html) in zip(missing, layout(missing)) {
+        var plain: [RenderedPage] = [], making: [(page: RenderedPage, placeholders: TemplateSkeleton.Placeholders)] = []
+        for page in missing {
+            switch skeletons.plan(page.page.outputPath, key: Self.outline(of: page), values: [page.contentHTML]) {
+            case .filled(let html): made[page.page.outputPath] = .success(html)
+            case .make(let placeholders): making.append((page, placeholders))
+            case .render: plain.append(page)
+            }
+        }
+        let outputs = layout(plain + making.flatMap { page, placeholders in
+            [placeholders.first, placeholders.second].map { Self.page(page, content: $0[0]) }
+        })
+        for (page, html) in zip(plain, outputs) {
             made[page.page.outputPath] = html
-            if case .success(let text) = html { pages[page.page.outputPath] = (page, text) } else { pages[page.page.outputPath] = nil }
+            if case .success = html { skeletons.rendered(page.page.outputPath, key: Self.outline(of: page)) }
+        }
+        var again: [RenderedPage] = []
+        for (index, (page, placeholders)) in making.enumerated() {
+            let (first, second) = (outputs[plain.count + 2 * index], outputs[plain.count + 2 * index + 1])
+            if case .success(let first) = first, case .success(let second) = second,
+               let html = skeletons.made(page.page.outputPath, key: Self.outline(of: page), values: [page.contentHTML],
+                                         first: first, second: second, placeholders: placeholders) {
+                made[page.page.outputPath] = .success(html)
+            } else {
+                again.append(page)
+            }
+        }
+        for (page, html) in zip(again, again.isEmpty ? [] : layout(again)) { made[page.page.outputPath] = html }
+        for page in missing {
+            if case .success(let text) = made[page.page.outputPath] { pages[page.page.outputPath] = (page, text) } else { pages[page.page.outputPath] = nil }
         }
         return rendered.map { made[$0.page.outputPath] ?? .success(pages[$0.page.outputPath]!.html) }
+    }
+
+    /// All of a page that its layout reads but its content: the content emptied, and the
+    /// files beside it (a chart's downloads), which no layout reads.
+    private static func outline(of page: RenderedPage) -> RenderedPage {
+        var outline = page
+        outline.contentHTML = ""
+        outline.files = [:]
+        return outline
+    }
+
+    private static func page(_ page: RenderedPage, content: String) -> RenderedPage {
+        var copy = page
+        copy.contentHTML = content
+        return copy
     }
 }
