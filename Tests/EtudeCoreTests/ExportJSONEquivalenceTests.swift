@@ -25,6 +25,7 @@ import Testing
     @Test func rowsOfAwkwardTextsAreWhatJSONEncoderWrites() throws {
         var export = FigureExport(table: try SiteBuilder(project: Project(directory: TestSupport.repositoryRoot)).render().table)
         export.jsonMemo = SlotMemo()
+        export.sourcesMemo = SlotMemo()
         let texts = RandomTexts.make(seed: 4211, count: 600, maxPieces: 6, from: Self.pieces)
         var rows: [FigureExport.Row] = []
         for (index, text) in texts.enumerated() {
@@ -37,6 +38,18 @@ import Testing
                 #expect(try export.json(rows) == (try Self.wholeDocument(export, rows)), "\(rows.count) rows")
                 rows.removeFirst(min(rows.count, 7))
             }
+        }
+    }
+
+    /// Lines moved right one byte at a time: what splitting at line breaks and joining gave.
+    @Test func indentingIsWhatSplittingIntoLinesGave() {
+        let reference = { (json: Data, spaces: Int) in
+            json.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+                .map { $0.isEmpty ? "" : String(repeating: " ", count: spaces) + String(decoding: $0, as: UTF8.self) }.joined(separator: "\n")
+        }
+        for (index, text) in RandomTexts.make(seed: 5150, count: 4_000, maxPieces: 8, from: Self.pieces + ["\n\n", "\n "]).enumerated() {
+            let data = Data(text.utf8)
+            #expect(FigureExport.indented(data, by: index % 5) == reference(data, index % 5), "\(Array(text.unicodeScalars))")
         }
     }
 }

@@ -75,6 +75,9 @@ import Testing
         #expect(CSVField.quoted("a, b") == "\"a, b\"")
         #expect(CSVField.quoted("dit \"oui\"") == "\"dit \"\"oui\"\"\"")
         #expect(CSVField.quoted("deux\nlignes") == "\"deux\nlignes\"")
+        // A quote carrying a combining mark is still a quote to a CSV reader.
+        #expect(CSVField.quoted("a, \"\u{301}b\"") == "\"a, \"\"\u{301}b\"\"\"")
+        #expect(CSVField.quoted("\"") == "\"\"\"\"")
     }
 
     /// OWASP's CSV injection advice: text a spreadsheet would run as a formula starts with `'`.

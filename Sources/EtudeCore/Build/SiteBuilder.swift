@@ -117,6 +117,7 @@ public struct SiteBuilder {
         var export = FigureExport(table: table)
         export.lineMemo = cache?.exportLines
         export.jsonMemo = cache?.exportJSON
+        export.sourcesMemo = cache?.exportSources
         try export.files().sorted { $0.key < $1.key }.forEach { output.add($0.key, $0.value, from: .export) }
         let reportPages = try ReportSelection(sections: site.reportSections).pages(of: rendered)
         if templates!.has("report") {

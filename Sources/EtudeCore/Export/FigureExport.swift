@@ -74,7 +74,7 @@ public struct FigureExport {
     }
 
     struct Document: Encodable {
-        struct Source: Encodable {
+        struct Source: Encodable, Equatable {
             var id: String
             var title: String
         }
@@ -89,6 +89,8 @@ public struct FigureExport {
     var lineMemo: SlotMemo<Row, String>?
     /// Each row's JSON from earlier builds, likewise.
     var jsonMemo: SlotMemo<Row, String>?
+    /// The list of sources in JSON from earlier builds, by the sources.
+    var sourcesMemo: SlotMemo<[Document.Source], Substring>?
 
     public init(table: FigureTable) {
         self.table = table
@@ -145,7 +147,8 @@ public struct FigureExport {
         let figures = try rows.map { row in
             try jsonMemo?.value(row.key, for: row) { try Self.indented(Self.encoded(row), by: 4) } ?? Self.indented(Self.encoded(row), by: 4)
         }
-        let list = try Self.indented(Self.encoded(sources), by: 2).dropFirst(2)
+        let encodeList = { try Self.indented(Self.encoded(sources), by: 2).dropFirst(2) }
+        let list = try sourcesMemo?.value("sources", for: sources, make: encodeList) ?? encodeList()
         return Data(("{\n  \"figures\" : [\n" + figures.joined(separator: ",\n") + "\n  ],\n  \"sources\" : " + list + "\n}\n").utf8)
     }
 
@@ -159,10 +162,16 @@ public struct FigureExport {
     /// Pretty-printed JSON moved right by `spaces`, as it sits inside the document (JSON
     /// strings hold no line break: each line of the encoding starts a line of the document);
     /// the empty line inside an empty list stays empty.
-    private static func indented(_ json: Data, by spaces: Int) -> String {
-        let margin = String(repeating: " ", count: spaces)
-        return json.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-            .map { $0.isEmpty ? "" : margin + String(decoding: $0, as: UTF8.self) }.joined(separator: "\n")
+    static func indented(_ json: Data, by spaces: Int) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(json.count + json.count / 8)
+        var lineStart = true
+        for byte in json {
+            if lineStart, byte != UInt8(ascii: "\n") { bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: spaces)) }
+            bytes.append(byte)
+            lineStart = byte == UInt8(ascii: "\n")
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// RFC 4180: comma-separated, CRLF line ends, fields quoted when they need it, UTF-8.
@@ -206,6 +215,15 @@ enum CSVField {
         // Bytes, not Characters: quicker for the many thousands of fields an export of answers
         // gives, and a CRLF (one Character) inside a field is quoted too.
         guard field.utf8.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        // Every quote doubled, one followed by a combining mark too (a search for the
+        // character `"` would not see it, and it would end the field for a CSV reader).
+        var bytes: [UInt8] = [34]
+        bytes.reserveCapacity(field.utf8.count + 8)
+        for byte in field.utf8 {
+            bytes.append(byte)
+            if byte == 34 { bytes.append(34) }
+        }
+        bytes.append(34)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

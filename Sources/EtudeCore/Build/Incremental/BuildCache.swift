@@ -24,6 +24,7 @@ public final class BuildCache: @unchecked Sendable {
     let chapterScans = AttributeScanMemo()
     let exportLines = SlotMemo<FigureExport.Row, String>()
     let exportJSON = SlotMemo<FigureExport.Row, String>()
+    let exportSources = SlotMemo<[FigureExport.Document.Source], Substring>()
     let shownFigures = SlotMemo<String, [String]>()
     let sourcesAnchors = SlotMemo<String, Bool>()
     let shownScans = AttributeScanMemo()
