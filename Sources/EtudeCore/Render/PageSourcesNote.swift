@@ -9,7 +9,9 @@ enum PageSourcesNote {
     static func adding(to pages: [RenderedPage], table: FigureTable, shown: SlotMemo<String, [String]>? = nil,
                        anchors: SlotMemo<String, Bool>? = nil, scans: AttributeScanMemo? = nil) -> [RenderedPage] {
         let holdsSources = { (page: RenderedPage) in
-            let find = { ByteSearch.stringContains(SourcesBlock.anchor, in: page.contentHTML) }
+            // The bytes of the id the block writes, as an HTML parser reads them (a search by
+            // characters, through an NSString, took half of this on the page that holds it).
+            let find = { ByteSearch.bytes(of: SourcesBlock.anchor, occurIn: page.contentHTML) }
             return anchors?.value(page.page.outputPath, for: page.contentHTML, make: find) ?? find()
         }
         let sourcesPage = pages.first(where: holdsSources)?.page.outputPath

@@ -11,6 +11,8 @@ struct ReportAssembler {
     let pages: [RenderedPage]
     /// Output paths of the pages, the only links made into in-page anchors.
     private let known: Set<String>
+    /// The chapter id of each page, by its output path.
+    private let chapterIDs: [String: String]
     /// Chapters rewritten by earlier builds (`etude serve`), by what a rewrite reads.
     var memo: SlotMemo<RewriteInput, String>?
     /// The attributes of each chapter found by earlier builds, found again only where it changed.
@@ -25,6 +27,7 @@ struct ReportAssembler {
     init(pages: [RenderedPage]) {
         self.pages = pages
         known = Set(pages.map(\.page.outputPath))
+        chapterIDs = Dictionary(pages.map { ($0.page.outputPath, Self.chapterID($0.page.outputPath)) }) { first, _ in first }
     }
 
     /// The chapter id of a page: `constats/processus.html` → `chapitre-constats-processus`.
@@ -34,7 +37,7 @@ struct ReportAssembler {
 
     func chapters() -> [Chapter] {
         pages.map { page in
-            let id = Self.chapterID(page.page.outputPath)
+            let id = chapterIDs[page.page.outputPath] ?? Self.chapterID(page.page.outputPath)
             return Chapter(
                 id: id, title: page.title, contentHTML: memo?.value(id, for: RewriteInput(html: page.contentHTML, path: page.page.outputPath, known: known)) {
                     rewrite(page.contentHTML, of: page.page, chapter: id)
@@ -74,7 +77,7 @@ struct ReportAssembler {
             // Another file of the site: the same file, seen from the report at the root.
             return (target.isEmpty ? "./" : target) + (fragment.map { "#" + $0 } ?? "")
         }
-        let targetChapter = Self.chapterID(linked)
+        let targetChapter = chapterIDs[linked] ?? Self.chapterID(linked)
         return "#" + (fragment.map { prefixed($0, chapter: targetChapter) } ?? targetChapter)
     }
 }
