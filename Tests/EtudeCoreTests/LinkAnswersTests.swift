@@ -24,4 +24,23 @@ struct LinkAnswersTests {
         #expect(lines.contains { $0.hasPrefix("content/index.md:7:") && $0.contains("'un.html' leads to no page") })
         #expect(lines.count == 6, "\(lines)")
     }
+
+    /// Ids and links are found in one scan, as a browser reads attributes: what a quoted
+    /// value holds is never another attribute (an ` id="…"` inside an `href` is no id).
+    @Test func aValueIsNotReadForOtherAttributes() throws {
+        let project = try TestSupport.makeProject([
+            "data/site.yaml": "title: Test\nbase_url: https://example.org/\n",
+            "templates/partials/footer.mustache": "<footer><a href='{{root}}index.html?q= id=\"cible\"'>Ici</a> <span id='x href=\"nulle-part.html\"'>x</span></footer>\n",
+            "content/index.md": "---\ntitle: Accueil\n---\n\n[Un](un.html)\n",
+            "content/un.md": "---\ntitle: Un\n---\n\nTexte.\n",
+            "content/deux.md": "---\ntitle: Deux\n---\n\n[Accueil](index.html#cible)\n",
+        ])
+        for session in [false, true] {
+            var builder = SiteBuilder(project: Project(directory: project))
+            if session { builder.cache = BuildCache() }
+            let failure = #expect(throws: BuildFailure.self) { try builder.render() }
+            let lines = failure?.description.split(separator: "\n").map(String.init) ?? []
+            #expect(lines.count == 1 && lines.allSatisfy { $0.hasPrefix("content/deux.md:5:") && $0.contains("no element with id 'cible' in index.html") }, "\(lines)")
+        }
+    }
 }

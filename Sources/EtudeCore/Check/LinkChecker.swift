@@ -14,6 +14,8 @@ struct LinkChecker {
     /// Pages left out as drafts, content path by output path, named when a link leads to one.
     let drafts: [String: String]
     private var idCache: [String: Set<String>] = [:]
+    /// The links of the pages, found with their ids (without `scans`).
+    private var linkCache: [String: [String]] = [:]
     /// Links and ids read in earlier builds (`etude serve`), reused while a file is the same;
     /// the memo is not thread-safe, so a check with it runs on one thread.
     var scans: HTMLScanMemo?
@@ -39,8 +41,11 @@ struct LinkChecker {
             scans.begin(.init(files: Set(files.paths), alsoExisting: alsoExisting, drafts: drafts))
             for page in pages { diagnostics += problems(of: page) }
         } else {
-            let pageIDs = ParallelMap.map(pages) { Self.ids(in: files.data(at: $0.page.outputPath)) }
-            for (page, ids) in zip(pages, pageIDs) { idCache[page.page.outputPath] = ids }
+            let scanned = ParallelMap.map(pages) { Self.scanned(files.data(at: $0.page.outputPath)) }
+            for (page, found) in zip(pages, scanned) {
+                idCache[page.page.outputPath] = found.ids
+                linkCache[page.page.outputPath] = found.links
+            }
             let checker = self
             diagnostics = ParallelMap.map(pages) { page in
                 var own = checker
@@ -135,27 +140,35 @@ struct LinkChecker {
     private mutating func ids(of path: String) -> Set<String> {
         if let cached = idCache[path] { return cached }
         let data = files.data(at: path)
-        let ids = scans?.ids(of: path, in: data) ?? Self.ids(in: data)
+        let ids = scans?.ids(of: path, in: data) ?? Self.scanned(data).ids
         idCache[path] = ids
         return ids
     }
 
     private func links(in path: String) -> [String] {
+        if let cached = linkCache[path] { return cached }
         let data = files.data(at: path)
-        return scans?.links(of: path, in: data) ?? Self.links(in: data)
+        return scans?.links(of: path, in: data) ?? Self.scanned(data).links
     }
 
     static let idNames: Set<String> = ["id"], linkNames: Set<String> = ["href", "src"]
+    /// The attributes the check reads, found in one scan: the value of one is never read
+    /// for others (an ` id="…"` inside a quoted `href` is not an id, as for a browser).
+    static let scannedNames = idNames.union(linkNames)
 
-    /// The `id` values of an HTML file, entities decoded.
-    static func ids(in data: Data?) -> Set<String> {
-        Set(HTMLText.attributes(idNames, inUTF8: data ?? Data()).map { entitiesDecoded($0.value) })
+    /// The `id` values and the links (`href`, `src`) of an HTML file, entities decoded.
+    static func scanned(_ data: Data?) -> (ids: Set<String>, links: [String]) {
+        guard let data else { return ([], []) }
+        return split(HTMLText.attributes(scannedNames, inUTF8: data))
     }
 
-    /// The `href` and `src` values of an HTML file, entities decoded.
-    static func links(in data: Data?) -> [String] {
-        guard let data else { return [] }
-        return HTMLText.attributes(linkNames, inUTF8: data).map { entitiesDecoded($0.value) }
+    /// Attributes of `scannedNames` as ids and links, entities decoded.
+    static func split(_ attributes: [(name: String, value: String)]) -> (ids: Set<String>, links: [String]) {
+        var ids = Set<String>(), links: [String] = []
+        for attribute in attributes {
+            if idNames.contains(attribute.name) { ids.insert(entitiesDecoded(attribute.value)) } else { links.append(entitiesDecoded(attribute.value)) }
+        }
+        return (ids, links)
     }
 
     static func entitiesDecoded(_ value: String) -> String {

@@ -4,8 +4,7 @@ import Foundation
 /// of a session: reused while the file's bytes are the same, and else read again only
 /// where they changed (`AttributeScanMemo`).
 final class HTMLScanMemo {
-    private var links: [String: (data: Data, values: [String])] = [:]
-    private var ids: [String: (data: Data, values: Set<String>)] = [:]
+    private var scans: [String: (data: Data, ids: Set<String>, links: [String])] = [:]
     private let attributes = AttributeScanMemo()
     /// How many times the ids of each file changed, to tell whether a problem found
     /// with them still holds.
@@ -42,24 +41,21 @@ final class HTMLScanMemo {
         return found.answer
     }
 
-    /// `LinkChecker.links(in: data)`.
+    /// The links of `LinkChecker.scanned(data)`.
     func links(of path: String, in data: Data?) -> [String] {
-        guard let data else { return LinkChecker.links(in: nil) }
-        if let kept = links[path], kept.data == data { return kept.values }
-        let values = attributes.attributes(LinkChecker.linkNames, inUTF8: data, slot: "links " + path)
-            .map { LinkChecker.entitiesDecoded($0.value) }
-        links[path] = (data, values)
-        return values
+        data.map { scanned(path, $0).links } ?? []
     }
 
-    /// `LinkChecker.ids(in: data)`.
+    /// The ids of `LinkChecker.scanned(data)`.
     func ids(of path: String, in data: Data?) -> Set<String> {
-        guard let data else { return LinkChecker.ids(in: nil) }
-        if let kept = ids[path], kept.data == data { return kept.values }
-        let values = Set(attributes.attributes(LinkChecker.idNames, inUTF8: data, slot: "ids " + path)
-            .map { LinkChecker.entitiesDecoded($0.value) })
-        if ids[path]?.values != values { idVersions[path, default: 0] += 1 }
-        ids[path] = (data, values)
-        return values
+        data.map { scanned(path, $0).ids } ?? []
+    }
+
+    private func scanned(_ path: String, _ data: Data) -> (ids: Set<String>, links: [String]) {
+        if let kept = scans[path], kept.data == data { return (kept.ids, kept.links) }
+        let found = LinkChecker.split(attributes.attributes(LinkChecker.scannedNames, inUTF8: data, slot: path))
+        if scans[path]?.ids != found.ids { idVersions[path, default: 0] += 1 }
+        scans[path] = (data, found.ids, found.links)
+        return found
     }
 }
