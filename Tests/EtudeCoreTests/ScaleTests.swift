@@ -62,4 +62,18 @@ import Testing
         }
         #expect(ParallelMap.map([Int](), threads: 2) { $0 }.isEmpty)
     }
+
+    struct Failure: Error, Equatable { var name: String }
+
+    /// Two pieces of work on two threads give what they give in turn, and fail as they would.
+    @Test func bothGivesEachResultAndTheFirstError() throws {
+        for threads in [1, 2] {
+            let (sum, text) = try ParallelMap.both(threads: threads, { (1...1000).reduce(0, +) }, { String(repeating: "a", count: 3) })
+            #expect(sum == 500_500 && text == "aaa")
+            #expect(throws: Failure(name: "first")) {
+                try ParallelMap.both(threads: threads, { () throws -> Int in throw Failure(name: "first") }, { () throws -> Int in throw Failure(name: "second") })
+            }
+            #expect(throws: Failure(name: "second")) { try ParallelMap.both(threads: threads, { 1 }, { () throws -> Int in throw Failure(name: "second") }) }
+        }
+    }
 }

@@ -118,18 +118,22 @@ public struct SiteBuilder {
         export.lineMemo = cache?.exportLines
         export.jsonMemo = cache?.exportJSON
         export.sourcesMemo = cache?.exportSources
-        try export.files().sorted { $0.key < $1.key }.forEach { output.add($0.key, $0.value, from: .export) }
         let reportPages = try ReportSelection(sections: site.reportSections).pages(of: rendered)
+        var report: ReportBuilder?
         if templates!.has("report") {
-            var report = ReportBuilder(site: site, templates: templates!, coverLines: coverLines)
-            report.branding = branding.templateValues
-            report.language = table.language
-            report.chapterMemo = cache?.chapters
-            report.chapterScans = cache?.chapterScans
-            report.styleMemo = cache?.styles
-            report.skeletons = cache?.reportSkeletons
-            output.add(ReportBuilder.outputPath, text: try report.render(pages: reportPages, assets: output.files), from: .report)
+            report = ReportBuilder(site: site, templates: templates!, coverLines: coverLines)
+            report?.branding = branding.templateValues
+            report?.language = table.language
+            report?.chapterMemo = cache?.chapters
+            report?.chapterScans = cache?.chapterScans
+            report?.styleMemo = cache?.styles
+            report?.skeletons = cache?.reportSkeletons
         }
+        // The export and the report read nothing the other writes (each its own memos): on two cores.
+        let assets = output.files
+        let (exported, reportHTML) = try ParallelMap.both({ try export.files() }, { try report?.render(pages: reportPages, assets: assets) })
+        exported.sorted { $0.key < $1.key }.forEach { output.add($0.key, $0.value, from: .export) }
+        if let reportHTML { output.add(ReportBuilder.outputPath, text: reportHTML, from: .report) }
         try BuildFailure.throwIfAny(output.diagnostics)
         let files = output.files
         try BuildFailure.throwIfAny(SiteConfig.brokenMenuLinks(site.menuLinks, exists: output.contains))

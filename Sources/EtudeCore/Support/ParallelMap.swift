@@ -34,6 +34,31 @@ enum ParallelMap {
     }
 }
 
+extension ParallelMap {
+    /// `(try first(), try second())`, the two on two threads when there are several: for two
+    /// pieces of work that only read what they share. An error of `first` is thrown before
+    /// one of `second`, as if they ran in turn.
+    static func both<A, B>(threads: Int = ParallelMap.threads, _ first: () throws -> A, _ second: () throws -> B) throws -> (A, B) {
+        guard threads > 1 else { return (try first(), try second()) }
+        let results = BothResults<A, B>()
+        withoutActuallyEscaping(first) { first in
+            withoutActuallyEscaping(second) { second in
+                nonisolated(unsafe) let (first, second) = (first, second)
+                DispatchQueue.concurrentPerform(iterations: 2) { index in
+                    if index == 0 { results.first = Result { try first() } } else { results.second = Result { try second() } }
+                }
+            }
+        }
+        return (try results.first!.get(), try results.second!.get())
+    }
+}
+
+/// Where the two threads of `ParallelMap.both` each write their own result.
+private final class BothResults<A, B>: @unchecked Sendable {
+    var first: Result<A, any Error>?
+    var second: Result<B, any Error>?
+}
+
 /// The index of the next item a worker of `ParallelMap` takes.
 private final class NextItem: @unchecked Sendable {
     private let lock = NSLock()
