@@ -31,7 +31,7 @@ import Testing
         let original = try String(contentsOf: figures, encoding: .utf8)
         let changed = replacements.reduce(original) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
         try #require(changed != original)
-        let runs = 11
+        let runs = 21
         var full: [Duration] = [], incremental: [Duration] = [], rendered: [Int] = []
         for run in 0..<runs {
             let folder = try TestSupport.temporaryDirectory().appendingPathComponent("full")

@@ -12,24 +12,37 @@ struct FolderFingerprint: Equatable {
 
     /// Nil when the folder holds a symbolic link or a file that cannot be read.
     init?(of folder: URL) {
-        let manager = FileManager.default
-        var isFolder: ObjCBool = false
-        guard manager.fileExists(atPath: folder.path, isDirectory: &isFolder) else { return }
-        exists = true
-        guard isFolder.boolValue, (try? manager.destinationOfSymbolicLink(atPath: folder.path)) == nil,
-              let enumerator = manager.enumerator(atPath: folder.path) else { return nil }
-        // Paths joined as text: a URL per file cost more than reading the file.
-        let base = folder.path.hasSuffix("/") ? folder.path : folder.path + "/"
-        for case let path as String in enumerator {
-            let full = base + path
-            guard let kind = FileKind.at(full) else { return nil }
-            switch kind {
-            case .folder: files[path] = .some(nil)
+        let path = folder.path.count > 1 && folder.path.hasSuffix("/") ? String(folder.path.dropLast()) : folder.path
+        switch FileKind.at(path) {
+        case nil: return
+        case .folder:
+            exists = true
+            // Read with the system's calls: FileManager's enumerator joins every path through an NSString.
+            guard add(path, "") else { return nil }
+        default: return nil
+        }
+    }
+
+    /// Adds the files under `folder` (`relative` in the fingerprint); false at a symbolic
+    /// link, a file that is neither file nor folder, or one that cannot be read.
+    private mutating func add(_ folder: String, _ relative: String) -> Bool {
+        guard let directory = opendir(folder) else { return false }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+            guard name != ".", name != ".." else { continue }
+            let path = relative.isEmpty ? name : relative + "/" + name, full = folder + "/" + name
+            switch FileKind.at(full) {
+            case .folder:
+                files[path] = .some(nil)
+                guard add(full, path) else { return false }
             case .file:
-                guard let data = manager.contents(atPath: full) else { return nil }
+                guard let data = FileManager.default.contents(atPath: full) else { return false }
                 files[path] = data
-            default: return nil
+            default:
+                return false
             }
         }
+        return true
     }
 }

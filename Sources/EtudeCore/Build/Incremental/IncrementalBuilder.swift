@@ -60,10 +60,12 @@ public final class IncrementalBuilder: @unchecked Sendable {
         var changed = 0
         do {
             let replaced = files.sorted(by: { $0.key < $1.key }).filter { previous[$0.key] != $0.value }
-            for parent in Set(replaced.map { folder.appendingPathComponent($0.key).deletingLastPathComponent() }) where FileKind.at(parent.path) != .folder {
-                try manager.createDirectory(at: parent, withIntermediateDirectories: true)
+            // Paths as strings: a URL per file (which asks the disk whether it is a folder) was a quarter of the writing.
+            let root = folder.path.hasSuffix("/") ? folder.path : folder.path + "/"
+            for parent in Set(replaced.map { file in root + (file.key.lastIndex(of: "/").map { String(file.key[..<$0]) } ?? "") }) where FileKind.at(parent) != .folder {
+                try manager.createDirectory(atPath: parent, withIntermediateDirectories: true)
             }
-            for failure in ParallelMap.map(replaced, { path, data in Swift.Result { try Self.replace(folder.appendingPathComponent(path), with: data) } }) {
+            for failure in ParallelMap.map(replaced, { path, data in Swift.Result { try Self.replace(root + path, with: data) } }) {
                 try failure.get()
             }
             changed += replaced.count
@@ -77,7 +79,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
                 }
             }
             if Set(files.keys) != Set(previous.keys) {
-                try Self.replace(folder.appendingPathComponent(OutputManifest.fileName), with: OutputManifest.data(listing: files.keys))
+                try Self.replace(folder.appendingPathComponent(OutputManifest.fileName).path, with: OutputManifest.data(listing: files.keys))
             }
         } catch {
             throw Diagnostic(file: folder.path, message: "cannot write the preview: \(error.localizedDescription)")
@@ -89,18 +91,19 @@ public final class IncrementalBuilder: @unchecked Sendable {
     /// the new one, never half of one. (Foundation's atomic write also waits for the disk,
     /// which a preview, built again from its sources, does not need; so does a rename over
     /// a file on ext4, which an exchange of the two names followed by a removal avoids.)
-    private static func replace(_ url: URL, with data: Data) throws {
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).etude-\(UUID().uuidString)")
-        try OutputFile.write(data, to: temporary)
-        if let exchange = NameExchange.function, exchange(AT_FDCWD, temporary.path, AT_FDCWD, url.path, NameExchange.flag) == 0 {
+    private static func replace(_ path: String, with data: Data) throws {
+        let name = path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
+        let temporary = path[..<name] + "." + path[name...] + ".etude-" + UUID().uuidString
+        try OutputFile.write(data, toPath: temporary)
+        if let exchange = NameExchange.function, exchange(AT_FDCWD, temporary, AT_FDCWD, path, NameExchange.flag) == 0 {
             // The old file, now under the temporary name.
-            unlink(temporary.path)
+            unlink(temporary)
             return
         }
-        guard rename(temporary.path, url.path) == 0 else {
+        guard rename(temporary, path) == 0 else {
             let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
-            throw Diagnostic(file: url.path, message: "cannot replace the file: \(reason)")
+            unlink(temporary)
+            throw Diagnostic(file: path, message: "cannot replace the file: \(reason)")
         }
     }
 }
