@@ -65,15 +65,14 @@ import Testing
 
     struct Failure: Error, Equatable { var name: String }
 
-    /// Two pieces of work on two threads give what they give in turn, and fail as they would.
-    @Test func bothGivesEachResultAndTheFirstError() throws {
+    /// Work on another thread gives its result, or its error, as often as it is asked.
+    @Test func backgroundWorkGivesItsResultOrError() throws {
         for threads in [1, 2] {
-            let (sum, text) = try ParallelMap.both(threads: threads, { (1...1000).reduce(0, +) }, { String(repeating: "a", count: 3) })
-            #expect(sum == 500_500 && text == "aaa")
-            #expect(throws: Failure(name: "first")) {
-                try ParallelMap.both(threads: threads, { () throws -> Int in throw Failure(name: "first") }, { () throws -> Int in throw Failure(name: "second") })
-            }
-            #expect(throws: Failure(name: "second")) { try ParallelMap.both(threads: threads, { 1 }, { () throws -> Int in throw Failure(name: "second") }) }
+            let sum = BackgroundWork(threads: threads) { (1...100_000).reduce(0, +) }
+            let failure = BackgroundWork(threads: threads) { () throws -> Int in throw Failure(name: "échec") }
+            #expect(try sum.value() == 5_000_050_000 && (try sum.value()) == 5_000_050_000)
+            #expect(throws: Failure(name: "échec")) { try failure.value() }
+            #expect(throws: Failure(name: "échec")) { try failure.value() }
         }
     }
 }

@@ -69,6 +69,13 @@ public struct SiteBuilder {
         let table = try BuildCache.reusing(cache, project.data, then: "table", also: dataset!.language) {
             try DatasetTextExpander.table(for: dataset!, extraCounts: loadedCatalogue.counts(language: dataset!.language))
         }
+        // The export reads only the table (and writes only its own memos): made meanwhile on another core.
+        var export = FigureExport(table: table)
+        export.lineMemo = cache?.exportLines
+        export.jsonMemo = cache?.exportJSON
+        export.sourcesMemo = cache?.exportSources
+        let exporting = BackgroundWork { [export] in try export.files() }
+        defer { _ = try? exporting.value() }
         let expander = SettingExpander(formatter: FigureFormatter(table: table))
         let site = try loadedSite!.expandingReferences(with: expander)
         let catalogue = try loadedCatalogue.expandingReferences(with: expander)
@@ -114,10 +121,6 @@ public struct SiteBuilder {
         if let css = branding.css { output.add(Branding.cssPath, Data(css.utf8), from: .asset("(built-in) " + Branding.cssPath)) }
         try PublishedFiles(site: site).add(to: &output, pages: rendered, templates: templates!, contexts: contexts, reuse: cache?.notFoundPage)
         try collector.throwIfAny()
-        var export = FigureExport(table: table)
-        export.lineMemo = cache?.exportLines
-        export.jsonMemo = cache?.exportJSON
-        export.sourcesMemo = cache?.exportSources
         let reportPages = try ReportSelection(sections: site.reportSections).pages(of: rendered)
         var report: ReportBuilder?
         if templates!.has("report") {
@@ -129,11 +132,8 @@ public struct SiteBuilder {
             report?.styleMemo = cache?.styles
             report?.skeletons = cache?.reportSkeletons
         }
-        // The export and the report read nothing the other writes (each its own memos): on two cores.
-        let assets = output.files
-        let (exported, reportHTML) = try ParallelMap.both({ try export.files() }, { try report?.render(pages: reportPages, assets: assets) })
-        exported.sorted { $0.key < $1.key }.forEach { output.add($0.key, $0.value, from: .export) }
-        if let reportHTML { output.add(ReportBuilder.outputPath, text: reportHTML, from: .report) }
+        try exporting.value().sorted { $0.key < $1.key }.forEach { output.add($0.key, $0.value, from: .export) }
+        if let report { output.add(ReportBuilder.outputPath, text: try report.render(pages: reportPages, assets: output.files), from: .report) }
         try BuildFailure.throwIfAny(output.diagnostics)
         let files = output.files
         try BuildFailure.throwIfAny(SiteConfig.brokenMenuLinks(site.menuLinks, exists: output.contains))

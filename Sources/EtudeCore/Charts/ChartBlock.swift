@@ -134,7 +134,8 @@ struct ChartBlock: BlockRenderer {
                 }
                 svg = BarChartRenderer(layout: layout, numbers: table.language.numbers, headings: headings).svg(bars: drawn, id: id, title: title, description: description)
             }
-            return svg.replacingOccurrences(of: "<svg class=\"chart-svg\"", with: "<svg class=\"chart-svg chart-svg--\(layout.name)\"")
+            // Bytes: the renderers write this tag, and escape every `<` of the texts they draw.
+            return HTMLText.replacing([("<svg class=\"chart-svg\"", "<svg class=\"chart-svg chart-svg--\(layout.name)\"")], in: svg)
         }
         let svg = draw(.wide, id: id)
         let waveNote = pairedNote ? "<p class=\"chart-note\">" + HTML.escape(table.language.typeset(words(.noteWave))) + "</p>\n" : ""

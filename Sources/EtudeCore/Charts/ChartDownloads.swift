@@ -41,7 +41,7 @@ struct ChartDownloads {
         svg += "<title>\(SVG.escape(title))</title>\n<style>\(Self.style)</style>\n<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n"
         svg += SVG.text(titleLines, x: 8, y: 26, lineHeight: 22, className: "chart-title") + "\n"
         // SVG 1.1, which a file alone follows, has no ARIA: the outer title names the picture.
-        let inner = Self.withoutARIA(chart.replacingOccurrences(of: "<svg class=\"chart-svg chart-svg--wide\"", with: "<svg class=\"chart-svg\" x=\"0\" y=\"\(SVG.number(top))\" width=\"\(SVG.number(width))\" height=\"\(SVG.number(height))\""))
+        let inner = Self.withoutARIA(HTMLText.replacing([("<svg class=\"chart-svg chart-svg--wide\"", "<svg class=\"chart-svg\" x=\"0\" y=\"\(SVG.number(top))\" width=\"\(SVG.number(width))\" height=\"\(SVG.number(height))\"")], in: chart))
         svg += inner + "\n"
         svg += SVG.text(noteLines, x: 8, y: top + height + 20, lineHeight: 18, className: "chart-note") + "\n</svg>\n"
         return Data(svg.utf8)

@@ -35,29 +35,32 @@ enum ParallelMap {
     }
 }
 
-extension ParallelMap {
-    /// `(try first(), try second())`, the two on two threads when there are several: for two
-    /// pieces of work that only read what they share. An error of `first` is thrown before
-    /// one of `second`, as if they ran in turn.
-    static func both<A, B>(threads: Int = ParallelMap.threads, _ first: () throws -> A, _ second: () throws -> B) throws -> (A, B) {
-        guard threads > 1 else { return (try first(), try second()) }
-        let results = BothResults<A, B>()
-        withoutActuallyEscaping(first) { first in
-            withoutActuallyEscaping(second) { second in
-                nonisolated(unsafe) let (first, second) = (first, second)
-                DispatchQueue.concurrentPerform(iterations: 2) { index in
-                    if index == 0 { results.first = Result { try first() } } else { results.second = Result { try second() } }
-                }
-            }
-        }
-        return (try results.first!.get(), try results.second!.get())
-    }
-}
+/// Work done on another thread while the caller goes on, its result taken with `value()`,
+/// which waits for it; with one thread, done at once. Whoever starts it takes its value
+/// before the memos it writes are used again (a `defer` does it on every way out).
+final class BackgroundWork<T>: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var result: Result<T, any Error>?
 
-/// Where the two threads of `ParallelMap.both` each write their own result.
-private final class BothResults<A, B>: @unchecked Sendable {
-    var first: Result<A, any Error>?
-    var second: Result<B, any Error>?
+    init(threads: Int = ParallelMap.threads, _ work: @escaping () throws -> T) {
+        guard threads > 1 else {
+            result = Result { try work() }
+            done.signal()
+            return
+        }
+        nonisolated(unsafe) let work = work
+        DispatchQueue.global(qos: .userInitiated).async {
+            self.result = Result { try work() }
+            self.done.signal()
+        }
+    }
+
+    /// The result, once the work is done (as often as asked).
+    func value() throws -> T {
+        done.wait()
+        defer { done.signal() }
+        return try result!.get()
+    }
 }
 
 /// The index of the next item a worker of `ParallelMap` takes.
