@@ -39,6 +39,7 @@ struct LinkChecker {
         var diagnostics: [Diagnostic] = []
         if let scans {
             scans.begin(.init(files: Set(files.paths), alsoExisting: alsoExisting, drafts: drafts))
+            scans.read(files.paths.sorted().filter { $0.hasSuffix(".html") && !copiedAsIs.contains($0) }.compactMap { path in files.data(at: path).map { (path, $0) } })
             for page in pages { diagnostics += problems(of: page) }
         } else {
             let scanned = ParallelMap.map(pages) { Self.scanned(files.data(at: $0.page.outputPath)) }

@@ -35,14 +35,19 @@ struct ReportAssembler {
         "chapitre-" + HeadingIDGenerator.slug(String(outputPath.dropLast(".html".count)).replacingOccurrences(of: "/", with: "-"))
     }
 
+    /// The chapters, in order; those not kept in `memo` rewritten on every core.
     func chapters() -> [Chapter] {
-        pages.map { page in
-            let id = chapterIDs[page.page.outputPath] ?? Self.chapterID(page.page.outputPath)
-            return Chapter(
-                id: id, title: page.title, contentHTML: memo?.value(id, for: RewriteInput(html: page.contentHTML, path: page.page.outputPath, known: known)) {
-                    rewrite(page.contentHTML, of: page.page, chapter: id)
-                } ?? rewrite(page.contentHTML, of: page.page, chapter: id),
-                sections: page.toc.filter { $0.level == 2 }.map { (prefixed($0.id, chapter: id), $0.title) })
+        let ids = pages.map { chapterIDs[$0.page.outputPath] ?? Self.chapterID($0.page.outputPath) }
+        let inputs = pages.map { RewriteInput(html: $0.contentHTML, path: $0.page.outputPath, known: known) }
+        var contents = zip(ids, inputs).map { id, input in memo?.kept(id, for: input) }
+        let missing = contents.indices.filter { contents[$0] == nil }
+        for (index, content) in zip(missing, ParallelMap.map(missing) { rewrite(pages[$0].contentHTML, of: pages[$0].page, chapter: ids[$0]) }) {
+            contents[index] = content
+            memo?.keep(content, ids[index], for: inputs[index])
+        }
+        return pages.indices.map { index in
+            Chapter(id: ids[index], title: pages[index].title, contentHTML: contents[index] ?? "",
+                    sections: pages[index].toc.filter { $0.level == 2 }.map { (prefixed($0.id, chapter: ids[index]), $0.title) })
         }
     }
 

@@ -7,7 +7,7 @@ import Foundation
 /// the old one did for as long as that one read within the run (to a `Mark`), finding again,
 /// shifted, what it found. Elsewhere the bytes are scanned. The result is always that of
 /// `HTMLText.attributes`.
-final class AttributeScanMemo {
+final class AttributeScanMemo: @unchecked Sendable {
     /// A place where a scan stood: what it had read by then (`horizon`, the last byte, or
     /// the length of the bytes when it ran into their end) and how many attributes it had found.
     struct Mark {
@@ -39,6 +39,8 @@ final class AttributeScanMemo {
     /// Bytes between two marks: fewer marks to keep, or shorter stretches scanned again.
     let markEvery: Int
     private var kept: [String: Scan] = [:]
+    /// Slots are scanned on several threads at once (the chapters of the report), each slot by one.
+    private let lock = NSLock()
 
     init(markEvery: Int = 256) {
         self.markEvery = markEvery
@@ -58,8 +60,9 @@ final class AttributeScanMemo {
     /// Each attribute of `bytes` with a name in `names`: its name, the bytes of its value and
     /// the value; reusing the last scan kept in `slot`.
     func found(_ names: Set<String>, in bytes: [UInt8], slot: String) -> [(name: String, value: Range<Int>, text: String)] {
-        let scan = rescan(names, bytes, over: kept[slot].flatMap { $0.names == names ? $0 : nil })
-        kept[slot] = scan
+        let old = lock.withLock { kept[slot] }
+        let scan = rescan(names, bytes, over: old.flatMap { $0.names == names ? $0 : nil })
+        lock.withLock { kept[slot] = scan }
         return zip(scan.hits, scan.values).map { ($0.name, $0.value, $1) }
     }
 

@@ -53,9 +53,23 @@ final class HTMLScanMemo {
 
     private func scanned(_ path: String, _ data: Data) -> (ids: Set<String>, links: [String]) {
         if let kept = scans[path], kept.data == data { return (kept.ids, kept.links) }
-        let found = LinkChecker.split(attributes.attributes(LinkChecker.scannedNames, inUTF8: data, slot: path))
+        return keep(path, data, found(path, data))
+    }
+
+    private func found(_ path: String, _ data: Data) -> (ids: Set<String>, links: [String]) {
+        LinkChecker.split(attributes.attributes(LinkChecker.scannedNames, inUTF8: data, slot: path))
+    }
+
+    private func keep(_ path: String, _ data: Data, _ found: (ids: Set<String>, links: [String])) -> (ids: Set<String>, links: [String]) {
         if scans[path]?.ids != found.ids { idVersions[path, default: 0] += 1 }
         scans[path] = (data, found.ids, found.links)
         return found
+    }
+
+    /// Reads the files that changed since they were last read, on every core (each file in
+    /// its own slot of the attribute memo), so that the check then finds them read.
+    func read(_ files: [(path: String, data: Data)]) {
+        let changed = files.filter { scans[$0.path]?.data != $0.data }
+        for (file, found) in zip(changed, ParallelMap.map(changed) { found($0.path, $0.data) }) { _ = keep(file.path, file.data, found) }
     }
 }

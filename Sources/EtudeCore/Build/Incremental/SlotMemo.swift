@@ -5,9 +5,19 @@ final class SlotMemo<Input: Equatable, Value> {
     private var kept: [String: (input: Input, value: Value)] = [:]
 
     func value(_ slot: String, for input: Input, make: () throws -> Value) rethrows -> Value {
-        if let entry = kept[slot], entry.input == input { return entry.value }
+        if let value = kept(slot, for: input) { return value }
         let value = try make()
-        kept[slot] = (input, value)
+        keep(value, slot, for: input)
         return value
+    }
+
+    /// The value kept for `slot` if it was made from `input`.
+    func kept(_ slot: String, for input: Input) -> Value? {
+        guard let entry = kept[slot], entry.input == input else { return nil }
+        return entry.value
+    }
+
+    func keep(_ value: Value, _ slot: String, for input: Input) {
+        kept[slot] = (input, value)
     }
 }
