@@ -170,6 +170,23 @@ import Testing
         #expect(try splitChanged("and once more") == 1)
     }
 
+    /// The settings are read again only when their bytes change, and never through a link:
+    /// the same bytes behind a link to a file outside the project fail as in a full build.
+    @Test func settingsBehindALinkAreReadAgain() throws {
+        let session = try Session()
+        try session.rebuildMatchesFullBuild("first build")
+        let settings = session.project.appendingPathComponent("data/site.yaml")
+        let outside = try TestSupport.temporaryDirectory().appendingPathComponent("site.yaml")
+        try FileManager.default.moveItem(at: settings, to: outside)
+        try FileManager.default.createSymbolicLink(at: settings, withDestinationURL: outside)
+        let full = #expect(throws: (any Error).self) { try SiteBuilder(project: Project(directory: session.project)).render() }
+        let rebuild = #expect(throws: (any Error).self) { try session.builder.build() }
+        #expect(rebuild.map { "\($0)" } == full.map { "\($0)" } && full.map { "\($0)" }?.contains("site.yaml") == true, "\(String(describing: rebuild))")
+        try FileManager.default.removeItem(at: settings)
+        try FileManager.default.moveItem(at: outside, to: settings)
+        try session.rebuildMatchesFullBuild("the settings back")
+    }
+
     @Test func pagesRenderedAheadAreTakenOnlyInTheirOwnContext() throws {
         let session = try Session()
         try session.rebuildMatchesFullBuild("first build")

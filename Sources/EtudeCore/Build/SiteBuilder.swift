@@ -45,7 +45,9 @@ public struct SiteBuilder {
             throw Diagnostic(file: project.directory.path, message: "no project folder here; give the folder that holds content/ and data/ with --project")
         }
         var collector = DiagnosticCollector()
-        let loadedSite = collector.collect { try SiteConfig.load(from: project.directory) }
+        let loadedSite = collector.collect {
+            try BuildCache.reusingFile(cache, project.directory.appendingPathComponent(SiteConfig.path)) { try SiteConfig.load(from: project.directory) }
+        }
         let language = loadedSite.flatMap { site in
             collector.collect {
                 try BuildCache.reusing(cache, project.templates, "language", also: site.language) {

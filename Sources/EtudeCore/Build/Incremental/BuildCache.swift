@@ -67,6 +67,19 @@ public final class BuildCache: @unchecked Sendable {
         try reusing(cache, folder, name, then: later, also: true, load)
     }
 
+    /// What `load` makes of one file, from the last build while its bytes are the same and
+    /// it and its folder are a plain file and folder (no link can lead elsewhere).
+    static func reusingFile<T>(_ cache: BuildCache?, _ file: URL, _ load: () throws -> T) rethrows -> T {
+        guard let cache, FileKind.at(file.deletingLastPathComponent().path) == .folder, FileKind.at(file.path) == .file,
+              let bytes = FileManager.default.contents(atPath: file.path) else { return try load() }
+        if let kept = cache.files.kept(file.path, for: bytes), let value = kept as? T { return value }
+        let value = try load()
+        cache.files.keep(value, file.path, for: bytes)
+        return value
+    }
+
+    private let files = SlotMemo<Data, Any>()
+
     /// The catalogue `load` reads from `data/examples.yaml`: from the last build while that
     /// file's bytes and the sources it names are the same (not only while all of data/ is).
     static func reusingCatalogue(_ cache: BuildCache?, _ data: URL, sources: [String: DataSource],
