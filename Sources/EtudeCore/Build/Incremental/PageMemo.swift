@@ -69,8 +69,35 @@ final class PageMemo {
     /// `text` with its backslash escapes undone; nil when it holds a character reference
     /// (`&#123;`), which could spell a reference the raw text does not show.
     private static func unescaped(_ text: String) -> String? {
-        guard text.firstMatch(of: /&[#A-Za-z0-9]{1,32};/) == nil else { return nil }
+        guard !holdsCharacterReference(text) else { return nil }
+        // No backslash byte, no backslash to remove (see `ByteSearch`).
+        guard text.utf8.contains(UInt8(ascii: "\\")) else { return text }
         return text.replacingOccurrences(of: "\\", with: "")
+    }
+
+    /// Whether `text` holds what cmark could read as a character reference: `&`, then 1 to 32
+    /// ASCII letters, digits or `#`, then `;`, in its bytes (as cmark reads them: a mark
+    /// combining with the `;` does not hide it).
+    static func holdsCharacterReference(_ text: String) -> Bool {
+        let find = { (bytes: UnsafeBufferPointer<UInt8>) -> Bool in
+            var index = 0
+            while index < bytes.count {
+                guard bytes[index] == UInt8(ascii: "&") else {
+                    index += 1
+                    continue
+                }
+                var end = index + 1
+                while end < bytes.count, end - index <= 32, Self.isReferenceByte(bytes[end]) { end += 1 }
+                if end > index + 1, end - index <= 33, end < bytes.count, bytes[end] == UInt8(ascii: ";") { return true }
+                index += 1
+            }
+            return false
+        }
+        return text.utf8.withContiguousStorageIfAvailable(find) ?? Array(text.utf8).withUnsafeBufferPointer(find)
+    }
+
+    private static func isReferenceByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == UInt8(ascii: "#")
     }
 
     private static func namedLines(inUnescaped body: String) -> [String] {
