@@ -15,21 +15,27 @@ enum PageSourcesNote {
             return anchors?.value(page.page.outputPath, for: page.contentHTML, make: find) ?? find()
         }
         let sourcesPage = pages.first(where: holdsSources)?.page.outputPath
-        return pages.map { page in
+        // Every figure each page shows, in prose or in a block (chart, table, list), in order:
+        // found on every core where not kept (the scans' memo locks its slots).
+        var shownKeys = pages.map { shown?.kept($0.page.outputPath, for: $0.contentHTML) }
+        let missing = shownKeys.indices.filter { shownKeys[$0] == nil }
+        for (index, keys) in zip(missing, ParallelMap.map(missing) { index in
+            let page = pages[index]
+            return (scans?.attributes(["data-figure"], in: page.contentHTML, slot: page.page.outputPath) ?? HTMLText.attributes(["data-figure"], in: page.contentHTML)).map(\.value)
+        }) {
+            shownKeys[index] = keys
+            shown?.keep(keys, pages[index].page.outputPath, for: pages[index].contentHTML)
+        }
+        return zip(pages, shownKeys).map { page, keys in
             var page = page
-            if let note = html(for: page, table: table, sourcesPage: sourcesPage, shown: shown, scans: scans) { page.contentHTML += "\n" + note }
+            if let note = html(for: page, showing: keys ?? [], table: table, sourcesPage: sourcesPage) { page.contentHTML += "\n" + note }
             return page
         }
     }
 
-    static func html(for page: RenderedPage, table: FigureTable, sourcesPage: String?, shown: SlotMemo<String, [String]>? = nil,
-                     scans: AttributeScanMemo? = nil) -> String? {
-        // Every figure the page shows, in prose or in a block (chart, table, list), in order.
+    /// The note of `page`, which shows the figures `keys`.
+    static func html(for page: RenderedPage, showing keys: [String], table: FigureTable, sourcesPage: String?) -> String? {
         var seen = Set<String>()
-        let scan = {
-            (scans?.attributes(["data-figure"], in: page.contentHTML, slot: page.page.outputPath) ?? HTMLText.attributes(["data-figure"], in: page.contentHTML)).map(\.value)
-        }
-        let keys = shown?.value(page.page.outputPath, for: page.contentHTML, make: scan) ?? scan()
         let sources = keys.flatMap { table.sources(of: $0) }.filter { seen.insert($0.id).inserted }
         guard !sources.isEmpty else { return nil }
         let items = sources.map { source -> String in
