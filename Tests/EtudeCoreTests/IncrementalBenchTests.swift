@@ -47,7 +47,7 @@ import Testing
         let ratio = seconds(median(incremental)) / seconds(median(full))
         // The fastest runs too: the least disturbed by other work on the machine.
         let fastest = seconds(incremental.min() ?? .zero) / seconds(full.min() ?? .seconds(1))
-        print(String(format: "bench-serve: %@: full build %.0f ms, rebuild %.0f ms (%d of 8 pages rendered again); ratio %.2f (medians of %d; %.2f for the fastest runs)",
+        print(String(format: "bench-serve: %@: full build %.1f ms, rebuild %.1f ms (%d of 8 pages rendered again); ratio %.2f (medians of %d; %.2f for the fastest runs)",
                      name, seconds(median(full)) * 1000, seconds(median(incremental)) * 1000, rendered.max() ?? 0, ratio, runs, fastest))
     }
 }

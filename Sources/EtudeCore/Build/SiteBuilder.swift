@@ -89,6 +89,11 @@ public struct SiteBuilder {
             PagesBlock(),
         ]
         let ordered = readingOrder(pages!)
+        // The hand-typed numbers read only the pages' Markdown and the table (and write only their memo): looked for meanwhile.
+        let finder = LiteralFigureFinder(table: table, patterns: cache?.literalFigures.patterns(for: table.language))
+        let literalFigures = cache?.literalFigures
+        let lookingForNumbers = BackgroundWork { finder.warnings(in: ordered, memo: literalFigures) }
+        defer { _ = try? lookingForNumbers.value() }
         let renderer = PageRenderer(table: table, blocks: blocks)
         var images = PageImages(staticFiles: staticFiles, language: table.language)
         let world = PageMemo.World(table: table, catalogue: catalogue, site: site)
@@ -144,8 +149,7 @@ public struct SiteBuilder {
                                 alsoExisting: linkingPDF ? [ReportPrinter.pdfPath] : [], drafts: loaded?.drafts ?? [:])
         links.scans = cache?.htmlScans
         try BuildFailure.throwIfAny(links.check())
-        let warnings = dataset!.notices + LiteralFigureFinder(table: table, patterns: cache?.literalFigures.patterns(for: table.language))
-            .warnings(in: ordered, memo: cache?.literalFigures)
+        let warnings = dataset!.notices + (try lookingForNumbers.value())
         return Result(pages: rendered, files: files, table: table, warnings: warnings, keep: OutputKeepRule(patterns: site.keep))
     }
 
