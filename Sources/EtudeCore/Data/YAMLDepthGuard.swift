@@ -18,15 +18,26 @@ enum YAMLDepthGuard {
 
     static func check(_ text: String) -> Excess? {
         var scanner = Scanner()
-        var lineNumber = 0
-        for line in LineSplitter.lines(of: text) {
-            lineNumber += 1
-            scanner.scan(Array(line.utf8), lineNumber: lineNumber)
+        var text = text
+        // Lines as `LineSplitter` cuts them (at a line feed not after a carriage return), read
+        // in the text's own bytes rather than copied one by one.
+        text.withUTF8 { bytes in
+            var lineNumber = 0, start = 0, previous: UInt8 = 0
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                if byte == 0x0A && previous != 0x0D {
+                    lineNumber += 1
+                    scanner.scan(UnsafeBufferPointer(rebasing: bytes[start..<index]), lineNumber: lineNumber)
+                    start = index + 1
+                }
+                previous = byte
+            }
+            scanner.scan(UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]), lineNumber: lineNumber + 1)
         }
         return scanner.excess
     }
 
-    private struct Scanner {
+    struct Scanner {
         var excess: Excess?
         var blockColumns: [Int] = []
         var flowDepth = 0
@@ -36,7 +47,7 @@ enum YAMLDepthGuard {
         var blockScalarIndent: Int?
         var flowValueCanStart = true
 
-        mutating func scan(_ bytes: [UInt8], lineNumber: Int) {
+        mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, lineNumber: Int) {
             let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
             let indent = bytes.prefix { $0 == space || $0 == tab }.count
             let blank = indent == bytes.count || bytes[indent] == UInt8(ascii: "\r")

@@ -59,7 +59,9 @@ public struct PageRenderer {
     /// of the session's build (task-local values, bound again on each thread).
     private func renderedAhead(_ pages: [Page], guesses: [BlockContext?]) -> [PageMemo.Early?] {
         let titles = TitleMemo.current, typography = TypographyMemo.current, charts = ChartMemo.current
+        // Longest first (a page's Markdown tells its cost well enough): the cores end together.
         let guessed = zip(pages, guesses).compactMap { page, guess in guess.map { (page, $0) } }
+            .sorted { ($0.0.body.utf8.count, $1.0.outputPath) > ($1.0.body.utf8.count, $0.0.outputPath) }
         guard guessed.count > 1 else { return pages.map { _ in nil } }
         let made = ParallelMap.map(guessed) { page, guess in
             TitleMemo.$current.withValue(titles) {
