@@ -39,3 +39,13 @@ import Testing
         #expect(FigureChanges.testing(roots: ["innovation"]).touches("innovation.admin"))
     }
 }
+
+/// A key's root cut at its first dot byte is the part before its first dot character.
+@Suite struct FigureRootTests {
+    @Test func theRootIsThePartBeforeTheFirstDot() {
+        let pieces = ["a", "b1", ".", "..", "_", "-", "é", ".\u{301}", "e\u{301}", "x.y", ""]
+        for key in RandomTexts.make(seed: 77, count: 5_000, maxPieces: 6, from: pieces) {
+            #expect(FigureChanges.root(of: key) == (key.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? key), "\(key.debugDescription)")
+        }
+    }
+}

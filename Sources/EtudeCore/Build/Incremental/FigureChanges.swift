@@ -59,7 +59,10 @@ struct FigureChanges: Equatable {
 
     /// The part of a key before its first dot.
     static func root(of key: String) -> String {
-        key.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? key
+        // An ASCII key (every valid one) is cut at its first dot byte; others as characters,
+        // where a dot carrying a combining mark is no dot.
+        if key.utf8.allSatisfy({ $0 < 0x80 }) { return key.utf8.firstIndex(of: 0x2E).map { String(key[..<$0]) } ?? key }
+        return key.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? key
     }
 
     /// `roots` and every root that reads one of them, until nothing more is added.
