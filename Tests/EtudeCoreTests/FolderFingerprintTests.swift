@@ -84,4 +84,17 @@ import Testing
         try Data("x".utf8).write(to: file)
         #expect(FolderFingerprint(of: file) == nil && Self.enumerated(file) == nil, "a file is not a folder")
     }
+
+    /// The quick answers of `isComposed` are Foundation's: a text is in NFC when composing it changes nothing.
+    @Test func aTextIsComposedAsFoundationSays() {
+        let pieces = ["a", "é", "e\u{301}", "\u{301}", "’", "\u{202F}", "€", "\u{2000}", "\u{2001}", "Å", "A\u{30A}", "\u{212B}", "ǅ", "한", "\u{1100}\u{1161}",
+                      "ﬁ", "\u{0344}", "\u{0958}", "«", "🇫🇷", "\u{2ADC}", "\u{1E0A}\u{0323}"]
+        var composed = 0
+        for text in RandomTexts.make(seed: 4242, count: 4_000, maxPieces: 5, from: pieces) {
+            let expected = text.precomposedStringWithCanonicalMapping.utf8.elementsEqual(text.utf8)
+            #expect(FolderFingerprint.isComposed(Data(text.utf8)) == expected, "\(Array(text.unicodeScalars))")
+            if expected { composed += 1 }
+        }
+        #expect(composed > 200 && composed < 3_800)
+    }
 }

@@ -73,9 +73,9 @@ public struct SiteBuilder {
         }
         // The export reads only the table (and writes only its own memos): made meanwhile on another core.
         var export = FigureExport(table: table)
-        export.lineMemo = cache?.exportLines
-        export.jsonMemo = cache?.exportJSON
-        export.sourcesMemo = cache?.exportSources
+        export.lineMemo = cache?.memos.exportLines
+        export.jsonMemo = cache?.memos.exportJSON
+        export.sourcesMemo = cache?.memos.exportSources
         let exporting = BackgroundWork { [export] in try export.files() }
         defer { _ = try? exporting.value() }
         let expander = SettingExpander(formatter: FigureFormatter(table: table))
@@ -90,8 +90,8 @@ public struct SiteBuilder {
         ]
         let ordered = readingOrder(pages!)
         // The hand-typed numbers read only the pages' Markdown and the table (and write only their memo): looked for meanwhile.
-        let finder = LiteralFigureFinder(table: table, patterns: cache?.literalFigures.patterns(for: table.language))
-        let literalFigures = cache?.literalFigures
+        let finder = LiteralFigureFinder(table: table, patterns: cache?.memos.literalFigures.patterns(for: table.language))
+        let literalFigures = cache?.memos.literalFigures
         let lookingForNumbers = BackgroundWork { finder.warnings(in: ordered, memo: literalFigures) }
         defer { _ = try? lookingForNumbers.value() }
         let renderer = PageRenderer(table: table, blocks: blocks)
@@ -101,7 +101,7 @@ public struct SiteBuilder {
         let coverLines = try site.cover.map { try renderer.expandSetting($0.text, at: $0.position, file: SiteConfig.path) }
         let navigation = Navigation(pages: rendered, links: site.menuLinks, typography: table.language.typography)
         rendered = PagesBlock.filling(rendered, navigation: navigation)
-        let branding = try Branding(settings: site.branding, staticFiles: staticFiles, themeCSS: templates!.themeStylesheet, backgrounds: cache?.backgrounds)
+        let branding = try Branding(settings: site.branding, staticFiles: staticFiles, themeCSS: templates!.themeStylesheet, backgrounds: cache?.memos.backgrounds)
         let contexts = PageContextBuilder(site: site, navigation: navigation, linksPDF: linkingPDF, branding: branding.templateValues, language: table.language)
         var output = OutputFileSet(writingPagesInto: staging?.folder, shownAs: staging?.shownAs ?? "output")
         let library = templates!
@@ -134,9 +134,9 @@ public struct SiteBuilder {
             report = ReportBuilder(site: site, templates: templates!, coverLines: coverLines)
             report?.branding = branding.templateValues
             report?.language = table.language
-            report?.chapterMemo = cache?.chapters
-            report?.chapterScans = cache?.chapterScans
-            report?.styleMemo = cache?.styles
+            report?.chapterMemo = cache?.memos.chapters
+            report?.chapterScans = cache?.memos.chapterScans
+            report?.styleMemo = cache?.memos.styles
             report?.skeletons = cache?.reportSkeletons
         }
         try exporting.value().sorted { $0.key < $1.key }.forEach { output.add($0.key, $0.value, from: .export) }
@@ -147,7 +147,7 @@ public struct SiteBuilder {
         // 404.html links from the server's root, wherever a server shows it.
         var links = LinkChecker(files: output, pages: rendered, copiedAsIs: Set(staticFiles.keys).union([PublishedFiles.notFoundPath]),
                                 alsoExisting: linkingPDF ? [ReportPrinter.pdfPath] : [], drafts: loaded?.drafts ?? [:])
-        links.scans = cache?.htmlScans
+        links.scans = cache?.memos.htmlScans
         try BuildFailure.throwIfAny(links.check())
         let warnings = dataset!.notices + (try lookingForNumbers.value())
         return Result(pages: rendered, files: files, table: table, warnings: warnings, keep: OutputKeepRule(patterns: site.keep))

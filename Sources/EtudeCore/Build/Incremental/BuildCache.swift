@@ -10,35 +10,19 @@ public final class BuildCache: @unchecked Sendable {
     init() {}
 
     /// Pages whose Markdown the last build rendered, not reused.
-    public var renderedPages: Int { pageMemo.renderedCount }
+    public var renderedPages: Int { memos.pageMemo.renderedCount }
     /// Pages and report the last build made from a skeleton, without rendering their template.
-    var skeletonsFilled: Int { layoutMemo.filled + reportSkeleton.filled }
+    var skeletonsFilled: Int { memos.layoutMemo.filled + memos.reportSkeleton.filled }
 
-    let pageMemo = PageMemo()
-    let layoutMemo = LayoutMemo()
-    let htmlScans = HTMLScanMemo()
-    let titleMemo = TitleMemo()
-    let charts = ChartMemo()
-    let typography = TypographyMemo()
-    let chapters = SlotMemo<ReportAssembler.RewriteInput, String>()
-    let chapterScans = AttributeScanMemo()
-    let exportLines = SlotMemo<FigureExport.Row, String>()
-    let exportJSON = SlotMemo<FigureExport.Row, String>()
-    let exportSources = SlotMemo<[FigureExport.Document.Source], Substring>()
-    let shownFigures = SlotMemo<String, [String]>()
-    let sourcesAnchors = SlotMemo<String, Bool>()
-    let shownScans = AttributeScanMemo()
-    let literalFigures = LiteralFigureMemo()
-    let styles = SlotMemo<Data, String>()
-    private let reportSkeleton = SkeletonMemo<ReportBuilder.Outline>()
-    let backgrounds = SlotMemo<String, ThemeBackgrounds>()
-    private let notFoundPages = SlotMemo<NotFoundInput, Data>()
     /// What this build's layouts read, set by `layouts` before `404.html` is made.
     private var layoutWorld: LayoutMemo.World?
-    let catalogues = SlotMemo<CatalogueInput, Catalogue>()
     private var loads: [String: (fingerprint: FolderFingerprint, extra: Any, value: Any)] = [:]
     /// The fingerprint each folder had when the last build read it.
     private(set) var fingerprints: [String: FolderFingerprint?] = [:]
+
+    /// Every memo that tells texts apart as Swift compares them, by canonical equivalence:
+    /// all made again after a change that comparison cannot see (`FolderFingerprint.mayHideChanges`).
+    private(set) var memos = Memos()
 
     /// What `load` gives for `folder`: from the last build while the folder's bytes (and
     /// `extra`, anything else the load reads, such as the site's language) are the same,
@@ -51,6 +35,7 @@ public final class BuildCache: @unchecked Sendable {
         let slot = folder.path + "\n" + name + "\n" + (later ?? "")
         // Read before loading: a file changed meanwhile makes the next build load again.
         let fingerprint = later == nil ? FolderFingerprint(of: folder) : cache.fingerprints[folder.path] ?? nil
+        if later == nil, let fingerprint, let old = cache.fingerprints[folder.path] ?? nil, fingerprint.mayHideChanges(since: old) { cache.memos = Memos() }
         cache.fingerprints[folder.path] = fingerprint
         if let fingerprint, let kept = cache.loads[slot], kept.fingerprint == fingerprint,
            let keptExtra = kept.extra as? Extra, keptExtra == extra, let value = kept.value as? T {
@@ -88,7 +73,7 @@ public final class BuildCache: @unchecked Sendable {
         guard let cache, cache.fingerprints[data.path] ?? nil != nil else { return try load(sources) }
         let file = data.appendingPathComponent(Catalogue.path.split(separator: "/").last.map(String.init) ?? "examples.yaml")
         let input = CatalogueInput(exists: FileManager.default.fileExists(atPath: file.path), bytes: try? Data(contentsOf: file), sources: sources)
-        return try cache.catalogues.value(data.path, for: input) { try load(sources) }
+        return try cache.memos.catalogues.value(data.path, for: input) { try load(sources) }
     }
 
     struct CatalogueInput: Equatable {
@@ -100,13 +85,13 @@ public final class BuildCache: @unchecked Sendable {
     /// Pages rendered by `renderer` in order, each reused from the last build when nothing it reads changed.
     static func renderPages(_ cache: BuildCache?, _ pages: [Page], with renderer: PageRenderer, world: PageMemo.World) throws -> [RenderedPage] {
         guard let cache else { return try renderer.render(pages) }
-        let changes = cache.pageMemo.begin(world)
-        cache.titleMemo.begin(changes)
-        cache.charts.begin(changes)
-        if changes == .everything { cache.typography.forget() }
-        return try TitleMemo.$current.withValue(cache.titleMemo) {
-            try ChartMemo.$current.withValue(cache.charts) {
-                try TypographyMemo.$current.withValue(cache.typography) { try renderer.render(pages, memo: cache.pageMemo) }
+        let changes = cache.memos.pageMemo.begin(world)
+        cache.memos.titleMemo.begin(changes)
+        cache.memos.charts.begin(changes)
+        if changes == .everything { cache.memos.typography.forget() }
+        return try TitleMemo.$current.withValue(cache.memos.titleMemo) {
+            try ChartMemo.$current.withValue(cache.memos.charts) {
+                try TypographyMemo.$current.withValue(cache.memos.typography) { try renderer.render(pages, memo: cache.memos.pageMemo) }
             }
         }
     }
@@ -115,8 +100,8 @@ public final class BuildCache: @unchecked Sendable {
     /// shows, whether it holds « Sources et méthode », and the typography of the sources' titles.
     static func addingSourcesNotes(_ cache: BuildCache?, to pages: [RenderedPage], table: FigureTable) -> [RenderedPage] {
         guard let cache else { return PageSourcesNote.adding(to: pages, table: table) }
-        return TypographyMemo.$current.withValue(cache.typography) {
-            PageSourcesNote.adding(to: pages, table: table, shown: cache.shownFigures, anchors: cache.sourcesAnchors, scans: cache.shownScans)
+        return TypographyMemo.$current.withValue(cache.memos.typography) {
+            PageSourcesNote.adding(to: pages, table: table, shown: cache.memos.shownFigures, anchors: cache.memos.sourcesAnchors, scans: cache.memos.shownScans)
         }
     }
 
@@ -128,20 +113,20 @@ public final class BuildCache: @unchecked Sendable {
                                      templates: cache.fingerprints[project.templates.path] ?? nil,
                                      statics: cache.fingerprints[project.directory.appendingPathComponent(StaticFileLoader.folder).path] ?? nil)
         cache.layoutWorld = world
-        cache.reportSkeleton.begin()
-        return cache.layoutMemo.html(of: pages, in: world, layout: layout)
+        cache.memos.reportSkeleton.begin()
+        return cache.memos.layoutMemo.html(of: pages, in: world, layout: layout)
     }
 
     /// The report's skeleton from earlier builds, with the world of this build's layouts (made just before).
     var reportSkeletons: (memo: SkeletonMemo<ReportBuilder.Outline>, world: LayoutMemo.World)? {
-        layoutWorld.map { (reportSkeleton, $0) }
+        layoutWorld.map { (memos.reportSkeleton, $0) }
     }
 
     /// `404.html` as the last build made it, while the stylesheets and the context of the
     /// pages (the world of this build's layouts, made just before) are the same.
     func notFoundPage(stylesheets: [Data?], make: () throws -> Data) throws -> Data {
         guard let world = layoutWorld else { return try make() }
-        return try notFoundPages.value("404", for: NotFoundInput(world: world, stylesheets: stylesheets), make: make)
+        return try memos.notFoundPages.value("404", for: NotFoundInput(world: world, stylesheets: stylesheets), make: make)
     }
 
     struct NotFoundInput: Equatable {

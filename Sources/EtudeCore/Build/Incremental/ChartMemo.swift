@@ -19,7 +19,8 @@ final class ChartMemo: @unchecked Sendable {
     }
 
     private let lock = NSLock()
-    private var entries: [String: Entry] = [:]
+    /// By the page and the block's text, as bytes (see `ExactText`).
+    private var entries: [ExactText: Entry] = [:]
     /// Charts drawn, not reused, since the last `begin`.
     private(set) var drawn = 0
 
@@ -35,7 +36,7 @@ final class ChartMemo: @unchecked Sendable {
     /// The chart of `content` (the block's name, a line break and its text) from an earlier
     /// build if it was drawn in the same context; else `draw`'s.
     func chart(_ content: String, context: inout BlockContext, draw: (inout BlockContext) throws -> String) rethrows -> String {
-        let slot = context.page + "\u{0}" + content
+        let slot = ExactText(context.page + "\u{0}" + content)
         if let entry = lock.withLock({ entries[slot] }), Self.same(entry.before, context) {
             context.figures += entry.figures
             // The drawing set its downloads whatever was there: so does its copy.

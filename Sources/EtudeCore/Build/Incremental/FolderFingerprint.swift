@@ -45,4 +45,27 @@ struct FolderFingerprint: Equatable {
         }
         return true
     }
+
+    /// Whether a change from `old` may be one that Swift's comparison of texts cannot see:
+    /// a file changed whose old or new text is not in Unicode's composed form (NFC), so
+    /// that some of its text may be canonically equivalent to what it was, and compare equal,
+    /// while its bytes differ. Between texts in NFC, equivalent means equal bytes.
+    func mayHideChanges(since old: FolderFingerprint) -> Bool {
+        for (path, data) in files where old.files[path] != data {
+            if let data, !Self.isComposed(data) { return true }
+            if let previous = old.files[path] ?? nil, !Self.isComposed(previous) { return true }
+        }
+        return false
+    }
+
+    /// Whether `data`, read as UTF-8, is in NFC. Scalars below U+0300 and the common
+    /// punctuation and currency signs (U+2002–U+206F, U+20A0–U+20BF) are, whatever follows
+    /// them unless a combining mark does: only a text with other scalars asks Foundation.
+    static func isComposed(_ data: Data) -> Bool {
+        // Bytes below 0xCC: no scalar from U+0300 on (a lead byte 0xCC and up starts one).
+        guard data.contains(where: { $0 >= 0xCC }) else { return true }
+        let text = String(decoding: data, as: UTF8.self)
+        if text.unicodeScalars.allSatisfy({ $0.value < 0x300 || (0x2002...0x206F).contains($0.value) || (0x20A0...0x20BF).contains($0.value) }) { return true }
+        return text.precomposedStringWithCanonicalMapping.utf8.elementsEqual(text.utf8)
+    }
 }

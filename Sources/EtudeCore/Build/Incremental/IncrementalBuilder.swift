@@ -42,15 +42,15 @@ public final class IncrementalBuilder: @unchecked Sendable {
         guard let previous = written else {
             let result = try builder.build(into: folder)
             written = result.files
-            return Outcome(result: result, renderedPages: cache.renderedPages, changedFiles: result.files.count, renderedAhead: cache.pageMemo.early,
-                           chartsDrawn: cache.charts.drawn, skeletonsFilled: cache.skeletonsFilled)
+            return Outcome(result: result, renderedPages: cache.renderedPages, changedFiles: result.files.count, renderedAhead: cache.memos.pageMemo.early,
+                           chartsDrawn: cache.memos.charts.drawn, skeletonsFilled: cache.skeletonsFilled)
         }
         let result = try builder.render()
         written = nil
         let changed = try write(result.files, over: previous)
         written = result.files
-        return Outcome(result: result, renderedPages: cache.renderedPages, changedFiles: changed, renderedAhead: cache.pageMemo.early,
-                       chartsDrawn: cache.charts.drawn, skeletonsFilled: cache.skeletonsFilled)
+        return Outcome(result: result, renderedPages: cache.renderedPages, changedFiles: changed, renderedAhead: cache.memos.pageMemo.early,
+                       chartsDrawn: cache.memos.charts.drawn, skeletonsFilled: cache.skeletonsFilled)
     }
 
     /// Writes the files that differ from `previous`, each replaced at once (a reader never

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Text already given French typography by the earlier builds of a session, by the text
-/// and the two flags: `FrenchTypography.apply` reads nothing else. Emptied whenever
+/// (its bytes: see `ExactText`) and the two flags: `FrenchTypography.apply` reads nothing else. Emptied whenever
 /// `site.yaml` changes, in case the site's settings ever change how text is typeset. Set
 /// for the pages' render of a build that has a `BuildCache`.
 final class TypographyMemo: @unchecked Sendable {
@@ -11,7 +11,7 @@ final class TypographyMemo: @unchecked Sendable {
     private var texts: [Key: String] = [:]
 
     private struct Key: Hashable {
-        var text: String
+        var text: ExactText
         var insideLink: Bool
         var fromMarkdown: Bool
     }
@@ -19,7 +19,7 @@ final class TypographyMemo: @unchecked Sendable {
     func forget() { lock.withLock { texts = [:] } }
 
     func typeset(_ text: String, insideLink: Bool, fromMarkdown: Bool, by make: (String, Bool, Bool) -> String) -> String {
-        let key = Key(text: text, insideLink: insideLink, fromMarkdown: fromMarkdown)
+        let key = Key(text: ExactText(text), insideLink: insideLink, fromMarkdown: fromMarkdown)
         if let kept = lock.withLock({ texts[key] }) { return kept }
         let result = make(text, insideLink, fromMarkdown)
         lock.withLock { texts[key] = result }
