@@ -14,8 +14,6 @@ struct LinkChecker {
     /// Pages left out as drafts, content path by output path, named when a link leads to one.
     let drafts: [String: String]
     private var idCache: [String: Set<String>] = [:]
-    /// The links of the pages, found with their ids (without `scans`).
-    private var linkCache: [String: [String]] = [:]
     /// Links and ids read in earlier builds (`etude serve`), reused while a file is the same;
     /// the memo is not thread-safe, so a check with it runs on one thread.
     var scans: HTMLScanMemo?
@@ -42,11 +40,9 @@ struct LinkChecker {
             scans.read(files.paths.sorted().filter { $0.hasSuffix(".html") && !copiedAsIs.contains($0) }.compactMap { path in files.data(at: path).map { (path, $0) } })
             for page in pages { diagnostics += problems(of: page) }
         } else {
-            let scanned = ParallelMap.map(pages) { Self.scanned(files.data(at: $0.page.outputPath)) }
-            for (page, found) in zip(pages, scanned) {
-                idCache[page.page.outputPath] = found.ids
-                linkCache[page.page.outputPath] = found.links
-            }
+            // Only the ids are kept: the links of every page at once would hold the whole site's menus.
+            let pageIDs = ParallelMap.map(pages) { Self.scanned(files.data(at: $0.page.outputPath)).ids }
+            for (page, ids) in zip(pages, pageIDs) { idCache[page.page.outputPath] = ids }
             let checker = self
             diagnostics = ParallelMap.map(pages) { page in
                 var own = checker
@@ -147,7 +143,6 @@ struct LinkChecker {
     }
 
     private func links(in path: String) -> [String] {
-        if let cached = linkCache[path] { return cached }
         let data = files.data(at: path)
         return scans?.links(of: path, in: data) ?? Self.scanned(data).links
     }
