@@ -41,26 +41,28 @@ final class LayoutMemo {
         skeletons.begin()
         let missing = rendered.filter { pages[$0.page.outputPath]?.page != $0 }
         var made: [String: Swift.Result<String, any Error>] = [:]
-        var plain: [RenderedPage] = [], making: [(page: RenderedPage, placeholders: TemplateSkeleton.Placeholders)] = []
+        var plain: [(page: RenderedPage, outline: RenderedPage)] = []
+        var making: [(page: RenderedPage, outline: RenderedPage, placeholders: TemplateSkeleton.Placeholders)] = []
         for page in missing {
-            switch skeletons.plan(page.page.outputPath, key: Self.outline(of: page), values: [page.contentHTML]) {
+            let outline = Self.page(page, content: "")
+            switch skeletons.plan(page.page.outputPath, key: outline, values: [page.contentHTML]) {
             case .filled(let html): made[page.page.outputPath] = .success(html)
-            case .make(let placeholders): making.append((page, placeholders))
-            case .render: plain.append(page)
+            case .make(let placeholders): making.append((page, outline, placeholders))
+            case .render: plain.append((page, outline))
             }
         }
-        let outputs = layout(plain + making.flatMap { page, placeholders in
+        let outputs = layout(plain.map(\.page) + making.flatMap { page, _, placeholders in
             [placeholders.first, placeholders.second].map { Self.page(page, content: $0[0]) }
         })
-        for (page, html) in zip(plain, outputs) {
+        for ((page, outline), html) in zip(plain, outputs) {
             made[page.page.outputPath] = html
-            if case .success = html { skeletons.rendered(page.page.outputPath, key: Self.outline(of: page)) }
+            if case .success = html { skeletons.rendered(page.page.outputPath, key: outline) }
         }
         var again: [RenderedPage] = []
-        for (index, (page, placeholders)) in making.enumerated() {
+        for (index, (page, outline, placeholders)) in making.enumerated() {
             let (first, second) = (outputs[plain.count + 2 * index], outputs[plain.count + 2 * index + 1])
             if case .success(let first) = first, case .success(let second) = second,
-               let html = skeletons.made(page.page.outputPath, key: Self.outline(of: page), values: [page.contentHTML],
+               let html = skeletons.made(page.page.outputPath, key: outline, values: [page.contentHTML],
                                          first: first, second: second, placeholders: placeholders) {
                 made[page.page.outputPath] = .success(html)
             } else {
@@ -74,18 +76,12 @@ final class LayoutMemo {
         return rendered.map { made[$0.page.outputPath] ?? .success(pages[$0.page.outputPath]!.html) }
     }
 
-    /// All of a page that its layout reads but its content: the content emptied, and the
-    /// files beside it (a chart's downloads), which no layout reads.
-    private static func outline(of page: RenderedPage) -> RenderedPage {
-        var outline = page
-        outline.contentHTML = ""
-        outline.files = [:]
-        return outline
-    }
-
+    /// `page` with `content`, and without the files beside it (a chart's downloads), which no
+    /// layout reads: with no content, all that its layout reads but its content (its skeleton's key).
     private static func page(_ page: RenderedPage, content: String) -> RenderedPage {
         var copy = page
         copy.contentHTML = content
+        copy.files = [:]
         return copy
     }
 }
