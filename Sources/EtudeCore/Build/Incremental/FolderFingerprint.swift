@@ -62,10 +62,26 @@ struct FolderFingerprint: Equatable {
     /// punctuation and currency signs (U+2002–U+206F, U+20A0–U+20BF) are, whatever follows
     /// them unless a combining mark does: only a text with other scalars asks Foundation.
     static func isComposed(_ data: Data) -> Bool {
-        // Bytes below 0xCC: no scalar from U+0300 on (a lead byte 0xCC and up starts one).
-        guard data.contains(where: { $0 >= 0xCC }) else { return true }
+        let quick = data.withUnsafeBytes { raw -> Bool in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var index = 0
+            while index < bytes.count {
+                // Below 0xCC: ASCII, a continuation, or the lead of a scalar below U+0300.
+                guard bytes[index] >= 0xCC else {
+                    index += 1
+                    continue
+                }
+                // E2 80 82 – E2 81 AF is U+2002–U+206F; E2 82 A0 – E2 82 BF is U+20A0–U+20BF.
+                guard bytes[index] == 0xE2, index + 2 < bytes.count else { return false }
+                let (second, third) = (bytes[index + 1], bytes[index + 2])
+                guard (second == 0x80 && (0x82...0xBF).contains(third)) || (second == 0x81 && (0x80...0xAF).contains(third))
+                        || (second == 0x82 && (0xA0...0xBF).contains(third)) else { return false }
+                index += 3
+            }
+            return true
+        }
+        if quick { return true }
         let text = String(decoding: data, as: UTF8.self)
-        if text.unicodeScalars.allSatisfy({ $0.value < 0x300 || (0x2002...0x206F).contains($0.value) || (0x20A0...0x20BF).contains($0.value) }) { return true }
         return text.precomposedStringWithCanonicalMapping.utf8.elementsEqual(text.utf8)
     }
 }
