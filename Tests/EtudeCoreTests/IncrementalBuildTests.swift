@@ -205,6 +205,21 @@ import Testing
         #expect(try session.rebuildMatchesFullBuild("a composed page edited") == 1, "the memos stand while texts are composed")
     }
 
+    /// The note under a page names its figures' sources: kept while they, the page that
+    /// lists them and the language are the same, made again when a source's title changes.
+    @Test func aPagesNoteFollowsItsSources() throws {
+        let session = try Session()
+        try session.rebuildMatchesFullBuild("first build")
+        try session.edit("data/figures.yaml") { $0.replacingOccurrences(of: "value: 53", with: "value: 54").replacingOccurrences(of: "value: 47", with: "value: 46") }
+        try session.rebuildMatchesFullBuild("a value changed: the notes stand")
+        try session.edit("data/figures.yaml") {
+            $0.replacingOccurrences(of: "title: \"« Une pratique équilibrée de l’innovation territoriale »", with: "title: \"« Une pratique équilibrée »")
+        }
+        try session.rebuildMatchesFullBuild("a source's title changed")
+        let home = String(decoding: try Data(contentsOf: session.builder.folder.appendingPathComponent("index.html")), as: UTF8.self)
+        #expect(home.contains("#source-pratique-equilibree\">«\u{202F}Une pratique équilibrée\u{202F}» (diapositive 3"), "the home page's note names the new title")
+    }
+
     @Test func pagesRenderedAheadAreTakenOnlyInTheirOwnContext() throws {
         let session = try Session()
         try session.rebuildMatchesFullBuild("first build")

@@ -5,9 +5,9 @@ enum PageSourcesNote {
     /// Adds the note to each page that cites figures in its prose.
     /// `shown` keeps, from earlier builds (`etude serve`), the figures each page's HTML shows.
     /// `anchors` keeps whether each page's HTML holds « Sources et méthode »; `scans`, the
-    /// figures found in it, found again only where it changed.
+    /// figures found in it, found again only where it changed; `notes`, each page's note.
     static func adding(to pages: [RenderedPage], table: FigureTable, shown: SlotMemo<String, [String]>? = nil,
-                       anchors: SlotMemo<String, Bool>? = nil, scans: AttributeScanMemo? = nil) -> [RenderedPage] {
+                       anchors: SlotMemo<String, Bool>? = nil, scans: AttributeScanMemo? = nil, notes: SlotMemo<NoteInput, String?>? = nil) -> [RenderedPage] {
         let holdsSources = { (page: RenderedPage) in
             // The bytes of the id the block writes, as an HTML parser reads them (a search by
             // characters, through an NSString, took half of this on the page that holds it).
@@ -28,16 +28,32 @@ enum PageSourcesNote {
         }
         return zip(pages, shownKeys).map { page, keys in
             var page = page
-            if let note = html(for: page, showing: keys ?? [], table: table, sourcesPage: sourcesPage) { page.contentHTML += "\n" + note }
+            if let note = html(for: page, showing: keys ?? [], table: table, sourcesPage: sourcesPage, notes: notes) { page.contentHTML += "\n" + note }
             return page
         }
     }
 
-    /// The note of `page`, which shows the figures `keys`.
-    static func html(for page: RenderedPage, showing keys: [String], table: FigureTable, sourcesPage: String?) -> String? {
+    /// What a page's note is made of, besides the page's path: its sources, the page that
+    /// lists them, the language.
+    struct NoteInput: Equatable {
+        var sources: [[String]]
+        var sourcesPage: String?
+        var language: Language
+    }
+
+    /// The note of `page`, which shows the figures `keys`; with `notes` (`etude serve`), the
+    /// note an earlier build made from the same sources.
+    static func html(for page: RenderedPage, showing keys: [String], table: FigureTable, sourcesPage: String?,
+                     notes: SlotMemo<NoteInput, String?>? = nil) -> String? {
         var seen = Set<String>()
         let sources = keys.flatMap { table.sources(of: $0) }.filter { seen.insert($0.id).inserted }
         guard !sources.isEmpty else { return nil }
+        guard let notes else { return note(for: page, sources: sources, table: table, sourcesPage: sourcesPage) }
+        let input = NoteInput(sources: sources.map { [$0.id, $0.title] }, sourcesPage: sourcesPage, language: table.language)
+        return notes.value(page.page.outputPath, for: input) { note(for: page, sources: sources, table: table, sourcesPage: sourcesPage) }
+    }
+
+    private static func note(for page: RenderedPage, sources: [DataSource], table: FigureTable, sourcesPage: String?) -> String {
         let items = sources.map { source -> String in
             let title = HTML.escape(table.language.typeset(source.title))
             guard let sourcesPage else { return title }

@@ -17,6 +17,7 @@ extension BuildCache {
         let shownFigures = SlotMemo<String, [String]>()
         let sourcesAnchors = SlotMemo<String, Bool>()
         let shownScans = AttributeScanMemo()
+        let sourcesNotes = SlotMemo<PageSourcesNote.NoteInput, String?>()
         let literalFigures = LiteralFigureMemo()
         let styles = SlotMemo<Data, String>()
         let reportSkeleton = SkeletonMemo<ReportBuilder.Outline>()

@@ -101,7 +101,8 @@ public final class BuildCache: @unchecked Sendable {
     static func addingSourcesNotes(_ cache: BuildCache?, to pages: [RenderedPage], table: FigureTable) -> [RenderedPage] {
         guard let cache else { return PageSourcesNote.adding(to: pages, table: table) }
         return TypographyMemo.$current.withValue(cache.memos.typography) {
-            PageSourcesNote.adding(to: pages, table: table, shown: cache.memos.shownFigures, anchors: cache.memos.sourcesAnchors, scans: cache.memos.shownScans)
+            PageSourcesNote.adding(to: pages, table: table, shown: cache.memos.shownFigures, anchors: cache.memos.sourcesAnchors, scans: cache.memos.shownScans,
+                                    notes: cache.memos.sourcesNotes)
         }
     }
 
