@@ -17,18 +17,13 @@ enum PageSourcesNote {
         let sourcesPage = pages.first(where: holdsSources)?.page.outputPath
         // Every figure each page shows, in prose or in a block (chart, table, list), in order:
         // found on every core where not kept (the scans' memo locks its slots).
-        var shownKeys = pages.map { shown?.kept($0.page.outputPath, for: $0.contentHTML) }
-        let missing = shownKeys.indices.filter { shownKeys[$0] == nil }
-        for (index, keys) in zip(missing, ParallelMap.map(missing) { index in
+        let shownKeys = SlotMemo.values(shown, slots: pages.map(\.page.outputPath), inputs: pages.map(\.contentHTML)) { index in
             let page = pages[index]
             return (scans?.attributes(["data-figure"], in: page.contentHTML, slot: page.page.outputPath) ?? HTMLText.attributes(["data-figure"], in: page.contentHTML)).map(\.value)
-        }) {
-            shownKeys[index] = keys
-            shown?.keep(keys, pages[index].page.outputPath, for: pages[index].contentHTML)
         }
         return zip(pages, shownKeys).map { page, keys in
             var page = page
-            if let note = html(for: page, showing: keys ?? [], table: table, sourcesPage: sourcesPage, notes: notes) { page.contentHTML += "\n" + note }
+            if let note = html(for: page, showing: keys, table: table, sourcesPage: sourcesPage, notes: notes) { page.contentHTML += "\n" + note }
             return page
         }
     }

@@ -39,14 +39,9 @@ struct ReportAssembler {
     func chapters() -> [Chapter] {
         let ids = pages.map { chapterIDs[$0.page.outputPath] ?? Self.chapterID($0.page.outputPath) }
         let inputs = pages.map { RewriteInput(html: $0.contentHTML, path: $0.page.outputPath, known: known) }
-        var contents = zip(ids, inputs).map { id, input in memo?.kept(id, for: input) }
-        let missing = contents.indices.filter { contents[$0] == nil }
-        for (index, content) in zip(missing, ParallelMap.map(missing) { rewrite(pages[$0].contentHTML, of: pages[$0].page, chapter: ids[$0]) }) {
-            contents[index] = content
-            memo?.keep(content, ids[index], for: inputs[index])
-        }
+        let contents = SlotMemo.values(memo, slots: ids, inputs: inputs) { rewrite(pages[$0].contentHTML, of: pages[$0].page, chapter: ids[$0]) }
         return pages.indices.map { index in
-            Chapter(id: ids[index], title: pages[index].title, contentHTML: contents[index] ?? "",
+            Chapter(id: ids[index], title: pages[index].title, contentHTML: contents[index],
                     sections: pages[index].toc.filter { $0.level == 2 }.map { (prefixed($0.id, chapter: ids[index]), $0.title) })
         }
     }

@@ -20,4 +20,17 @@ final class SlotMemo<Input: Equatable, Value> {
     func keep(_ value: Value, _ slot: String, for input: Input) {
         kept[slot] = (input, value)
     }
+
+    /// The value of each slot and its input, in order: those kept in `memo` as they are, the
+    /// others made on every core by `make` (given their index) and kept. Without a memo,
+    /// every value is made.
+    static func values(_ memo: SlotMemo?, slots: [String], inputs: [Input], make: (Int) -> Value) -> [Value] {
+        var values = zip(slots, inputs).map { slot, input in memo?.kept(slot, for: input) }
+        let missing = values.indices.filter { values[$0] == nil }
+        for (index, value) in zip(missing, ParallelMap.map(missing, make)) {
+            values[index] = value
+            memo?.keep(value, slots[index], for: inputs[index])
+        }
+        return values.map { $0! }
+    }
 }
