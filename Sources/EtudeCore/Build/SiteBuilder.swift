@@ -56,7 +56,11 @@ public struct SiteBuilder {
             }
         }
         let dataset = collector.collect {
-            try BuildCache.reusing(cache, project.data, also: language ?? .french) { try DatasetLoader(dataDirectory: project.data, language: language ?? .french).load() }
+            try BuildCache.reusing(cache, project.data, also: language ?? .french) {
+                var loader = DatasetLoader(dataDirectory: project.data, language: language ?? .french)
+                loader.entries = cache?.memos.yamlEntries
+                return try loader.load()
+            }
         }
         let loaded = collector.collect {
             try BuildCache.reusing(cache, project.content) { try ContentLoader(contentDirectory: project.content, includeDrafts: includeDrafts).loadSplittingDrafts() }

@@ -10,6 +10,8 @@ public struct DatasetLoader {
 
     let dataDirectory: URL
     let language: Language
+    /// `figures.yaml`'s entries as the last build of a session composed them.
+    var entries: YAMLEntryMemo?
 
     public init(dataDirectory: URL, language: Language = .french) {
         self.dataDirectory = dataDirectory
@@ -21,7 +23,8 @@ public struct DatasetLoader {
         var dataset = Dataset()
         dataset.language = language
         guard ProjectFileReader.exists(url) else { return try AnswersLoader(dataDirectory: dataDirectory).load(into: dataset) }
-        let reader = YAMLReader(file: "data/\(Self.fileName)")
+        var reader = YAMLReader(file: "data/\(Self.fileName)")
+        reader.entries = entries
         let text = try TextFileReader.read(url, shownAs: reader.file, within: dataDirectory.deletingLastPathComponent())
         guard let root = try reader.parse(text) else { return dataset }
         let sections = try reader.entries(of: root, "data/\(Self.fileName)")

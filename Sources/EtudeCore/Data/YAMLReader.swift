@@ -7,6 +7,8 @@ struct YAMLReader {
     let file: String
     /// Lines before the YAML text in its file (front matter starts after `---`).
     var lineOffset = 0
+    /// The entries composed by the last build of a session (`etude serve`), used when the text allows.
+    var entries: YAMLEntryMemo?
 
     /// One key of a mapping with its value and where the key was written.
     struct Entry {
@@ -21,6 +23,7 @@ struct YAMLReader {
                              message: "the YAML is nested \(excess.depth) levels deep; Étude reads at most \(YAMLDepthGuard.maximumDepth) levels of lists and mappings inside each other")
         }
         do {
+            if lineOffset == 0, let entries, let node = entries.compose(text) { return node }
             return try Yams.compose(yaml: text)
         } catch let error as YamlError {
             throw diagnostic(for: error)

@@ -24,5 +24,6 @@ extension BuildCache {
         let backgrounds = SlotMemo<String, ThemeBackgrounds>()
         let notFoundPages = SlotMemo<NotFoundInput, Data>()
         let catalogues = SlotMemo<CatalogueInput, Catalogue>()
+        let yamlEntries = YAMLEntryMemo()
     }
 }
