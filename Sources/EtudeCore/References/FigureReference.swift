@@ -7,7 +7,7 @@ public struct FigureReference: Equatable, Sendable {
 }
 
 /// How a referenced figure is written.
-public enum ReferenceFormat: Equatable, Sendable {
+public enum ReferenceFormat: Hashable, Sendable {
     /// The figure's own unit and precision: `78 %`, `311`, `plus des deux tiers`.
     case standard
     /// A given number of decimals: `{{ k | decimals: 1 }}` → `78,0 %`.

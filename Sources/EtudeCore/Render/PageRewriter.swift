@@ -13,7 +13,13 @@ struct PageRewriter: MarkdownRewriter {
     var links: [ContentLink] = []
     var chartReferences: [ChartReference] = []
     /// Tooltips by key and format: a page citing a figure a thousand times builds it once.
-    var titles: [String: String] = [:]
+    var titles: [TitleKey: String] = [:]
+
+    struct TitleKey: Hashable {
+        var key: String
+        var format: ReferenceFormat
+    }
+
     var collector = DiagnosticCollector()
     /// The typography of the page's own language (`lang:`), when it is not the site's.
     var typography: Typography?
@@ -50,7 +56,7 @@ struct PageRewriter: MarkdownRewriter {
                     collector.report(Diagnostic(file: file, at: reference.location, message: problem.message))
                 case .success(let value):
                     figureKeys.append(reference.key)
-                    let cacheKey = "\(reference.key) \(reference.format)"
+                    let cacheKey = TitleKey(key: reference.key, format: reference.format)
                     let title = titles[cacheKey] ?? FigureMarkup.sourceTitle(key: reference.key, table: formatter.table, format: reference.format)
                     titles[cacheKey] = title
                     result += placeholders.add(.inline(html: FigureMarkup.span(key: reference.key, text: value, title: title), plain: value))

@@ -9,7 +9,14 @@ final class TitleMemo: @unchecked Sendable {
     @TaskLocal static var current: TitleMemo?
 
     private let lock = NSLock()
-    private var titles: [String: (root: String, title: String)] = [:]
+    private var titles: [Slot: (root: String, title: String)] = [:]
+
+    /// A key without its format written out (`"\(format)"` reflects on the value: a
+    /// hundredth of a rebuild).
+    private enum Slot: Hashable {
+        case title(key: String, format: ReferenceFormat)
+        case text(String)
+    }
 
     /// Forgets the titles a change may reach.
     func begin(_ changes: FigureChanges) {
@@ -20,12 +27,16 @@ final class TitleMemo: @unchecked Sendable {
     }
 
     func title(key: String, format: ReferenceFormat, make: () -> String) -> String {
-        text("title \(key) \(format)", of: key, make: make)
+        kept(.title(key: key, format: format), of: key, make: make)
     }
 
     /// Any text made from the figure `key` alone (and what it links to), such as its row in
     /// « Sources et méthode »; `slot` names it.
     func text(_ slot: String, of key: String, make: () -> String) -> String {
+        kept(.text(slot), of: key, make: make)
+    }
+
+    private func kept(_ slot: Slot, of key: String, make: () -> String) -> String {
         if let kept = lock.withLock({ titles[slot] }) { return kept.title }
         let title = make()
         lock.withLock { titles[slot] = (FigureChanges.root(of: key), title) }
