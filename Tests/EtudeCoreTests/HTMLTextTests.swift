@@ -29,7 +29,8 @@ import Testing
         ]
         for (index, text) in RandomTexts.make(seed: 808, count: 6_000, maxPieces: 12, from: pieces).enumerated() {
             let pairs = pairSets[index % pairSets.count]
-            #expect(HTMLText.replacing(pairs, in: text) == Self.referenceReplacing(pairs, in: text), "\(text.debugDescription)")
+            // Bytes compared: `==` on texts would take a composed accent for a decomposed one.
+            #expect(Array(HTMLText.replacing(pairs, in: text).utf8) == Array(Self.referenceReplacing(pairs, in: text).utf8), "\(text.debugDescription)")
         }
     }
 

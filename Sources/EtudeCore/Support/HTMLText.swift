@@ -7,41 +7,53 @@ enum HTMLText {
     /// `text` with every occurrence of each key replaced by its value, left to right;
     /// at one position the first matching pair wins.
     static func replacing(_ pairs: [(String, String)], in text: String) -> String {
-        let patterns = pairs.map { (Array($0.0.utf8), Array($0.1.utf8)) }.filter { !$0.0.isEmpty }
+        let kept = pairs.filter { !$0.0.isEmpty }
+        let patterns = kept.map { (Array($0.0.utf8), Array($0.1.utf8)) }
+        let replacements = kept.map(\.1)
         guard !patterns.isEmpty else { return text }
         var firstBytes = [Bool](repeating: false, count: 256)
         for (pattern, _) in patterns { firstBytes[Int(pattern[0])] = true }
         // One first byte for every pattern (a placeholder's, a tag's `<`): memchr jumps to each.
         let onlyFirst = Set(patterns.map { $0.0[0] }).count == 1 ? patterns[0].0[0] : nil
-        var text = text
-        return text.withUTF8 { bytes -> String? in
-            guard let base = bytes.baseAddress else { return nil }
-            var output: [UInt8] = []
-            var copied = 0, index = 0, replaced = false
+        var scanned = text
+        let found = scanned.withUTF8 { bytes -> [(start: Int, end: Int, pair: Int)] in
+            guard let base = bytes.baseAddress else { return [] }
+            var found: [(start: Int, end: Int, pair: Int)] = []
+            var index = 0
             scan: while index < bytes.count {
                 if let only = onlyFirst {
-                    guard let found = memchr(base + index, Int32(only), bytes.count - index) else { break }
-                    index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    guard let hit = memchr(base + index, Int32(only), bytes.count - index) else { break }
+                    index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
                 } else if !firstBytes[Int(bytes[index])] {
                     index += 1
                     continue
                 }
-                for (pattern, replacement) in patterns where matches(pattern, bytes, at: index) {
-                    if output.isEmpty { output.reserveCapacity(bytes.count + replacement.count) }
-                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
-                    output.append(contentsOf: replacement)
-                    index += pattern.count
-                    copied = index
-                    replaced = true
+                for (number, pattern) in patterns.enumerated() where matches(pattern.0, bytes, at: index) {
+                    found.append((index, index + pattern.0.count, number))
+                    index += pattern.0.count
                     continue scan
                 }
                 index += 1
             }
-            // Nothing replaced: the text as it was, not a copy.
-            guard replaced else { return nil }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
-            return String(decoding: output, as: UTF8.self)
-        } ?? text
+            return found
+        }
+        // Nothing replaced: the text as it was, not a copy.
+        guard !found.isEmpty else { return text }
+        // Pieces of `text` between matches, which start at a character's first byte: appended
+        // as they are, where bytes made into a `String` were checked again (a 100 KB page of
+        // charts took longer to check than to scan).
+        let utf8 = text.utf8
+        let at = { (offset: Int) in utf8.index(utf8.startIndex, offsetBy: offset) }
+        var output = ""
+        output.reserveCapacity(utf8.count + found.reduce(0) { $0 + patterns[$1.pair].1.count })
+        var copied = 0
+        for hit in found {
+            output += text[at(copied)..<at(hit.start)]
+            output += replacements[hit.pair]
+            copied = hit.end
+        }
+        output += text[at(copied)...]
+        return output
     }
 
     /// Every ` name="value"` (or `'value'`) of `html` whose name is in `names`, in order.
