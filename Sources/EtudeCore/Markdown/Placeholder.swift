@@ -63,27 +63,60 @@ struct PlaceholderTable {
 
     /// The text with inline tokens replaced by what a reader sees; other tokens removed.
     func plainText(_ text: String) -> String {
-        substitute(in: text) { entry, _ in
-            if case .inline(_, let plain) = entry { return plain }
-            return ""
+        substitute(in: text) { entry, result, _ in
+            if case .inline(_, let plain) = entry { result += plain }
+            return 0
         }
     }
 
-    /// The rendered HTML with every token replaced by its markup.
+    /// The rendered HTML with every token replaced by its markup. A block token sits alone
+    /// in a paragraph: the paragraph around it is dropped. A heading marker opens the
+    /// heading's text: it becomes the tag's id.
     func html(from rendered: String) -> String {
-        let result = substitute(in: rendered) { entry, _ in
+        // Markup holding a token's characters would meet the edits below as a token does.
+        guard !entries.contains(where: Self.holdsReserved) else { return twoPassHTML(from: rendered) }
+        return substitute(in: rendered) { entry, result, after in
             switch entry {
-            case .inline(let html, _): return html
-            case .block(let html): return "\u{E002}" + html + "\u{E003}"
-            case .headingID(let id): return "\u{E004}" + id + "\u{E005}"
+            case .inline(let html, _):
+                result += html
+            case .block(let html):
+                if result.utf8.reversed().starts(with: "<p>".utf8.reversed()) { result.removeLast(3) }
+                result += html
+                if after.utf8.starts(with: "</p>".utf8) { return 4 }
+            case .headingID(let id):
+                if let level = (1...6).first(where: { result.utf8.reversed().starts(with: "<h\($0)>".utf8.reversed()) }) {
+                    result.removeLast(4)
+                    result += "<h\(level) id=\""
+                } else {
+                    result += "\u{E004}"
+                }
+                result += id + "\">"
             }
+            return 0
         }
-        // A block token sits alone in a paragraph: drop the paragraph around it.
-        // A heading marker opens the heading's text: move it into the tag as an id.
+    }
+
+    /// `html(from:)` as tokens, then each mark they leave, replaced in the whole page: the
+    /// same result when no markup holds a token's characters, a pass over the page longer.
+    func twoPassHTML(from rendered: String) -> String {
+        let result = substitute(in: rendered) { entry, result, _ in
+            switch entry {
+            case .inline(let html, _): result += html
+            case .block(let html): result += "\u{E002}" + html + "\u{E003}"
+            case .headingID(let id): result += "\u{E004}" + id + "\u{E005}"
+            }
+            return 0
+        }
         let pairs = [("<p>\u{E002}", ""), ("\u{E003}</p>", "")]
             + (1...6).map { ("<h\($0)>\u{E004}", "<h\($0) id=\"") }
             + [("\u{E005}", "\">"), ("\u{E002}", ""), ("\u{E003}", "")]
         return HTMLText.replacing(pairs, in: result)
+    }
+
+    private static func holdsReserved(_ entry: Entry) -> Bool {
+        switch entry {
+        case .inline(let html, _), .block(let html), .headingID(let html): Placeholder.containsReserved(html)
+        }
     }
 
     /// Characters the tokens are made of (U+E000 to U+E005).
@@ -98,7 +131,9 @@ struct PlaceholderTable {
         return String(scalars)
     }
 
-    private func substitute(in text: String, _ replacement: (Entry, Int) -> String) -> String {
+    /// `text` with each token's entry given to `replacement`, which appends to the result
+    /// and answers how many bytes of the text after the token it stands for too.
+    private func substitute(in text: String, _ replacement: (Entry, inout String, Substring) -> Int) -> String {
         guard var start = Self.nextOpening(in: text, from: text.startIndex) else { return text }
         var result = ""
         var index = text.startIndex
@@ -116,8 +151,9 @@ struct PlaceholderTable {
                 start = next
                 continue
             }
-            result += replacement(entries[number], number)
             index = text.index(after: end)
+            let skipped = replacement(entries[number], &result, text[index...])
+            index = text.utf8.index(index, offsetBy: skipped)
             guard let next = Self.nextOpening(in: text, from: index) else { break }
             start = next
         }
