@@ -54,6 +54,25 @@ import Testing
         #expect(result == "<h3 id=\"x-a\" class=\"id\"><a href=\"#a\">é</a></h3>")
         #expect(HTMLText.rewriteAttributes(["id"], in: "<p id=\"unclosed>", { _, _ in "z" }) == "<p id=\"unclosed>")
     }
+
+    /// The bytes `rewriteAttributes` made before it appended the text's own pieces: the reference.
+    @Test func rewriteIsTheByteCopyItReplaced() {
+        let pieces = ["<a", " href=\"", "\"", "'", " id='", " src=", "x.html", "#frag", "é", "e\u{301}", "\u{301}", "«\u{202F}", ">", " ", "\n", "</a>", "=\""]
+        let transform = { (name: String, value: String) -> String? in
+            value.isEmpty ? nil : name == "id" ? "p-" + value : value.hasPrefix("#") ? nil : "../" + value + "\u{301}"
+        }
+        for html in RandomTexts.make(seed: 2024, count: 6_000, maxPieces: 14, from: pieces) {
+            let bytes = Array(html.utf8)
+            var output: [UInt8] = [], copied = 0
+            HTMLText.scanAttributes(["href", "id", "src"], in: bytes) { hit in
+                guard let replacement = transform(hit.name, String(decoding: bytes[hit.value], as: UTF8.self)) else { return }
+                output += bytes[copied..<hit.value.lowerBound] + Array(replacement.utf8)
+                copied = hit.value.upperBound
+            }
+            output += bytes[copied...]
+            #expect(Array(HTMLText.rewriteAttributes(["href", "id", "src"], in: html, transform).utf8) == output, "\(html.debugDescription)")
+        }
+    }
 }
 
 @Suite struct SitePathTests {

@@ -84,13 +84,18 @@ enum HTMLText {
     static func rewriteAttributes(_ names: Set<String>, in html: String, scans: AttributeScanMemo? = nil, slot: String = "",
                                   _ transform: (String, String) -> String?) -> String {
         let bytes = Array(html.utf8)
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count)
-        var copied = 0
+        // The pieces between values (which start and end next to an ASCII quote) are
+        // appended as they are: bytes made into a `String` would be checked again.
+        let utf8 = html.utf8
+        let at = { (offset: Int) in utf8.index(utf8.startIndex, offsetBy: offset) }
+        var output = ""
+        var copied = 0, changed = false
         func rewrite(_ name: String, _ value: Range<Int>, _ text: String) {
             guard let replacement = transform(name, text) else { return }
-            output.append(contentsOf: bytes[copied..<value.lowerBound])
-            output.append(contentsOf: replacement.utf8)
+            if !changed { output.reserveCapacity(bytes.count + 256) }
+            changed = true
+            output += html[at(copied)..<at(value.lowerBound)]
+            output += replacement
             copied = value.upperBound
         }
         if let scans {
@@ -98,9 +103,9 @@ enum HTMLText {
         } else {
             scanAttributes(names, in: bytes) { hit in rewrite(hit.name, hit.value, String(decoding: bytes[hit.value], as: UTF8.self)) }
         }
-        guard copied > 0 else { return html }
-        output.append(contentsOf: bytes[copied...])
-        return String(decoding: output, as: UTF8.self)
+        guard changed else { return html }
+        output += html[at(copied)...]
+        return output
     }
 
     /// One attribute found by `scanAttributes`, with what a later scan of changed bytes
