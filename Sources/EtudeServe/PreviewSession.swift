@@ -87,6 +87,7 @@ public final class PreviewSession: Sendable {
     /// Waits for a rebuild under way, then removes the private folder for good (the process ends next).
     public func removeFolder() {
         buildLock.lock()
+        builder.finishWriting()
         try? FileManager.default.removeItem(at: folder)
     }
 
