@@ -98,7 +98,8 @@ public struct SiteBuilder {
         let literalFigures = cache?.memos.literalFigures
         let lookingForNumbers = BackgroundWork { finder.warnings(in: ordered, memo: literalFigures) }
         defer { _ = try? lookingForNumbers.value() }
-        let renderer = PageRenderer(table: table, blocks: blocks)
+        var renderer = PageRenderer(table: table, blocks: blocks)
+        renderer.references = cache?.memos.references
         var images = PageImages(staticFiles: staticFiles, language: table.language)
         let world = PageMemo.World(table: table, catalogue: catalogue, site: site)
         var rendered = try images.completing(BuildCache.addingSourcesNotes(cache, to: try BuildCache.renderPages(cache, ordered, with: renderer, world: world), table: table))

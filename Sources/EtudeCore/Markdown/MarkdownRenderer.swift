@@ -2,7 +2,7 @@ import CCmarkGFM
 import Foundation
 
 /// A position in a source file, 1-based, as a compiler reports it.
-public struct SourcePosition: Equatable, Sendable {
+public struct SourcePosition: Hashable, Sendable {
     public var line: Int
     public var column: Int
     public init(line: Int, column: Int) {

@@ -4,6 +4,8 @@ public struct PageRenderer {
     let blocks: [String: any BlockRenderer]
     /// Names of the blocks that number figures across pages.
     let figureBlockNames: [String]
+    /// The references found in the same texts by earlier builds (`etude serve`).
+    var references: ReferenceMatchMemo?
 
     public init(table: FigureTable, blocks: [any BlockRenderer]) {
         formatter = FigureFormatter(table: table)
@@ -92,6 +94,7 @@ public struct PageRenderer {
         context.page = page.outputPath
         let chartsBefore = context.figures.count
         var rewriter = PageRewriter(file: page.sourcePath, formatter: formatter, blocks: blocks, context: context)
+        rewriter.references = references
         // A page in another language (a quotation) takes that language's quotes and spacing.
         rewriter.typography = page.frontMatter.lang.map { Typography.of(language: $0, default: formatter.language) }
         let title = expandPlain(page.frontMatter.title, typography: rewriter.typography, at: page.frontMatter.titleLocation, file: page.sourcePath, collector: &rewriter.collector)

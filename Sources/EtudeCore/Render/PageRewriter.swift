@@ -21,6 +21,8 @@ struct PageRewriter: MarkdownRewriter {
     }
 
     var collector = DiagnosticCollector()
+    /// The references found in the same texts by earlier builds (`etude serve`).
+    var references: ReferenceMatchMemo?
     /// The typography of the page's own language (`lang:`), when it is not the site's.
     var typography: Typography?
 
@@ -35,7 +37,7 @@ struct PageRewriter: MarkdownRewriter {
         }
         var result = ""
         var index = text.startIndex
-        for match in ReferenceParser.matches(in: text, file: file, origin: location) {
+        for match in references?.matches(in: text, file: file, origin: location) ?? ReferenceParser.matches(in: text, file: file, origin: location) {
             result += (typography ?? formatter.language.typography).apply(String(text[index..<match.range.lowerBound]), insideLink: insideLink, fromMarkdown: true)
             index = match.range.upperBound
             switch match.result {

@@ -25,5 +25,6 @@ extension BuildCache {
         let notFoundPages = SlotMemo<NotFoundInput, Data>()
         let catalogues = SlotMemo<CatalogueInput, Catalogue>()
         let yamlEntries = YAMLEntryMemo()
+        let references = ReferenceMatchMemo()
     }
 }

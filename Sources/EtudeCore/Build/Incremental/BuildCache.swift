@@ -88,6 +88,7 @@ public final class BuildCache: @unchecked Sendable {
         let changes = cache.memos.pageMemo.begin(world)
         cache.memos.titleMemo.begin(changes)
         cache.memos.charts.begin(changes)
+        cache.memos.references.begin()
         if changes == .everything { cache.memos.typography.forget() }
         return try TitleMemo.$current.withValue(cache.memos.titleMemo) {
             try ChartMemo.$current.withValue(cache.memos.charts) {
