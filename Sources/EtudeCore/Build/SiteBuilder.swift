@@ -94,9 +94,11 @@ public struct SiteBuilder {
         ]
         let ordered = readingOrder(pages!)
         // The hand-typed numbers read only the pages' Markdown and the table (and write only their memo): looked for meanwhile.
-        let finder = LiteralFigureFinder(table: table, patterns: cache?.memos.literalFigures.patterns(for: table.language))
+        // (The finder too is made there: it reads every figure.)
         let literalFigures = cache?.memos.literalFigures
-        let lookingForNumbers = BackgroundWork { finder.warnings(in: ordered, memo: literalFigures) }
+        let lookingForNumbers = BackgroundWork {
+            LiteralFigureFinder(table: table, patterns: literalFigures?.patterns(for: table.language)).warnings(in: ordered, memo: literalFigures)
+        }
         defer { _ = try? lookingForNumbers.value() }
         var renderer = PageRenderer(table: table, blocks: blocks)
         renderer.references = cache?.memos.references
