@@ -8,17 +8,17 @@ enum HTMLText {
     /// at one position the first matching pair wins.
     static func replacing(_ pairs: [(String, String)], in text: String) -> String {
         let kept = pairs.filter { !$0.0.isEmpty }
-        let patterns = kept.map { (Array($0.0.utf8), Array($0.1.utf8)) }
+        let patterns = kept.map { Array($0.0.utf8) }
         let replacements = kept.map(\.1)
         guard !patterns.isEmpty else { return text }
         var firstBytes = [Bool](repeating: false, count: 256)
-        for (pattern, _) in patterns { firstBytes[Int(pattern[0])] = true }
+        for pattern in patterns { firstBytes[Int(pattern[0])] = true }
         // One first byte for every pattern (a placeholder's, a tag's `<`): memchr jumps to each.
-        let onlyFirst = Set(patterns.map { $0.0[0] }).count == 1 ? patterns[0].0[0] : nil
+        let onlyFirst = Set(patterns.map { $0[0] }).count == 1 ? patterns[0][0] : nil
         var scanned = text
-        let found = scanned.withUTF8 { bytes -> [(start: Int, end: Int, pair: Int)] in
+        let found = scanned.withUTF8 { bytes -> [Edit] in
             guard let base = bytes.baseAddress else { return [] }
-            var found: [(start: Int, end: Int, pair: Int)] = []
+            var found: [Edit] = []
             var index = 0
             scan: while index < bytes.count {
                 if let only = onlyFirst {
@@ -28,32 +28,41 @@ enum HTMLText {
                     index += 1
                     continue
                 }
-                for (number, pattern) in patterns.enumerated() where matches(pattern.0, bytes, at: index) {
-                    found.append((index, index + pattern.0.count, number))
-                    index += pattern.0.count
+                for (number, pattern) in patterns.enumerated() where matches(pattern, bytes, at: index) {
+                    found.append(Edit(bytes: index..<index + pattern.count, replacement: replacements[number]))
+                    index += pattern.count
                     continue scan
                 }
                 index += 1
             }
             return found
         }
-        // Nothing replaced: the text as it was, not a copy.
-        guard !found.isEmpty else { return text }
-        // Pieces of `text` between matches, which start at a character's first byte: appended
-        // as they are, where bytes made into a `String` were checked again (a 100 KB page of
-        // charts took longer to check than to scan).
+        // A match starts at a character's first byte, and ends where a character ends.
+        return applying(found, to: text)
+    }
+
+    /// Bytes of a text to replace, in order, each starting and ending between two Unicode scalars.
+    struct Edit {
+        var bytes: Range<Int>
+        var replacement: String
+    }
+
+    /// `text` with `edits` made; the text as it was, not a copy, without any. The pieces of
+    /// `text` between edits are appended as they are, where bytes made into a `String` were
+    /// checked again as UTF-8 (a 100 KB page of charts took longer to check than to scan).
+    static func applying(_ edits: [Edit], to text: String) -> String {
+        guard !edits.isEmpty else { return text }
         let utf8 = text.utf8
         let at = { (offset: Int) in utf8.index(utf8.startIndex, offsetBy: offset) }
         var output = ""
-        output.reserveCapacity(utf8.count + found.reduce(0) { $0 + patterns[$1.pair].1.count })
+        output.reserveCapacity(utf8.count + edits.reduce(0) { $0 + $1.replacement.utf8.count })
         var copied = 0
-        for hit in found {
-            output += text[at(copied)..<at(hit.start)]
-            output += replacements[hit.pair]
-            copied = hit.end
+        for edit in edits {
+            output += text[at(copied)..<at(edit.bytes.lowerBound)]
+            output += edit.replacement
+            copied = edit.bytes.upperBound
         }
-        output += text[at(copied)...]
-        return output
+        return output + text[at(copied)...]
     }
 
     /// Every ` name="value"` (or `'value'`) of `html` whose name is in `names`, in order.
@@ -84,28 +93,17 @@ enum HTMLText {
     static func rewriteAttributes(_ names: Set<String>, in html: String, scans: AttributeScanMemo? = nil, slot: String = "",
                                   _ transform: (String, String) -> String?) -> String {
         let bytes = Array(html.utf8)
-        // The pieces between values (which start and end next to an ASCII quote) are
-        // appended as they are: bytes made into a `String` would be checked again.
-        let utf8 = html.utf8
-        let at = { (offset: Int) in utf8.index(utf8.startIndex, offsetBy: offset) }
-        var output = ""
-        var copied = 0, changed = false
+        // A value starts and ends next to an ASCII quote (or the end).
+        var edits: [Edit] = []
         func rewrite(_ name: String, _ value: Range<Int>, _ text: String) {
-            guard let replacement = transform(name, text) else { return }
-            if !changed { output.reserveCapacity(bytes.count + 256) }
-            changed = true
-            output += html[at(copied)..<at(value.lowerBound)]
-            output += replacement
-            copied = value.upperBound
+            if let replacement = transform(name, text) { edits.append(Edit(bytes: value, replacement: replacement)) }
         }
         if let scans {
             for found in scans.found(names, in: bytes, slot: slot) { rewrite(found.name, found.value, found.text) }
         } else {
             scanAttributes(names, in: bytes) { hit in rewrite(hit.name, hit.value, String(decoding: bytes[hit.value], as: UTF8.self)) }
         }
-        guard changed else { return html }
-        output += html[at(copied)...]
-        return output
+        return applying(edits, to: html)
     }
 
     /// One attribute found by `scanAttributes`, with what a later scan of changed bytes

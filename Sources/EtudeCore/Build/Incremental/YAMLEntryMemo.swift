@@ -94,7 +94,7 @@ final class YAMLEntryMemo: @unchecked Sendable {
     }
 
     /// The runs of lines that each start at a line of `indent` (a key, not a `-` item of an
-    /// indentless list), up to the next such line; nil when a line of content is indented
+    /// indentless list), up to the next such line; none when a line of content is indented
     /// less, or the first is not at `indent`.
     private static func blocks(_ lines: [Line], in range: Range<Int>, indent: Int) -> [Range<Int>] {
         var starts: [Int] = []
