@@ -269,6 +269,34 @@ import Testing
         #expect(try failure("the page removed").contains("'annexe.html' leads to no page"))
     }
 
+    /// `figures.yaml` is parsed again only in the entries an edit changed (`YAMLEntryMemo`):
+    /// edits that move every entry below them, break the YAML or a field, give what a full
+    /// build gives, the same errors at the same lines included.
+    @Test func editsOfTheFiguresFileMovingOrBreakingEntriesGiveWhatAFullBuildGives() throws {
+        let session = try Session()
+        try session.rebuildMatchesFullBuild("first build")
+        func failure(_ step: String) throws -> String {
+            let full = try TestSupport.temporaryDirectory().appendingPathComponent("full")
+            let expected = #expect(throws: BuildFailure.self, "\(step): a full build fails") {
+                try SiteBuilder(project: Project(directory: session.project)).build(into: full)
+            }
+            let actual = #expect(throws: BuildFailure.self, "\(step): the rebuild fails") { try session.builder.build() }
+            #expect(actual?.description == expected?.description, "\(step): the same problems")
+            return actual?.description ?? ""
+        }
+        // Three lines of comment above the figures: every entry is one line further down.
+        try session.edit("data/figures.yaml") { $0.replacingOccurrences(of: "\nfigures:\n", with: "\n# un\n# deux\n\nfigures:\n") }
+        try session.rebuildMatchesFullBuild("the entries moved")
+        try session.edit("data/figures.yaml") { $0.replacingOccurrences(of: "        value: 53", with: "        value: cinquante-trois") }
+        #expect(try failure("a field broken below the moved lines").contains("data/figures.yaml:"))
+        try session.edit("data/figures.yaml") { $0.replacingOccurrences(of: "        value: cinquante-trois", with: "        value: \"53") }
+        #expect(try failure("a quote left open in one entry").contains("invalid YAML"))
+        try session.edit("data/figures.yaml") { $0.replacingOccurrences(of: "        value: \"53", with: "        value: 54") }
+        try session.rebuildMatchesFullBuild("the quote closed, the value changed")
+        try session.edit("data/figures.yaml") { $0.replacingOccurrences(of: "\n# un\n# deux\n\n", with: "\n") }
+        try session.rebuildMatchesFullBuild("the lines taken out again")
+    }
+
     @Test func aFailedRebuildLeavesTheFolderAndTheNextOneCatchesUp() throws {
         let session = try Session()
         try session.rebuildMatchesFullBuild("first build")
