@@ -48,6 +48,23 @@ struct OutputFileSet {
         origins[path] = origin
     }
 
+    /// A file that `write` writes itself into the staged folder, given its path there (the
+    /// report, a chapter at a time); false, with nothing claimed, when there is no staged
+    /// folder, the path is taken, the file cannot be written there, or `write` declines
+    /// (returns false): then the caller adds it as a whole.
+    mutating func addWritten(_ path: String, from origin: Origin, _ write: (String) throws -> Bool) throws -> Bool {
+        guard let staging, origins[path] == nil else { return false }
+        let url = staging.appendingPathComponent(path)
+        guard (try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)) != nil else { return false }
+        do {
+            guard try write(url.path) else { return false }
+        } catch is OutputFile.Failure {
+            return false
+        }
+        origins[path] = origin
+        return true
+    }
+
     /// A text file (the report): given a staged folder, written there from the string at
     /// once and not kept, as a page is; else kept as `add` keeps it.
     mutating func add(_ path: String, text: String, from origin: Origin) {
@@ -100,6 +117,12 @@ struct OutputFileSet {
 
     func contains(_ path: String) -> Bool {
         origins[path] != nil
+    }
+
+    /// Where a file written into `staging` is, nil for a file kept in memory.
+    func stagedPath(of path: String) -> String? {
+        guard let staging, files[path] == nil, origins[path] != nil else { return nil }
+        return staging.appendingPathComponent(path).path
     }
 
     /// The bytes of a file, read back from `staging` when it was written there.

@@ -29,6 +29,8 @@ public struct SiteBuilder {
         public var removedStale: [String] = []
         /// Which of its own files a rebuild keeps, from `keep:` in data/site.yaml.
         public var keep = OutputKeepRule()
+        /// Whether the report was written a slice of chapters at a time (`ReportBuilder.write`).
+        var streamedReport = false
     }
 
     /// Loads, checks and renders the project; throws `BuildFailure` listing every problem.
@@ -147,7 +149,15 @@ public struct SiteBuilder {
             report?.skeletons = cache?.reportSkeletons
         }
         try exporting.value().sorted { $0.key < $1.key }.forEach { output.add($0.key, $0.value, from: .export) }
-        if let report { output.add(ReportBuilder.outputPath, text: try report.render(pages: reportPages, assets: output.files), from: .report) }
+        var streamedReport = false
+        if let report {
+            // A build's report is written a slice of chapters at a time (a preview keeps every file whole).
+            let assets = output.files
+            streamedReport = try cache == nil && output.addWritten(ReportBuilder.outputPath, from: .report) {
+                try report.write(pages: reportPages, assets: assets, toPath: $0)
+            }
+            if !streamedReport { output.add(ReportBuilder.outputPath, text: try report.render(pages: reportPages, assets: assets), from: .report) }
+        }
         try BuildFailure.throwIfAny(output.diagnostics)
         let files = output.files
         try BuildFailure.throwIfAny(SiteConfig.brokenMenuLinks(site.menuLinks, exists: output.contains))
@@ -157,7 +167,7 @@ public struct SiteBuilder {
         links.scans = cache?.memos.htmlScans
         try BuildFailure.throwIfAny(links.check())
         let warnings = dataset!.notices + (try lookingForNumbers.value())
-        return Result(pages: rendered, files: files, table: table, warnings: warnings, keep: OutputKeepRule(patterns: site.keep))
+        return Result(pages: rendered, files: files, table: table, warnings: warnings, keep: OutputKeepRule(patterns: site.keep), streamedReport: streamedReport)
     }
 
     /// Checks `output` with `OutputGuard`, renders, then swaps the result into `output`,

@@ -52,7 +52,7 @@ struct LinkChecker {
         // Other HTML files (the report) repeat the pages' links: checked once those are right.
         guard diagnostics.isEmpty else { return diagnostics }
         for path in files.paths.sorted() where path.hasSuffix(".html") && !pagePaths.contains(path) && !copiedAsIs.contains(path) {
-            for link in links(in: path) {
+            for link in linksReadingIDs(in: path) {
                 if let problem = problem(with: link, in: path) {
                     diagnostics.append(Diagnostic(file: path, message: "in this built file, \(problem); fix its template in templates/"))
                 }
@@ -142,6 +142,18 @@ struct LinkChecker {
         return ids
     }
 
+    /// `links(in:)`, keeping the file's ids too; a file of the staged folder (the report)
+    /// is read through a mapping, never whole in memory (`MappedAttributeScan`).
+    private mutating func linksReadingIDs(in path: String) -> [String] {
+        guard scans == nil, let staged = files.stagedPath(of: path) else { return links(in: path) }
+        var ids = Set<String>(), found: [String] = []
+        guard MappedAttributeScan.attributes(Self.scannedNames, inFileAt: staged, { name, value in
+            Self.sort(name, value, into: &ids, &found)
+        }) else { return links(in: path) }
+        idCache[path] = ids
+        return found
+    }
+
     private func links(in path: String) -> [String] {
         let data = files.data(at: path)
         return scans?.links(of: path, in: data) ?? Self.scanned(data).links
@@ -161,10 +173,13 @@ struct LinkChecker {
     /// Attributes of `scannedNames` as ids and links, entities decoded.
     static func split(_ attributes: [(name: String, value: String)]) -> (ids: Set<String>, links: [String]) {
         var ids = Set<String>(), links: [String] = []
-        for attribute in attributes {
-            if idNames.contains(attribute.name) { ids.insert(entitiesDecoded(attribute.value)) } else { links.append(entitiesDecoded(attribute.value)) }
-        }
+        for attribute in attributes { sort(attribute.name, attribute.value, into: &ids, &links) }
         return (ids, links)
+    }
+
+    /// An attribute of `scannedNames` put with the ids or the links, entities decoded.
+    private static func sort(_ name: String, _ value: String, into ids: inout Set<String>, _ links: inout [String]) {
+        if idNames.contains(name) { ids.insert(entitiesDecoded(value)) } else { links.append(entitiesDecoded(value)) }
     }
 
     static func entitiesDecoded(_ value: String) -> String {

@@ -27,21 +27,46 @@ enum OutputFile {
     }
 
     private static func write(_ buffer: UnsafeRawBufferPointer, to path: String) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
-        guard descriptor >= 0 else { throw Failure(path: path, code: errno) }
-        var failure: Int32?
-        var offset = 0
-        while offset < buffer.count, let base = buffer.baseAddress {
-            let written = Foundation.write(descriptor, base + offset, buffer.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                failure = errno
-                break
-            }
-            offset += written
+        let file = try Stream(path)
+        try file.write(buffer)
+        try file.close()
+    }
+
+    /// A file of the output written a piece at a time (the report, chapter by chapter).
+    final class Stream {
+        let path: String
+        private var descriptor: Int32
+
+        init(_ path: String) throws {
+            self.path = path
+            descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+            guard descriptor >= 0 else { throw Failure(path: path, code: errno) }
         }
-        if close(descriptor) != 0, failure == nil { failure = errno }
-        if let failure { throw Failure(path: path, code: failure) }
+
+        deinit { if descriptor >= 0 { Foundation.close(descriptor) } }
+
+        func write(_ text: String) throws {
+            var text = text
+            try text.withUTF8 { try write(UnsafeRawBufferPointer($0)) }
+        }
+
+        func write(_ buffer: UnsafeRawBufferPointer) throws {
+            var offset = 0
+            while offset < buffer.count, let base = buffer.baseAddress {
+                let written = Foundation.write(descriptor, base + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw Failure(path: path, code: errno)
+                }
+                offset += written
+            }
+        }
+
+        func close() throws {
+            let result = Foundation.close(descriptor)
+            descriptor = -1
+            if result != 0 { throw Failure(path: path, code: errno) }
+        }
     }
 
     /// A file that could not be written, with the system's reason.

@@ -37,13 +37,28 @@ struct ReportAssembler {
 
     /// The chapters, in order; those not kept in `memo` rewritten on every core.
     func chapters() -> [Chapter] {
-        let ids = pages.map { chapterIDs[$0.page.outputPath] ?? Self.chapterID($0.page.outputPath) }
+        let outlines = outlines()
         let inputs = pages.map { RewriteInput(html: $0.contentHTML, path: $0.page.outputPath, known: known) }
-        let contents = SlotMemo.values(memo, slots: ids, inputs: inputs) { rewrite(pages[$0].contentHTML, of: pages[$0].page, chapter: ids[$0]) }
-        return pages.indices.map { index in
-            Chapter(id: ids[index], title: pages[index].title, contentHTML: contents[index],
-                    sections: pages[index].toc.filter { $0.level == 2 }.map { (prefixed($0.id, chapter: ids[index]), $0.title) })
+        let contents = SlotMemo.values(memo, slots: outlines.map(\.id), inputs: inputs) { rewrite(pages[$0].contentHTML, of: pages[$0].page, chapter: outlines[$0].id) }
+        return zip(outlines, contents).map { outline, content in
+            var chapter = outline
+            chapter.contentHTML = content
+            return chapter
         }
+    }
+
+    /// Each chapter without its content: id, title and sections.
+    func outlines() -> [Chapter] {
+        pages.map { page in
+            let id = chapterIDs[page.page.outputPath] ?? Self.chapterID(page.page.outputPath)
+            return Chapter(id: id, title: page.title, contentHTML: "",
+                           sections: page.toc.filter { $0.level == 2 }.map { (prefixed($0.id, chapter: id), $0.title) })
+        }
+    }
+
+    /// The content of the chapters of `pages[indices]`, rewritten on every core (no memo).
+    func contents(_ indices: Range<Int>, outlines: [Chapter]) -> [String] {
+        ParallelMap.map(Array(indices)) { rewrite(pages[$0].contentHTML, of: pages[$0].page, chapter: outlines[$0].id) }
     }
 
     /// Figure anchors are already unique across the publication and keep their names.

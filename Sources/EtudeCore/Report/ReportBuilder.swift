@@ -73,32 +73,8 @@ struct ReportBuilder {
         assembler.memo = chapterMemo
         assembler.scans = chapterScans
         let chapters = assembler.chapters()
-        var styles: [String] = []
-        for name in Self.stylesheets {
-            let shown = "assets/" + name
-            guard let data = assets[shown] else { continue }
-            let style = { try Self.inlineStyle(data, shown: shown) }
-            styles.append(try styleMemo?.value(shown, for: data, make: style) ?? style())
-        }
-        styles.append("/* Running title: the site title; page numbers in the site's language. */\n@page {\n  @top-center {\n    content: \(Self.cssString(site.title));\n  }\n\n"
-            + "  @bottom-center {\n    content: \(Self.pageNumberContent(language.messages(LayoutMessage.pageNumber)));\n  }\n}")
-        let style = styles.joined(separator: "\n\n")
-        let render = { (contents: [String]) in
-            try templates.render([
-                "site": site.templateValues.merging(branding) { first, _ in first },
-                "report": [
-                    "title": site.title, "coverLines": coverLines, "styles": style,
-                    "canonicalURL": site.baseURL + Self.outputPath,
-                ],
-                "chapters": zip(chapters, contents).map { chapter, content -> [String: Any] in
-                    ["id": chapter.id, "title": chapter.title, "contentHTML": content,
-                     "sections": chapter.sections.map { ["id": $0.id, "title": $0.title] }]
-                },
-                "generator": "Étude",
-                "t": language.themeWords,
-                "siteURL": "index.html",
-            ] as [String: Any], template: "report")
-        }
+        let style = try styles(assets)
+        let render = renderer(chapters, style: style)
         let contents = chapters.map(\.contentHTML)
         guard let (memo, world) = skeletons else { return try render(contents) }
         let outline = Outline(world: world, coverLines: coverLines, styles: style,
@@ -116,6 +92,73 @@ struct ReportBuilder {
             let html = try render(contents)
             memo.rendered(Self.outputPath, key: outline)
             return html
+        }
+    }
+
+    /// Chapters rewritten and written at a time, on every core, when the report is streamed.
+    static let chaptersAtATime = 256
+
+    /// Writes the report into the file at `path` a slice of chapters at a time, so that a
+    /// very large site's report is never whole in memory: when the template puts each
+    /// chapter's content in as it is, once and in order (`TemplateSkeleton`, checked on two
+    /// renders with placeholders). Returns false, leaving no file, when it does not: then
+    /// `render` makes it whole. The bytes are those of `render`.
+    func write(pages: [RenderedPage], assets: [String: Data], toPath path: String) throws -> Bool {
+        let assembler = ReportAssembler(pages: pages)
+        let outlines = assembler.outlines()
+        let render = renderer(outlines, style: try styles(assets))
+        guard let placeholders = TemplateSkeleton.Placeholders(for: pages.map(\.contentHTML)),
+              let skeleton = TemplateSkeleton(first: try render(placeholders.first), second: try render(placeholders.second), placeholders: placeholders),
+              skeleton.putsEachValueOnceInOrder else { return false }
+        let file = try OutputFile.Stream(path)
+        var written = false
+        defer { if !written { unlink(path) } }
+        try file.write(skeleton.piece(0))
+        for start in stride(from: 0, to: outlines.count, by: Self.chaptersAtATime) {
+            let indices = start..<min(start + Self.chaptersAtATime, outlines.count)
+            for (index, content) in zip(indices, assembler.contents(indices, outlines: outlines)) {
+                // Rewritten, a chapter ends as its page did, in all but contrived content.
+                guard skeleton.fits(content, at: index) else { return false }
+                try file.write(content)
+                try file.write(skeleton.piece(index + 1))
+            }
+        }
+        try file.close()
+        written = true
+        return true
+    }
+
+    /// The stylesheets the report inlines, then its page rules, as one text.
+    private func styles(_ assets: [String: Data]) throws -> String {
+        var styles: [String] = []
+        for name in Self.stylesheets {
+            let shown = "assets/" + name
+            guard let data = assets[shown] else { continue }
+            let style = { try Self.inlineStyle(data, shown: shown) }
+            styles.append(try styleMemo?.value(shown, for: data, make: style) ?? style())
+        }
+        styles.append("/* Running title: the site title; page numbers in the site's language. */\n@page {\n  @top-center {\n    content: \(Self.cssString(site.title));\n  }\n\n"
+            + "  @bottom-center {\n    content: \(Self.pageNumberContent(language.messages(LayoutMessage.pageNumber)));\n  }\n}")
+        return styles.joined(separator: "\n\n")
+    }
+
+    /// The report's template rendered with `chapters` (their ids, titles and sections) and the given contents.
+    private func renderer(_ chapters: [ReportAssembler.Chapter], style: String) -> ([String]) throws -> String {
+        { contents in
+            try templates.render([
+                "site": site.templateValues.merging(branding) { first, _ in first },
+                "report": [
+                    "title": site.title, "coverLines": coverLines, "styles": style,
+                    "canonicalURL": site.baseURL + Self.outputPath,
+                ],
+                "chapters": zip(chapters, contents).map { chapter, content -> [String: Any] in
+                    ["id": chapter.id, "title": chapter.title, "contentHTML": content,
+                     "sections": chapter.sections.map { ["id": $0.id, "title": $0.title] }]
+                },
+                "generator": "Étude",
+                "t": language.themeWords,
+                "siteURL": "index.html",
+            ] as [String: Any], template: "report")
         }
     }
 

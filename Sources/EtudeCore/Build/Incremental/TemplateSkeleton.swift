@@ -116,6 +116,17 @@ struct TemplateSkeleton {
         return Self.fill(pieces, slots, with: values)
     }
 
+    /// Whether the output is `pieces[0]`, value 0, `pieces[1]`, value 1… each value once and
+    /// in order: then it can be written a value at a time (see `piece(_:)`, `fits(_:at:)`).
+    var putsEachValueOnceInOrder: Bool { slots == Array(endings.indices) }
+
+    /// The text before value `index`; `piece(count)` is the text after the last.
+    func piece(_ index: Int) -> String { pieces[index] }
+
+    /// Whether `value` can stand at `index` in the output (it ends as the value the
+    /// skeleton was made for: see `Ending`).
+    func fits(_ value: String, at index: Int) -> Bool { Ending(of: value) == endings[index] }
+
     private static func fill(_ pieces: [String], _ slots: [Int], with values: [String]) -> String {
         var result = ""
         result.reserveCapacity(pieces.reduce(0) { $0 + $1.utf8.count } + slots.reduce(0) { $0 + values[$1].utf8.count })
