@@ -186,9 +186,8 @@ public struct SiteBuilder {
             let first = collector.collect { try render(linkingPDF: printsReport, writingPagesInto: pagesInto) }
             try collector.throwIfAny()
             result = first!
-            let report = result.files[ReportBuilder.outputPath]
-                ?? staging.flatMap { try? Data(contentsOf: $0.folder.appendingPathComponent(ReportBuilder.outputPath)) }
-            if !printsReport, PDFLink.survives(in: target!, report: report, keep: result.keep) {
+            if !printsReport, PDFLink.survives(in: target!, report: result.files[ReportBuilder.outputPath],
+                                               stagedReport: staging?.folder.appendingPathComponent(ReportBuilder.outputPath), keep: result.keep) {
                 result = try render(linkingPDF: true, writingPagesInto: cache == nil ? try staging?.emptied() : nil)
             }
         } catch {

@@ -115,7 +115,6 @@ public struct OutputWriter {
 
     /// Whether two files hold the same bytes (false if either is missing).
     static func same(_ a: URL, _ b: URL) -> Bool {
-        guard let first = try? Data(contentsOf: a), let second = try? Data(contentsOf: b) else { return false }
-        return first == second
+        SameBytes.files(a.path, b.path)
     }
 }

@@ -5,12 +5,14 @@ import Foundation
 /// to keep it (the new `rapport.html` is byte-identical to the one it was printed from),
 /// or a `keep:` pattern that keeps it.
 enum PDFLink {
-    static func survives(in target: OutputGuard.Target, report: Data?, keep: OutputKeepRule) -> Bool {
+    /// `report`: the new report's bytes when they are in memory, else `stagedReport`, where the build wrote it.
+    static func survives(in target: OutputGuard.Target, report: Data?, stagedReport: URL?, keep: OutputKeepRule) -> Bool {
         let pdf = ReportPrinter.pdfPath
         guard target.previousFiles.contains(pdf),
               FileManager.default.fileExists(atPath: target.folder.appendingPathComponent(pdf).path) else { return false }
         if keep.keeps(pdf) { return true }
-        guard let report, let previous = try? Data(contentsOf: target.folder.appendingPathComponent(ReportBuilder.outputPath)) else { return false }
-        return previous == report
+        let previous = target.folder.appendingPathComponent(ReportBuilder.outputPath).path
+        if let report { return SameBytes.data(report, file: previous) }
+        return stagedReport.map { SameBytes.files($0.path, previous) } ?? false
     }
 }
