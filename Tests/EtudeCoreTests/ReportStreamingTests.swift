@@ -34,6 +34,8 @@ import Testing
     }
 
     @Test func aReportWrittenChapterByChapterIsTheReportMadeWhole() throws {
+        TestSupport.heavyWork.lock()
+        defer { TestSupport.heavyWork.unlock() }
         // More chapters than are rewritten at a time: several slices.
         let pages = ReportBuilder.chaptersAtATime + 40
         let project = try Self.project(pages: pages)
