@@ -58,6 +58,17 @@ import Testing
             }
             return outcome
         }
+
+        /// Rebuilds, expecting it to fail with the problems a fresh full build reports; returns them.
+        func failure(_ step: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+            let full = try TestSupport.temporaryDirectory().appendingPathComponent("full")
+            let expected = #expect(throws: BuildFailure.self, "\(step): a full build fails", sourceLocation: sourceLocation) {
+                try SiteBuilder(project: Project(directory: project)).build(into: full)
+            }
+            let actual = #expect(throws: BuildFailure.self, "\(step): the rebuild fails", sourceLocation: sourceLocation) { try builder.build() }
+            #expect(actual?.description == expected?.description, "\(step): the same problems", sourceLocation: sourceLocation)
+            return actual?.description ?? ""
+        }
     }
 
     @Test func everyRebuildOfASeriesOfEditsEqualsAFullBuild() throws {
@@ -247,26 +258,17 @@ import Testing
     @Test func linkProblemsFollowTheIdsAndFilesTheyRead() throws {
         let session = try Session()
         try session.rebuildMatchesFullBuild("first build")
-        func failure(_ step: String) throws -> String {
-            let full = try TestSupport.temporaryDirectory().appendingPathComponent("full")
-            let expected = #expect(throws: BuildFailure.self, "\(step): a full build fails") {
-                try SiteBuilder(project: Project(directory: session.project)).build(into: full)
-            }
-            let actual = #expect(throws: BuildFailure.self, "\(step): the rebuild fails") { try session.builder.build() }
-            #expect(actual?.description == expected?.description, "\(step): the same problems")
-            return actual?.description ?? ""
-        }
         try session.edit("content/preconisations.md") { $0 + "\nVoir [la méthode](a-propos.html#nulle-part) et [l’annexe](annexe.html).\n" }
-        #expect(try failure("a link to an id and a page that do not exist").contains("no element with id 'nulle-part' in a-propos.html"))
+        #expect(try session.failure("a link to an id and a page that do not exist").contains("no element with id 'nulle-part' in a-propos.html"))
         try session.edit("content/a-propos.md") { $0 + "\n## Nulle part\n" }
-        #expect(try failure("the id now exists").contains("'annexe.html' leads to no page"))
+        #expect(try session.failure("the id now exists").contains("'annexe.html' leads to no page"))
         try session.edit("content/annexe.md") { _ in "---\ntitle: Annexe\n---\n\nUne annexe.\n" }
         try session.rebuildMatchesFullBuild("the page now exists too")
         try session.edit("content/a-propos.md") { $0.replacingOccurrences(of: "\n## Nulle part\n", with: "\n") }
-        #expect(try failure("the heading removed again").contains("no element with id 'nulle-part'"))
+        #expect(try session.failure("the heading removed again").contains("no element with id 'nulle-part'"))
         try session.edit("content/a-propos.md") { $0 + "\n## Nulle part\n" }
         try FileManager.default.removeItem(at: session.project.appendingPathComponent("content/annexe.md"))
-        #expect(try failure("the page removed").contains("'annexe.html' leads to no page"))
+        #expect(try session.failure("the page removed").contains("'annexe.html' leads to no page"))
     }
 
     /// `figures.yaml` is parsed again only in the entries an edit changed (`YAMLEntryMemo`):
@@ -275,22 +277,13 @@ import Testing
     @Test func editsOfTheFiguresFileMovingOrBreakingEntriesGiveWhatAFullBuildGives() throws {
         let session = try Session()
         try session.rebuildMatchesFullBuild("first build")
-        func failure(_ step: String) throws -> String {
-            let full = try TestSupport.temporaryDirectory().appendingPathComponent("full")
-            let expected = #expect(throws: BuildFailure.self, "\(step): a full build fails") {
-                try SiteBuilder(project: Project(directory: session.project)).build(into: full)
-            }
-            let actual = #expect(throws: BuildFailure.self, "\(step): the rebuild fails") { try session.builder.build() }
-            #expect(actual?.description == expected?.description, "\(step): the same problems")
-            return actual?.description ?? ""
-        }
         // Three lines of comment above the figures: every entry is one line further down.
         try session.edit("data/figures.yaml") { $0.replacingOccurrences(of: "\nfigures:\n", with: "\n# un\n# deux\n\nfigures:\n") }
         try session.rebuildMatchesFullBuild("the entries moved")
         try session.edit("data/figures.yaml") { $0.replacingOccurrences(of: "        value: 53", with: "        value: cinquante-trois") }
-        #expect(try failure("a field broken below the moved lines").contains("data/figures.yaml:"))
+        #expect(try session.failure("a field broken below the moved lines").contains("data/figures.yaml:"))
         try session.edit("data/figures.yaml") { $0.replacingOccurrences(of: "        value: cinquante-trois", with: "        value: \"53") }
-        #expect(try failure("a quote left open in one entry").contains("invalid YAML"))
+        #expect(try session.failure("a quote left open in one entry").contains("invalid YAML"))
         try session.edit("data/figures.yaml") { $0.replacingOccurrences(of: "        value: \"53", with: "        value: 54") }
         try session.rebuildMatchesFullBuild("the quote closed, the value changed")
         try session.edit("data/figures.yaml") { $0.replacingOccurrences(of: "\n# un\n# deux\n\n", with: "\n") }
