@@ -68,6 +68,8 @@ import Yams
             "a: &x 1\nb: *x\n", "a:\n\tb: 1\n", "a:\r\n  b: 1\r\n", "\u{FEFF}a:\n  b: 1\n", "%YAML 1.1\n---\na: 1\n",
             "---\na: 1\n", "a: 1\n...\n", "a:\n  b: \"open\n  c: 1\n", "a:\n  b: 1\n c: 2\n", "- a\n- b\n", "  a: 1\n",
             "a:\n  - 1\n  - 2\n", "a: 1\u{2028}b: 2\n", "", "# only a comment\n",
+            // Found by the fuzzer: a part that is a flow mapping, and a control character in a comment.
+            "# c\n{{ x }}#   23: 5\n# d\nsources:\n  a: 1\n", "#\u{0B}# c\nsources:\n  a: 1\n", "sources:\n# \u{7F}\n  a: 1\n",
         ] {
             #expect(memo.compose(text) == nil, "\(text.debugDescription)")
         }

@@ -8,7 +8,8 @@ import Yams
 /// A file is cut at its lines: a top-level key starts a part, and a top-level key written
 /// alone (`figures:`) has each key of its block mapping (`  innovation:` and the lines
 /// under it) as a part. Each part is composed alone, after as many empty lines as precede
-/// it, so every mark (line and column) is the one of the whole file; a part whose bytes and
+/// it, so every mark (line and column) is the one of the whole file, and every line of the
+/// file is in one part (a comment with a control character fails as in the whole); a part whose bytes and
 /// first line are those of the last build's file is not parsed again. The tree is assembled from
 /// the parts with the tags, styles and marks Yams gives them.
 ///
@@ -60,18 +61,23 @@ final class YAMLEntryMemo: @unchecked Sendable {
             }
             self.composed += 1
             let padded = String(repeating: "\n", count: range.lowerBound) + String(decoding: UnsafeBufferPointer(rebasing: bytes[text]), as: UTF8.self)
+            // One key of a block mapping: a flow mapping (`{a: 1}`) starts at its brace, before its first key.
             guard let root = try? Yams.compose(yaml: padded), let mapping = root.mapping, mapping.count == 1,
-                  let (first, value) = mapping.first else { return nil }
+                  let (first, value) = mapping.first, let start = mapping.mark, let keyStart = first.mark,
+                  start.line == keyStart.line, start.column == keyStart.column else { return nil }
             let pair = Pair(key: first, value: value, mapping: mapping)
             found[range.lowerBound] = (text, pair)
             return pair
         }
         var top: [Pair] = []
-        for range in Self.blocks(lines, in: 0..<lines.count, indent: 0) {
+        // Every line is in one part, comments included: Yams refuses a control character
+        // even in a comment, so no byte of the file goes unread.
+        for (number, range) in Self.blocks(lines, in: 0..<lines.count, indent: 0).enumerated() {
+            let first = number == 0 ? 0 : range.lowerBound
             // `name:` alone: its block mapping, a part per key.
             let children = (range.lowerBound + 1..<range.upperBound).first { lines[$0].indent != nil }
             if Self.isKeyAlone(lines[range.lowerBound], bytes), let firstChild = children, let indent = lines[firstChild].indent, indent > 0 {
-                guard let header = part(range.lowerBound..<range.lowerBound + 1) else { return nil }
+                guard let header = part(first..<firstChild) else { return nil }
                 var pairs: [(Node, Node)] = []
                 var shape: Node.Mapping?
                 for child in Self.blocks(lines, in: firstChild..<range.upperBound, indent: indent) {
@@ -83,7 +89,7 @@ final class YAMLEntryMemo: @unchecked Sendable {
                 let value = Node.mapping(Node.Mapping(pairs, shape.tag, shape.style, pairs.first?.0.mark))
                 top.append(Pair(key: header.key, value: value, mapping: header.mapping))
             } else {
-                guard let pair = part(range) else { return nil }
+                guard let pair = part(first..<range.upperBound) else { return nil }
                 top.append(pair)
             }
         }
