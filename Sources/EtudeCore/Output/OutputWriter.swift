@@ -63,7 +63,7 @@ public struct OutputWriter {
                 if keep.keeps(path) {
                     kept.insert(path)
                 } else if let source = derivedFiles[path] {
-                    if Self.same(destination.appendingPathComponent(source), staging.appendingPathComponent(source)) {
+                    if SameBytes.files(destination.appendingPathComponent(source).path, staging.appendingPathComponent(source).path) {
                         kept.insert(path)
                     } else {
                         outcome.removedStale.append(path)
@@ -111,10 +111,5 @@ public struct OutputWriter {
             if kind != .folder { paths.append(path) }
         }
         return paths
-    }
-
-    /// Whether two files hold the same bytes (false if either is missing).
-    static func same(_ a: URL, _ b: URL) -> Bool {
-        SameBytes.files(a.path, b.path)
     }
 }
